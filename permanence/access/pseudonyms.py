@@ -1,0 +1,29 @@
+"""Pseudonyms for performance analysts: stable, not reversible without the secret key."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+
+
+def pseudonym(child_id):
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"child:{child_id}".encode(), hashlib.sha256).hexdigest()
+    return f"P-{digest[:10].upper()}"
+
+
+def pseudonymise(child):
+    """Replace a Child instance's identifying fields in memory; the instance then refuses to save."""
+    if getattr(child, "_pseudonymised", False):
+        return child
+    name = pseudonym(child.pk)
+    child.first_name, child.last_name, child.council_reference, child.upn = "Child", name, name, ""
+    if child.date_of_birth:
+        child.date_of_birth = child.date_of_birth.replace(day=1)  # age stays right to the month
+    child._pseudonymised = True
+    return child
+
+
+def applies_to(user):
+    from . import matrix
+
+    return getattr(user, "is_authenticated", False) and matrix.has(getattr(user, "role", None), matrix.PSEUDONYMISED)

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Team, User
+
+
+@admin.register(User)
+class PermanenceUserAdmin(UserAdmin):
+    list_display = ["username", "first_name", "last_name", "role", "team", "is_active"]
+    list_filter = ["role", "team", "is_active"]
+    fieldsets = UserAdmin.fieldsets + (("Role", {"fields": ["role", "team", "job_title"]}),)
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "service", "manager"]
+

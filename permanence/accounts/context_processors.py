@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def navigation(request):
+    return {"council_name": settings.PERMANENCE_COUNCIL_NAME}

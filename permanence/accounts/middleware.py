@@ -1,0 +1,21 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from . import two_factor
+
+ALLOWED_PREFIXES = ("/static/", "/logout/", "/account/two-factor/")
+
+
+class TwoFactorMiddleware:
+    """Until a person who needs a second factor has given it, every page sends them to it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not request.path.startswith(ALLOWED_PREFIXES):
+            if two_factor.needs_verification(user):
+                name = "two-factor" if two_factor.confirmed_device(user) else "two-factor-setup"
+                return redirect(f"{reverse(name)}?next={request.get_full_path()}")
+        return self.get_response(request)

@@ -1,0 +1,49 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from . import roles
+
+
+class Team(models.Model):
+    """A social work team (for example 'Children in Care 1') or the IRO service."""
+
+    name = models.CharField(max_length=120, unique=True)
+    service = models.CharField(max_length=120, blank=True, help_text="The service area the team belongs to.")
+    manager = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="managed_teams"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A member of staff. The role decides what they do; allocation decides which children."""
+
+    role = models.CharField(max_length=32, choices=roles.ROLES, default=roles.SOCIAL_WORKER)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
+    job_title = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def role_name(self):
+        return roles.ROLE_NAMES.get(self.role, self.role)
+
+
+class FailedSignIn(models.Model):
+    """One failed sign-in: enough of them in a while locks the username (see lockout.py)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.CharField(max_length=45, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "permanence.audit"
+    verbose_name = "Audit log"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,212 @@
+"""Family finding pages: waiting children, the carer register, shortlists, match records, the
+suggested plan. Thin: the rules are in services, scoring and the optimiser."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from permanence.accounts import roles
+from permanence.children.models import Carer, Child
+from permanence.planning.options import OPTION_NAMES
+from permanence.voice.fields import add_service_errors
+
+from . import forms, selectors, services, stages
+from .choices import FAMILY_FINDING_SOURCE, SIBLINGS_SOURCE
+from .models import ChildProfile, Match
+from .needs import NEEDS, level_name
+
+
+@login_required
+def home(request):
+    return render(request, "matching/home.html", {"waiting": selectors.waiting_children()})
+
+
+@login_required
+def carer_register(request):
+    form = forms.RegisterFilter(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.carer_register(**{k: v for k, v in filters.items() if v})
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    return render(request, "matching/carer_register.html", {"form": form, "page": page, "count": page.paginator.count})
+
+
+def _needs_rows(needs):
+    return [(label, level_name((needs or {}).get(key, 0))) for key, label in NEEDS]
+
+
+@login_required
+def carer_detail(request, pk):
+    carer = get_object_or_404(Carer.objects.select_related("matching_profile"), pk=pk)
+    profile = getattr(carer, "matching_profile", None)
+    return render(request, "matching/carer_detail.html", {
+        "carer": carer, "profile": profile, "needs": _needs_rows(profile.needs if profile else {}),
+        "matches": selectors.carer_matches(carer),
+    })
+
+
+@login_required
+def carer_edit(request, pk):
+    carer = get_object_or_404(Carer, pk=pk)
+    profile = getattr(carer, "matching_profile", None)
+    initial = {f: getattr(profile, f) for f in ("approval_type", "status", "on_hold_reason", "district", "children_cared_for",
+                                                 "open_to_siblings", "preferred_age_min", "preferred_age_max", "preferences")} if profile else {}
+    form = forms.CarerProfileForm(request.POST or None, initial=initial, needs=profile.needs if profile else {})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.carer_profile_record(carer=carer, **form.service_values())
+            messages.success(request, f"{carer.name}: register entry saved.")
+            return redirect("matching-carer", pk=carer.pk)
+        except ValidationError as error:
+            add_service_errors(form, error)
+    return render(request, "matching/carer_form.html", {"carer": carer, "form": form})
+
+
+@login_required
+def child_family_finding(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    profile = ChildProfile.objects.filter(child=child).first()
+    if profile is None:
+        return redirect("matching-start", pk=child.pk)
+    shortlist = selectors.shortlist_for(child)
+    matches = selectors.child_matches(child)
+    siblings = [m for m in shortlist["unit"].children if m.id != child.pk]
+    return render(request, "matching/child.html", {
+        "child": child, "profile": profile, "shortlist": shortlist, "matches": matches, "siblings": siblings,
+        "needs": [(label, level_name(profile.needs.get(key, 0))) for key, label in NEEDS if profile.needs.get(key)],
+        "active": next((m for m in matches if m.is_active), None), "siblings_source": SIBLINGS_SOURCE,
+        "plan_name": OPTION_NAMES.get(shortlist["facts"].option, ""),
+    })
+
+
+@login_required
+def start(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    if ChildProfile.objects.filter(child=child).exists():
+        return redirect("matching-child", pk=child.pk)
+    form = forms.StartForm(request.POST or None, initial={"started": date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.family_finding_start(child=child, by=request.user, **form.service_values())
+            messages.success(request, f"Family finding started for {child.first_name}.")
+            return redirect("matching-child", pk=child.pk)
+        except ValidationError as error:
+            add_service_errors(form, error)
+    return render(request, "matching/start.html", {"child": child, "form": form, "source": FAMILY_FINDING_SOURCE})
+
+
+@login_required
+@require_POST
+def link(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    form = forms.LinkForm(request.POST)
+    if form.is_valid():
+        carer = get_object_or_404(Carer, pk=form.cleaned_data["carer"])
+        try:
+            match = services.link_record(child=child, carer=carer, date=form.cleaned_data["date"] or date.today(), by=request.user)
+            messages.success(request, f"{child.first_name} is linked with {carer.name}.")
+            return redirect("matching-match", pk=match.pk)
+        except ValidationError as error:
+            for problems in error.message_dict.values():
+                for problem in problems:
+                    messages.error(request, problem)
+    else:
+        messages.error(request, "Choose carers to link and a real date.")
+    return redirect("matching-child", pk=child.pk)
+
+
+STEP_FORMS = {
+    "visit": forms.VisitForm, "report": forms.ReportForm, "panel": forms.PanelForm, "recommend": forms.RecommendForm,
+    "decide": forms.DecideForm, "introductions": forms.IntroductionsForm, "placed": forms.PlacedForm, "end": forms.EndForm,
+}
+
+
+def _do(step, match, data, user):
+    if step == "visit":
+        services.match_visit_record(match=match, by=user, **data)
+    elif step == "report":
+        services.match_report_record(match=match, by=user, **data)
+    elif step == "panel":
+        services.match_to_panel(match=match, **data)
+    elif step == "recommend":
+        services.match_panel_recommend(match=match, by=user, **data)
+    elif step == "decide":
+        services.match_decide(match=match, by=user, **data)
+    elif step == "introductions":
+        services.match_introductions(match=match, by=user, **data)
+    elif step == "placed":
+        services.match_placed(match=match, by=user, **data)
+    elif step == "end":
+        services.match_end(match=match, by=user, **data)
+
+
+STEP_DONE = {
+    "visit": "Visit recorded.", "report": "Matching report saved.", "panel": "The match is on the panel's list.",
+    "recommend": "The panel's recommendation is recorded.", "decide": "The decision is recorded.",
+    "introductions": "Introductions plan saved.", "placed": "Placement recorded.", "end": "The link has ended.",
+}
+
+
+def _steps_open(match, user):
+    """Which forms the match page offers now."""
+    s = match.stage
+    open_ = []
+    if s in (stages.LINKED, stages.VISITS):
+        open_.append("visit")
+    if s == stages.VISITS:
+        open_.append("report")
+    if s == stages.REPORT and not match.panel_item_id:
+        open_.append("panel")
+    if s == stages.REPORT and match.panel_item_id:
+        open_.append("recommend")
+    if s == stages.PANEL and (not match.panel_item.needs_adm or user.role == roles.ADM):
+        open_.append("decide")
+    if s == stages.APPROVED:
+        open_.append("introductions")
+    if s == stages.INTRODUCTIONS:
+        open_.append("placed")
+    if s in stages.ACTIVE:
+        open_.append("end")
+    return open_
+
+
+@login_required
+def match_detail(request, pk):
+    match = get_object_or_404(Match, pk=pk)
+    match = selectors.match_detail(match.pk)
+    step = request.POST.get("step") if request.method == "POST" else None
+    bound = {}
+    if step in STEP_FORMS and step in _steps_open(match, request.user):
+        form = STEP_FORMS[step](request.POST)
+        bound[step] = form
+        if form.is_valid():
+            try:
+                _do(step, match, form.cleaned_data, request.user)
+                messages.success(request, STEP_DONE[step])
+                return redirect("matching-match", pk=match.pk)
+            except ValidationError as error:
+                add_service_errors(form, error)
+    elif step:
+        messages.error(request, "That step is not open for this match now.")
+        return redirect("matching-match", pk=match.pk)
+    today = date.today()
+    open_steps = _steps_open(match, request.user)
+    step_forms = {s: bound.get(s) or STEP_FORMS[s](initial={"date": today, "start": today}) for s in open_steps}
+    children = list(match.children.all())
+    return render(request, "matching/match.html", {
+        "match": match, "children": children, "forms": step_forms, "what_next": stages.WHAT_NEXT[match.stage],
+        "errors": next((f for f in bound.values() if f.errors), None),
+        "waits_for_adm": match.stage == stages.PANEL and match.panel_item.needs_adm and request.user.role != roles.ADM,
+        "stage_names": [(key, label) for key, label in stages.STAGES if key != stages.ENDED],
+        "stage_index": stages.ORDER.index(match.stage) if match.stage in stages.ORDER else -1,
+    })
+
+
+@login_required
+def suggested_plan(request):
+    return render(request, "matching/plan.html", {"plan": selectors.suggested_plan()})
+

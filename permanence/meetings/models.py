@@ -1,0 +1,164 @@
+"""Where permanence is discussed and decided, and what each meeting asks people to do.
+
+- The permanence planning clinic (weekly) and the referrals to it (Camden §4).
+- The monthly permanence tracking meeting, its agenda and what it decided per child (Camden §5).
+- The permanence panel and the Agency Decision Maker (Leeds §5; Camden §6).
+- The IRO decisions report after each looked-after review (Leeds §5).
+- The action log: every meeting, clinic and panel can set actions with an owner and a date.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from permanence.planning.options import OPTIONS
+
+from . import choices
+
+
+class Referral(models.Model):
+    """A referral to the permanence planning clinic, as soon as alternative permanent care is considered."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="clinic_referrals")
+    date = models.DateField()
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    referrer_role = models.CharField(max_length=20, choices=choices.REFERRER_ROLES)
+    reason = models.TextField()
+    status = models.CharField(max_length=20, choices=choices.REFERRAL_STATUSES, default=choices.WAITING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"Referral of {self.child} ({self.date:%d/%m/%Y})"
+
+
+class Sitting(models.Model):
+    """A meeting held on one date, at most one a day, with a chair: a clinic or a panel."""
+
+    date = models.DateField(unique=True)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-date"]
+
+
+class Clinic(Sitting):
+    """One weekly permanence planning clinic."""
+
+    def __str__(self):
+        return f"Permanence planning clinic {self.date:%d/%m/%Y}"
+
+
+class ClinicItem(models.Model):
+    """A child discussed at a clinic: who came, the options discussed, the plan agreed."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="items")
+    referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="items")
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="clinic_items")
+    iro_or_chair_present = models.BooleanField(null=True)
+    worker_or_manager_present = models.BooleanField(null=True)
+    attendees = models.TextField(blank=True)
+    options_discussed = models.JSONField(default=list, blank=True)
+    agreed_plan = models.CharField(max_length=30, choices=OPTIONS, blank=True)
+    notes = models.TextField(blank=True)
+    recorded = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["clinic", "pk"]
+        constraints = [models.UniqueConstraint(fields=["clinic", "child"], name="one_clinic_item_per_child")]
+
+
+class TrackingMeeting(models.Model):
+    """The monthly permanence tracking meeting."""
+
+    date = models.DateField(unique=True)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    attendees = models.TextField(blank=True)
+    since = models.DateField(help_text="The agenda covers what changed since this date (the last meeting).")
+    closed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"Permanence tracking meeting {self.date:%d/%m/%Y}"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(TrackingMeeting, on_delete=models.CASCADE, related_name="items")
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="tracking_items")
+    reasons = models.JSONField(default=list, help_text="Why the child is on the agenda, in words.")
+    discussion = models.TextField(blank=True)
+    decision = models.TextField(blank=True)
+    discussed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "child"], name="one_agenda_item_per_child")]
+
+
+class Panel(Sitting):
+    """A sitting of the permanence panel."""
+
+    def __str__(self):
+        return f"Permanence panel {self.date:%d/%m/%Y}"
+
+
+class PanelItem(models.Model):
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="items")
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="panel_items")
+    matter = models.CharField(max_length=30, choices=choices.PANEL_MATTERS)
+    papers = models.TextField(blank=True, help_text="The papers before the panel: options analysis, matching report ...")
+    recommendation = models.TextField(blank=True)
+    recommended_option = models.CharField(max_length=30, choices=OPTIONS, blank=True)
+    needs_adm = models.BooleanField(default=False, help_text="An adoption plan or adoption match goes to the ADM.")
+
+    class Meta:
+        ordering = ["panel", "pk"]
+
+
+class ADMDecision(models.Model):
+    """The Agency Decision Maker's decision on a panel recommendation."""
+
+    item = models.OneToOneField(PanelItem, on_delete=models.CASCADE, related_name="adm_decision")
+    outcome = models.CharField(max_length=20, choices=choices.ADM_OUTCOMES)
+    date = models.DateField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reasons = models.TextField()
+
+
+class IRODecisionsReport(models.Model):
+    """The IRO's record of the decisions of a looked-after review, including the permanence plan."""
+
+    review = models.OneToOneField("children.Review", on_delete=models.CASCADE, related_name="decisions_report")
+    issued = models.DateField()
+    decisions = models.TextField()
+    permanence_plan_recorded = models.BooleanField(default=False)
+    iro = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+
+class Action(models.Model):
+    """Something a meeting asked someone to do, by a date. Open actions are obligations."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(max_length=300)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="actions")
+    due = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+    forum = models.CharField(max_length=30, choices=choices.ACTION_FORUMS)
+    agenda_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
+    clinic_item = models.ForeignKey(ClinicItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
+    panel_item = models.ForeignKey(PanelItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
+    set_on = models.DateField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["due", "pk"]
+        indexes = [models.Index(fields=["owner", "done_on"]), models.Index(fields=["child", "done_on"])]
+
+    def __str__(self):
+        return self.description

@@ -1,0 +1,163 @@
+"""Permanence plans and the decisions that make and change them.
+
+History is kept: a change of plan is a new PermanencePlan and the old one is marked
+superseded, never overwritten.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from . import options
+
+
+class PermanencePlan(models.Model):
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="plans")
+    primary_option = models.CharField(max_length=30, choices=options.OPTIONS)
+    parallel_option = models.CharField(
+        max_length=30, choices=options.OPTIONS, blank=True, help_text="The twin-track (parallel) plan, if any."
+    )
+    concurrent = models.BooleanField(default=False, help_text="Concurrent planning or fostering for adoption.")
+    stage = models.CharField(max_length=20, choices=options.STAGES, default="exploring")
+    recorded = models.DateField(help_text="The date the plan was recorded, for example in the IRO decisions report.")
+    forum = models.CharField(max_length=30, choices=options.FORUMS, default="review")
+    rationale = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    superseded_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "recorded"]
+        indexes = [models.Index(fields=["child", "superseded_on"])]
+
+    def __str__(self):
+        return f"{self.get_primary_option_display()} ({self.recorded:%d/%m/%Y})"
+
+
+class Decision(models.Model):
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(max_length=30, choices=options.DECISION_KINDS)
+    forum = models.CharField(max_length=30, choices=options.FORUMS)
+    date = models.DateField()
+    decided_by = models.CharField(max_length=160, blank=True)
+    rationale = models.TextField(blank=True)
+    evidence = models.TextField(blank=True, help_text="Assessments relied on and research cited.")
+    analysis = models.ForeignKey(
+        "OptionsAnalysis", null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions",
+        help_text="The options analysis the decision was made on, if any.",
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "date"]
+        indexes = [models.Index(fields=["child", "date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.date:%d/%m/%Y})"
+
+
+class Meeting(models.Model):
+    """A meeting about a child's permanence: clinic, planning meeting, panel, tracking, FGC."""
+
+    KINDS = [
+        ("clinic_referral", "Referral to the permanence planning clinic"),
+        ("clinic", "Permanence planning clinic"),
+        ("permanence_planning_meeting", "Permanence planning meeting"),
+        ("permanence_panel", "Permanence panel"),
+        ("tracking_meeting", "Permanence tracking meeting"),
+        ("family_group_conference", "Family group conference"),
+        ("pathway_plan", "Pathway plan review"),
+        ("family_finding_started", "Family finding started"),
+    ]
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="meetings")
+    kind = models.CharField(max_length=30, choices=KINDS)
+    date = models.DateField()
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "date"]
+        indexes = [models.Index(fields=["child", "date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.date:%d/%m/%Y})"
+
+
+class PlanStageChange(models.Model):
+    """A plan moving from one stage to another on a date: the plan's stage history."""
+
+    plan = models.ForeignKey(PermanencePlan, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=20, choices=options.STAGES)
+    to_stage = models.CharField(max_length=20, choices=options.STAGES)
+    date = models.DateField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.TextField(blank=True, help_text="Why; required when the plan goes back.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "date", "pk"]
+        indexes = [models.Index(fields=["plan", "date"])]
+
+    def __str__(self):
+        return f"{self.get_from_stage_display()} to {self.get_to_stage_display()} ({self.date:%d/%m/%Y})"
+
+
+class OptionsAnalysis(models.Model):
+    """The analysis of the realistic permanence options for a child, ending in a recommendation."""
+
+    DRAFT = "draft"
+    COMPLETE = "complete"
+    STATUSES = [(DRAFT, "Draft"), (COMPLETE, "Complete")]
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="options_analyses")
+    date = models.DateField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=10, choices=STATUSES, default=DRAFT)
+    recommended_option = models.CharField(max_length=30, choices=options.OPTIONS, blank=True)
+    recommendation_rationale = models.TextField(blank=True)
+    recommended_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["child", "date", "pk"]
+        verbose_name_plural = "options analyses"
+        indexes = [models.Index(fields=["child", "date"])]
+
+    def __str__(self):
+        return f"Options analysis for {self.child} ({self.date:%d/%m/%Y})"
+
+    @property
+    def is_complete(self):
+        return self.status == self.COMPLETE
+
+
+class OptionAssessment(models.Model):
+    """One option considered in an analysis: what it offers this child, its risks, and views.
+
+    `answers` holds the answers to Camden's assessment questions by key (prompts.QUESTIONS);
+    `checklist` and `prompts_adopted` the keys of the policy statements the worker ticked.
+    """
+
+    analysis = models.ForeignKey(OptionsAnalysis, on_delete=models.CASCADE, related_name="assessments")
+    option = models.CharField(max_length=30, choices=options.OPTIONS)
+    realistic = models.BooleanField(default=True)
+    not_realistic_reason = models.TextField(blank=True)
+    strengths = models.TextField(blank=True)
+    risks = models.TextField(blank=True)
+    support = models.TextField(blank=True)
+    legal_order = models.CharField(max_length=200, blank=True)
+    child_views = models.TextField(blank=True)
+    parent_views = models.TextField(blank=True)
+    carer_views = models.TextField(blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    checklist = models.JSONField(default=list, blank=True)
+    prompts_adopted = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["analysis", "pk"]
+        constraints = [models.UniqueConstraint(fields=["analysis", "option"], name="one_assessment_per_option")]
+
+    def __str__(self):
+        return self.get_option_display()

@@ -1,0 +1,192 @@
+"""The permanence planning pages. Thin: forms parse, services decide, selectors read."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from permanence.audit import concurrency
+from permanence.children.models import Child
+from permanence.legal import routes
+from permanence.legal.eligibility import cao_without_leave
+
+from . import documents, options, selectors, services
+from .forms import AnalysisStartForm, AssessmentForm, CAOEligibilityForm, DecisionForm, RecommendationForm, StageMoveForm
+from .models import OptionsAnalysis
+
+PLANNING = ("planning",)  # a change to any planning record of the child makes an open form stale
+
+
+def _guard(request, child_id):
+    """The version to carry in the form, and other people's changes since it was opened (POST)."""
+    conflicts = concurrency.stale(request, child_id=child_id, apps=PLANNING) if request.method == "POST" else []
+    return {"opened_version": concurrency.version(child_id=child_id, apps=PLANNING), "conflicts": conflicts}
+
+
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _analysis(child_pk, pk):
+    analysis = get_object_or_404(OptionsAnalysis.objects.select_related("child", "author"), pk=pk, child_id=child_pk)
+    return analysis
+
+
+@login_required
+def workspace(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    return render(request, "planning/workspace.html", {"child": child, "workspace": selectors.workspace(child)})
+
+
+@login_required
+def stage_move(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    plan = services.current_plan(child)
+    if plan is None:
+        raise Http404("No current plan")
+    form = StageMoveForm(request.POST or None, plan=plan, initial={"date": date.today()})
+    guard = _guard(request, child.pk)
+    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
+        try:
+            change = services.plan_stage_move(plan=plan, by=request.user, **form.cleaned_data)
+        except ValidationError as refused:
+            form.take_refusal(refused)
+        else:
+            messages.success(request, f"The plan is now at “{change.get_to_stage_display()}”.")
+            return redirect("planning-workspace", pk=child.pk)
+    return render(request, "planning/stage_move.html", {"child": child, "plan": plan, "form": form, **guard},
+                  status=409 if guard["conflicts"] else 200)
+
+
+@login_required
+def decision_new(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    analysis = None
+    analysis_pk = request.POST.get("analysis") or request.GET.get("analysis")
+    if analysis_pk:
+        if not str(analysis_pk).isdigit():
+            raise Http404("No such options analysis")
+        analysis = _analysis(child.pk, int(analysis_pk))
+    initial = {"date": date.today()}
+    if analysis and analysis.recommended_option:
+        current = services.current_plan(child)
+        changes = current and current.primary_option != analysis.recommended_option
+        initial.update(kind="plan_changed" if changes else "plan_agreed", primary_option=analysis.recommended_option,
+                       evidence=f"Options analysis of {analysis.date:%d/%m/%Y}")
+    form = DecisionForm(request.POST or None, initial=initial)
+    guard = _guard(request, child.pk)
+    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
+        try:
+            services.decision_record(child=child, by=request.user, analysis=analysis, today=date.today(),
+                                     **form.cleaned_data)
+        except ValidationError as refused:
+            form.take_refusal(refused, renames={"recorded": "date"})
+        else:
+            messages.success(request, "The decision has been recorded.")
+            return redirect("planning-workspace", pk=child.pk)
+    return render(request, "planning/decision_form.html", {"child": child, "form": form, "analysis": analysis,
+                                                           **guard}, status=409 if guard["conflicts"] else 200)
+
+
+@login_required
+def analysis_new(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    form = AnalysisStartForm(request.POST or None, initial={"date": date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            analysis = services.analysis_start(child=child, by=request.user, **form.cleaned_data)
+        except ValidationError as refused:
+            form.take_refusal(refused)
+        else:
+            return redirect("planning-analysis", pk=child.pk, analysis_pk=analysis.pk)
+    return render(request, "planning/analysis_new.html", {"child": child, "form": form})
+
+
+@login_required
+def analysis_detail(request, pk, analysis_pk):
+    analysis = _analysis(pk, analysis_pk)
+    lines = selectors.option_lines(analysis)
+    assessed = [line for line in lines if line.assessment]
+    return render(request, "planning/analysis.html", {
+        "child": analysis.child, "analysis": analysis, "lines": lines, "assessed": assessed,
+        "realistic_count": sum(1 for line in assessed if line.assessment.realistic),
+    })
+
+
+@login_required
+def option_edit(request, pk, analysis_pk, option):
+    analysis = _analysis(pk, analysis_pk)
+    if option not in options.OPTION_NAMES:
+        raise Http404("No such option")
+    assessment = analysis.assessments.filter(option=option).first()
+    form = AssessmentForm(request.POST or None, option=option, initial=AssessmentForm.initial_from(assessment))
+    guard = _guard(request, analysis.child_id)
+    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
+        try:
+            services.option_assess(analysis=analysis, option=option, by=request.user, **form.service_values())
+        except ValidationError as refused:
+            form.take_refusal(refused)
+        else:
+            messages.success(request, f"{options.OPTION_NAMES[option]}: assessment saved.")
+            return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
+    return render(request, "planning/option_form.html", {
+        "child": analysis.child, "analysis": analysis, "option_name": options.OPTION_NAMES[option],
+        "assessment": assessment, "form": form, "legal_routes": routes.routes_for_option(option), **guard,
+    }, status=409 if guard["conflicts"] else 200)
+
+
+@login_required
+def analysis_compare(request, pk, analysis_pk):
+    analysis = _analysis(pk, analysis_pk)
+    return render(request, "planning/compare.html", {
+        "child": analysis.child, "analysis": analysis, "comparison": selectors.comparison(analysis),
+    })
+
+
+@login_required
+def analysis_recommend(request, pk, analysis_pk):
+    analysis = _analysis(pk, analysis_pk)
+    if analysis.is_complete:
+        return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
+    form = RecommendationForm(request.POST or None, analysis=analysis, initial={"date": date.today()})
+    guard = _guard(request, analysis.child_id)
+    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
+        try:
+            services.analysis_recommend(analysis=analysis, by=request.user, **form.cleaned_data)
+        except ValidationError as refused:
+            form.take_refusal(refused)
+        else:
+            messages.success(request, "The recommendation has been recorded and the analysis is complete.")
+            return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
+    return render(request, "planning/recommend.html", {"child": analysis.child, "analysis": analysis, "form": form,
+                                                       **guard}, status=409 if guard["conflicts"] else 200)
+
+
+@login_required
+def analysis_document(request, pk, analysis_pk, extension):
+    if extension not in ("docx", "pdf"):
+        raise Http404("Documents come as .docx or .pdf")
+    analysis = selectors.analysis_with_assessments(_analysis(pk, analysis_pk).pk)
+    if extension == "docx":
+        content, content_type = documents.word_bytes(analysis), WORD
+    else:
+        content, content_type = documents.pdf_bytes(analysis), "application/pdf"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{documents.filename(analysis, extension)}"'
+    return response
+
+
+# --- legal routes -------------------------------------------------------------------------
+
+@login_required
+def legal_routes(request):
+    return render(request, "planning/legal_routes.html", {"routes": routes.ROUTES, "rows": routes.compare()})
+
+
+@login_required
+def cao_eligibility(request):
+    form = CAOEligibilityForm(request.GET or None, initial={"application_date": date.today()})
+    result = cao_without_leave(form.facts()) if form.is_bound and form.is_valid() else None
+    return render(request, "planning/cao_eligibility.html", {"form": form, "result": result})

@@ -1,0 +1,170 @@
+"""Demo data for the return's own records, read off the loaded demo council (EXTENSIONS in
+permanence/demo/loader.py). Deterministic for a seed: each child's facts come from a random stream
+named by the seed and the child's reference, so they do not depend on the database's ids."""
+
+import random
+from collections import defaultdict
+from datetime import date, timedelta
+
+from permanence.children.models import Allocation, Child, Episode
+from permanence.planning.models import Decision
+from permanence.timescales.dates import add_years
+
+from . import models as m
+
+BATCH = 2000
+ADOPTION_PLACEMENTS = {"A3", "A4", "A5", "A6"}
+SW_REASONS = {"MANAGE": 20, "LEFTRL": 30, "ORGRST": 10, "CHCHAN": 15, "ABSENC": 5, "OTHERS": 20}
+
+
+def _age(dob, day):
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def extend(*, seed, today, say):
+    say("Return facts: motherhood, health outcomes, adoption decisions, previous permanence, missing, SW ids")
+    children = {pk: (ref, sex, dob) for pk, ref, sex, dob in Child.objects.values_list(
+        "id", "council_reference", "sex", "date_of_birth").iterator(chunk_size=20000)}
+    episodes = defaultdict(list)
+    for row in Episode.objects.order_by("child_id", "start").values_list(
+            "child_id", "start", "end", "reason_new", "legal_status", "placement", "reason_ceased", "carer_id") \
+            .iterator(chunk_size=20000):
+        episodes[row[0]].append(row[1:])
+    adm = {}
+    for child, day in Decision.objects.filter(kind="adm_should_be_placed").values_list("child_id", "date"):
+        adm.setdefault(child, day)
+    matches = dict(Decision.objects.filter(kind="match_approved").values_list("child_id", "date"))
+    out = defaultdict(list)
+    years = [y for y in range(today.year - 2, today.year + 1) if date(y, 3, 31) <= today]
+    for pk in sorted(episodes):
+        ref, sex, dob = children[pk]
+        rng = random.Random(f"{seed}:returns:{ref}")
+        eps = episodes[pk]
+        _motherhood(out, rng, pk, sex, dob, eps, today)
+        _health(out, rng, pk, dob, eps, years)
+        _adoption(out, rng, pk, dob, eps, adm.get(pk), matches.get(pk))
+        _previous_permanence(out, rng, pk, eps)
+        _missing(out, rng, pk, dob, eps, today)
+    counts = {}
+    for model, rows in out.items():
+        model.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)  # a second council on top
+        counts[model._meta.label] = len(rows)
+    counts.update(_social_workers(seed))
+    return counts
+
+
+def _motherhood(out, rng, pk, sex, dob, eps, today):
+    if sex != "2" or dob is None:
+        return
+    mother = _age(dob, today) >= 16 and rng.random() < 0.04
+    baby = add_years(dob, 16) + timedelta(days=rng.randint(30, 300)) if mother else None
+    if baby and baby > eps[0][0] - timedelta(days=1) and baby > today - timedelta(days=400):
+        mother, baby = False, None  # keep a birth well inside an earlier year
+    out[m.Motherhood].append(m.Motherhood(child_id=pk, is_mother=mother, baby_born=baby))
+
+
+def _looked_after_throughout(eps, first, last):
+    """Looked after every day from `first` to `last`: one period of care (episodes run on
+    without a gap) covers both days."""
+    periods = []
+    for start, end, *_ in eps:
+        if periods and periods[-1][1] is not None and start <= periods[-1][1]:
+            periods[-1][1] = end
+        else:
+            periods.append([start, end])
+    return any(s <= first and (e is None or e >= last) for s, e in periods)
+
+
+def _health(out, rng, pk, dob, eps, years):
+    """OC2 for children looked after for the 12 months to 31 March (and 4 or more for the SDQ)."""
+    for year in years:
+        end = date(year, 3, 31)
+        if not _looked_after_throughout(eps, end - timedelta(days=365), end):
+            continue
+        age = _age(dob, end)
+        sdq = 4 <= age <= 17
+        score = str(min(40, max(0, round(rng.gauss(14, 6))))) if sdq and rng.random() < 0.85 else ""
+        reason = "" if score or not sdq else ("SDQ1" if age >= 17 else rng.choice(("SDQ2", "SDQ3", "SDQ4")))
+        yes = lambda share: "1" if rng.random() < share else "0"  # noqa: E731
+        misuse = yes(0.04) if age >= 10 else "0"
+        received = yes(0.6) if misuse == "1" else ""
+        out[m.HealthOutcome].append(m.HealthOutcome(
+            child_id=pk, year=year, sdq_score=score, sdq_reason=reason,
+            convicted=yes(0.03) if age >= 10 else "", health_check=yes(0.88) if age < 5 else "",
+            immunisations=yes(0.85), teeth_check=yes(0.80), health_assessment=yes(0.90), substance_misuse=misuse,
+            intervention_received=received, intervention_offered=yes(0.5) if received == "0" else "",
+        ))
+
+
+def _adoption(out, rng, pk, dob, eps, adm_day, match_day):
+    """The decision that the child should be placed for adoption (PlacedAdoption) and, for an
+    adopted child, the adoption (AD1). Needed wherever there is a placement order or placement."""
+    authority = [e for e in eps if e[3] == "E1" or e[4] in ADOPTION_PLACEMENTS]
+    if not authority:
+        return
+    first = authority[0][0]
+    period_start = max(e[0] for e in eps if e[0] <= first and e[2] == "S")
+    decided = adm_day if adm_day and period_start <= adm_day <= first else \
+        max(period_start, first - timedelta(days=rng.randint(20, 60)))
+    last = eps[-1]
+    adopted = last[5] in ("E11", "E12")
+    ceased, reason = None, ""
+    if last[1] is not None and not adopted:
+        ceased, reason = last[1], rng.choice(("RD1", "RD2", "RD3", "RD4"))
+    out[m.PlacementForAdoptionDecision].append(
+        m.PlacementForAdoptionDecision(child_id=pk, decided=decided, ceased=ceased, reason_ceased=reason))
+    if not adopted:
+        return
+    placed = next((e[0] for e in eps if e[4] in ADOPTION_PLACEMENTS), last[0])
+    match = match_day if match_day and decided <= match_day <= placed else max(decided, placed - timedelta(days=21))
+    by_carers = any(e[4] in ("U5", "U2") for e in eps)
+    couple = rng.random() < 0.8
+    sexes = rng.choice(("MF", "MF", "MF", "MM", "FF")) if couple else rng.choice(("F1", "M1"))
+    # L0 a single adopter; L11 a married couple of different sexes, L12 of the same sex; L2 not married
+    status = "L0" if not couple else rng.choice(("L11", "L11", "L2")) if sexes == "MF" else rng.choice(("L12", "L2"))
+    out[m.AdoptionDetail].append(m.AdoptionDetail(
+        child_id=pk, date_interest=decided, date_match=match, foster_care="1" if by_carers else "0",
+        number_of_adopters="2" if couple else "1", sex_of_adopters=sexes, legal_status_of_adopters=status,
+    ))
+
+
+def _previous_permanence(out, rng, pk, eps):
+    """Asked whenever a period of care starts: mostly no earlier permanence order, or not known."""
+    seen = set()
+    for start, _, rne, *_ in eps:
+        if rne != "S":
+            continue
+        year = start.year + (1 if start.month > 3 else 0)
+        if year in seen:
+            continue
+        seen.add(year)
+        out[m.PreviousPermanence].append(m.PreviousPermanence(child_id=pk, year=year, code="Z1"))
+
+
+def _missing(out, rng, pk, dob, eps, today):
+    for start, end, *_ in eps:
+        if _age(dob, start) < 11 or rng.random() > 0.08:
+            continue
+        last = (end or today) - timedelta(days=3)
+        if last <= start:
+            continue
+        day = start + timedelta(days=rng.randint(1, (last - start).days))
+        back = day + timedelta(days=rng.randint(0, 2))
+        out[m.MissingEpisode].append(m.MissingEpisode(child_id=pk, kind=rng.choice("MMMA"), start=day, end=back))
+
+
+def _social_workers(seed):
+    """Registration numbers for every allocated social worker, and the reason for each change of social worker."""
+    workers = set(Allocation.objects.filter(role=Allocation.SOCIAL_WORKER).values_list("worker_id", flat=True))
+    taken = set(m.SocialWorkerRegistration.objects.values_list("user_id", flat=True))
+    regs = [m.SocialWorkerRegistration(user_id=pk, number=f"SW{100000 + pk:06d}")
+            for pk in sorted(workers - taken)]
+    m.SocialWorkerRegistration.objects.bulk_create(regs, batch_size=BATCH)
+    reasons = []
+    for pk, child, begun in Allocation.objects.filter(role=Allocation.SOCIAL_WORKER) \
+            .values_list("id", "child_id", "start").iterator(chunk_size=20000):
+        rng = random.Random(f"{seed}:sw:{child}:{begun}")
+        keys = list(SW_REASONS)
+        reasons.append(m.AllocationReason(allocation_id=pk, reason=rng.choices(keys, [SW_REASONS[k] for k in keys])[0]))
+    m.AllocationReason.objects.bulk_create(reasons, batch_size=BATCH, ignore_conflicts=True)
+    return {"returns.SocialWorkerRegistration": len(regs), "returns.AllocationReason": len(reasons)}

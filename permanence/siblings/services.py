@@ -1,0 +1,135 @@
+"""Writes for sibling assessments, decisions and contact plans. Keyword-only, one transaction each.
+
+Each write checks first and raises ValidationError({field: [message]}), leaving the database
+unchanged, when the record cannot be made.
+"""
+
+from datetime import date as date_type
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from permanence.planning.options import FORUM_NAMES
+
+from . import rules
+from .choices import APART, CONTACT_KIND_NAMES, DECISION_NAMES, RECOMMENDATION_NAMES
+from .models import SiblingAssessment, SiblingContactPlan, SiblingDecision
+
+ASSESSMENT_TEXTS = {
+    "relationship_quality": "Describe the quality of the relationships between the children",
+    "attachment": "Describe the attachments between the children",
+    "needs": "Describe each child's needs",
+    "views": "Record each child's views, or why they could not be given",
+    "history": "Describe the children's shared history",
+    "recommendation_reasons": "Enter the reasons for the recommendation",
+}
+CONTACT_NEEDS = {
+    "with_whom": "Enter who the child will keep in touch with",
+    "frequency": "Enter how often contact will happen, for example every 2 weeks",
+    "kind": "Select whether contact is direct or indirect",
+    "review_date": "Enter the date the contact plan will be reviewed",
+}
+
+
+def _refuse_if(problems):
+    if problems:
+        raise ValidationError({field: [message] for field, message in problems.items()})
+
+
+def _contact_problems(contact, agreed, prefix=""):
+    problems = {}
+    for field, message in CONTACT_NEEDS.items():
+        if not contact.get(field):
+            problems[prefix + field] = message
+    if contact.get("kind") and contact["kind"] not in CONTACT_KIND_NAMES:
+        problems[prefix + "kind"] = "Select whether contact is direct or indirect"
+    review = contact.get("review_date")
+    if review and agreed and review <= agreed:
+        problems[prefix + "review_date"] = "The review date must be after the date the plan is agreed"
+    return problems
+
+
+@transaction.atomic
+def sibling_assessment_record(*, children, date, author=None, recommendation, by=None, today=None, **texts):
+    today = today or date_type.today()
+    children = list(children)
+    problems = {f: m for f, m in ASSESSMENT_TEXTS.items() if not (texts.get(f) or "").strip()}
+    if len(children) < 2:
+        problems["children"] = "Select at least 2 children: the assessment is of a sibling group"
+    if recommendation not in RECOMMENDATION_NAMES:
+        problems["recommendation"] = "Select the assessment's recommendation"
+    if date is None:
+        problems["date"] = "Enter the date of the assessment"
+    elif date > today:
+        problems["date"] = "The date of the assessment must be today or in the past"
+    _refuse_if(problems)
+    assessment = SiblingAssessment.objects.create(
+        date=date, author=author or by, recommendation=recommendation, created_by=by,
+        practicalities=texts.pop("practicalities", "") or "", **texts,
+    )
+    assessment.children.set(children)
+    return assessment
+
+
+def latest_assessment(child, on=None):
+    qs = SiblingAssessment.objects.filter(children=child)
+    if on is not None:
+        qs = qs.filter(date__lte=on)
+    return qs.order_by("-date", "-pk").first()
+
+
+def current_contact_plans(child, on):
+    return SiblingContactPlan.objects.filter(child=child, agreed__lte=on, review_date__gte=on)
+
+
+@transaction.atomic
+def sibling_decision_record(*, child, decision, reasons, date, forum, siblings=(), contact=None, by=None, today=None):
+    """Record together or apart for `child`. Apart needs an assessment and a contact plan (given or current).
+
+    `contact` is a dict (with_whom, frequency, kind, review_date, arrangements) making a new plan.
+    """
+    today = today or date_type.today()
+    problems = {}
+    if decision not in DECISION_NAMES:
+        problems["decision"] = "Select whether the children will live together or apart"
+    if forum not in FORUM_NAMES:
+        problems["forum"] = "Select where the decision was made"
+    if date is None:
+        problems["date"] = "Enter the date of the decision"
+    _refuse_if(problems)
+    assessment = SiblingAssessment.objects.filter(children=child).order_by("-date", "-pk")
+    on_or_before = assessment.filter(date__lte=date).first()
+    assessment = on_or_before or assessment.first()
+    contact = {k: v for k, v in (contact or {}).items() if v not in (None, "")}
+    has_plan = bool(contact) or current_contact_plans(child, date).exists()
+    problems = rules.decision_problems(
+        name=child.first_name, decision=decision, reasons=reasons, day=date, today=today,
+        assessment_date=assessment.date if assessment else None, has_contact_plan=has_plan,
+    )
+    if decision == APART and contact and "decision" not in problems:
+        problems.update(_contact_problems(contact, date, prefix="contact_"))
+    _refuse_if(problems)
+    made = SiblingDecision.objects.create(
+        child=child, decision=decision, reasons=reasons.strip(), date=date, forum=forum,
+        assessment=assessment if decision == APART or assessment and assessment.date <= date else None, recorded_by=by,
+    )
+    made.siblings.set(list(siblings))
+    if decision == APART and contact:
+        SiblingContactPlan.objects.create(child=child, agreed=date, decision=made, created_by=by, **contact)
+    return made
+
+
+@transaction.atomic
+def sibling_contact_plan_record(*, child, agreed, by=None, today=None, decision=None, **contact):
+    today = today or date_type.today()
+    problems = _contact_problems(contact, agreed)
+    if agreed is None:
+        problems["agreed"] = "Enter the date the contact plan was agreed"
+    elif agreed > today:
+        problems["agreed"] = "The date agreed must be today or in the past"
+    _refuse_if(problems)
+    return SiblingContactPlan.objects.create(
+        child=child, agreed=agreed, decision=decision, created_by=by,
+        with_whom=contact["with_whom"].strip(), frequency=contact["frequency"].strip(), kind=contact["kind"],
+        review_date=contact["review_date"], arrangements=(contact.get("arrangements") or "").strip(),
+    )

@@ -1,0 +1,83 @@
+"""The drift dashboard page: what a worker, a manager and the service see, and what they can filter."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from permanence.accounts import roles
+from permanence.accounts.models import User
+
+from .test_obligations_from_the_record import record_case, sam, team  # noqa: F401  (fixtures)
+
+URL = reverse("drift-dashboard")
+
+
+def test_a_social_worker_sees_their_own_overdue_children_with_a_link_to_each(client, sam):
+    child = record_case(worker=sam)
+    client.force_login(sam)
+    html = client.get(URL).content.decode()
+    assert "My cases" in html
+    assert reverse("child-detail", args=[child.pk]) in html
+    assert "Permanence plan recorded" in html and "reg 33" in html
+
+
+def test_the_proceedings_view_lists_cases_past_26_weeks(client, sam):
+    record_case(worker=sam)
+    client.force_login(sam)
+    html = client.get(URL, {"show": "proceedings_late"}).content.decode()
+    assert "26 weeks" in html and "Ava Example C1" in html
+
+
+def test_a_team_manager_sees_the_team_and_can_narrow_to_one_worker(client, sam, team):
+    pat = User.objects.create_user("pat", first_name="Pat", last_name="Worker", role=roles.SOCIAL_WORKER, team=team)
+    manager = User.objects.create_user("tm", first_name="Tia", last_name="Manager", role=roles.TEAM_MANAGER, team=team)
+    record_case("A", worker=sam)
+    record_case("B", worker=pat)
+    client.force_login(manager)
+    html = client.get(URL, {"scope": "team"}).content.decode()
+    assert "Ava Example A" in html and "Ava Example B" in html
+    html = client.get(URL, {"scope": "team", "worker": pat.pk}).content.decode()
+    assert "Ava Example B" in html and "Ava Example A" not in html
+
+
+def test_a_worker_with_nothing_overdue_is_told_so_plainly(client, sam):
+    client.force_login(sam)
+    html = client.get(URL).content.decode()
+    assert "Nothing here: no child in this view has anything overdue." in html
+
+
+def test_a_filter_value_that_makes_no_sense_is_named_in_an_error(client, sam):
+    client.force_login(sam)
+    response = client.get(URL, {"team": "not-a-team"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in html and "Team" in html
+
+
+def test_the_page_takes_the_same_number_of_queries_for_1_or_30_children(client, sam):
+    client.force_login(sam)
+    record_case("A", worker=sam)
+    with CaptureQueriesContext(connection) as one:
+        client.get(URL)
+    for i in range(29):
+        record_case(f"B{i}", worker=sam)
+    with CaptureQueriesContext(connection) as thirty:
+        response = client.get(URL)
+    assert response.context["drift"].children == 30
+    assert len(thirty.captured_queries) == len(one.captured_queries)
+
+
+def test_long_lists_are_paged_25_at_a_time(client, sam):
+    client.force_login(sam)
+    for i in range(27):
+        record_case(f"P{i}", worker=sam)
+    first = client.get(URL)
+    assert len(first.context["page"].object_list) == 25
+    html = first.content.decode()
+    assert 'aria-label="Page 2"' in html and 'aria-current="page"' in html
+    assert len(client.get(URL, {"page": 2}).context["page"].object_list) == 2
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and reverse("login") in response["Location"]

@@ -1,0 +1,71 @@
+"""Reads about the child's voice, for the child page and for other code (the planning documents).
+
+`child_voice_summary(child)` -> dict(wishes=[WishesAndFeelings, newest first], plan_records_views=bool,
+reason=str, ok=bool, source=str, plan=PermanencePlan or None)
+`plan_still_needs(child)` -> [checks.Missing]
+"""
+
+from . import checks
+from .models import MyPlanLetter, PlanContents, ViewsNotRecorded, WishesAndFeelings
+from .services import current_plan
+
+
+def _wishes(child):
+    return list(WishesAndFeelings.objects.filter(child=child).select_related("recorded_by", "child").order_by("-date", "-pk"))
+
+
+def _views_check(child, plan, wishes):
+    if plan is None:
+        return checks.views_check(has_plan=False)
+    reason = ViewsNotRecorded.objects.filter(plan=plan).order_by("-date", "-pk").values_list("reason", flat=True).first()
+    return checks.views_check(
+        has_plan=True, plan_recorded=plan.recorded, dob=child.date_of_birth,
+        views_for_plan=sum(1 for w in wishes if w.plan_id == plan.pk), reason_not_recorded=reason or "",
+    )
+
+
+def child_voice_summary(child):
+    """The child's recorded wishes and feelings and whether the current plan records their views (or says why not)."""
+    plan = current_plan(child)
+    wishes = _wishes(child)
+    check = _views_check(child, plan, wishes)
+    return {
+        "wishes": wishes,
+        "plan_records_views": check.plan_records_views,
+        "reason": check.reason,
+        "ok": check.ok,
+        "source": check.source,
+        "plan": plan,
+    }
+
+
+def plan_contents(plan):
+    if plan is None:
+        return None
+    return PlanContents.objects.filter(plan=plan).order_by("-pk").first()
+
+
+def plan_still_needs(child, *, voice=None):
+    """What the current plan still needs (Leeds §5 essentials and the child's views), with citations."""
+    voice = voice or child_voice_summary(child)
+    plan = voice["plan"]
+    contents = plan_contents(plan)
+    check = checks.ViewsCheck(voice["plan_records_views"], voice["ok"], voice["reason"], voice["source"])
+    return checks.plan_still_needs(
+        plan_option=plan.primary_option if plan else None, contents=contents.as_dict() if contents else None, views=check,
+    )
+
+
+def letters_for(child):
+    return list(MyPlanLetter.objects.filter(child=child).select_related("reviewed_by").order_by("-created_at", "-pk"))
+
+
+def voice_page(child):
+    """Everything the child page's two voice sections show, in one call."""
+    voice = child_voice_summary(child)
+    return {
+        "voice": voice,
+        "still_needs": plan_still_needs(child, voice=voice),
+        "contents": plan_contents(voice["plan"]),
+        "letters": letters_for(child),
+    }

@@ -1,0 +1,131 @@
+"""Template helpers in the GOV.UK style: dates as people write them, status tags, ages.
+
+`{% load govuk %}` then `{{ review.date|govuk_date }}` gives "5 January 2026".
+"""
+
+from datetime import date, datetime
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+# Tag colours by the first letter of the SSDA903 legal status code. Colour only decorates:
+# the tag's text always says the status in words.
+LEGAL_STATUS_COLOURS = {
+    "C": "blue",  # care orders
+    "D": "purple",  # freeing order
+    "E": "purple",  # placement order
+    "J": "orange",  # youth justice
+    "L": "red",  # emergency: police protection, EPO, child assessment order
+    "V": "grey",  # accommodated under section 20 or short breaks
+}
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+
+
+@register.filter
+def govuk_date(value):
+    """5 January 2026: no leading zero, month in full (GOV.UK style guide: dates)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@register.filter
+def age_words(child, today=None):
+    """A child's age as a social worker says it: '7 months' under 2, otherwise whole years."""
+    today = today or date.today()
+    if child.date_of_birth is None:
+        if child.expected_date_of_birth:
+            return f"Unborn (due {govuk_date(child.expected_date_of_birth)})"
+        return "Not known"
+    months = (today.year - child.date_of_birth.year) * 12 + today.month - child.date_of_birth.month
+    if today.day < child.date_of_birth.day:
+        months -= 1
+    if months < 24:
+        return "1 month" if months == 1 else f"{max(months, 0)} months"
+    return f"{months // 12} years"
+
+
+@register.filter
+def legal_status_tag(label):
+    """'C2 Full care order' as a GOV.UK tag; empty when the child is not looked after."""
+    if not label:
+        return ""
+    colour = LEGAL_STATUS_COLOURS.get(label[:1], "grey")
+    return format_html('<strong class="govuk-tag govuk-tag--{} app-tag">{}</strong>', colour, label)
+
+
+@register.simple_tag
+def status_tag(text, colour="grey"):
+    """Any short status ('Current', 'Superseded') as a GOV.UK tag."""
+    return format_html('<strong class="govuk-tag govuk-tag--{} app-tag">{}</strong>', colour, text)
+
+
+@register.filter
+def yes_no(value):
+    return "Yes" if value else "No"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current URL with ?page= set, keeping the other query parameters (such as q)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag
+def page_numbers(page):
+    """Page numbers around the current page with ellipses, as GOV.UK pagination shows them."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+
+
+@register.filter
+def code_meaning(code, list_name):
+    """The words for an SSDA903 code: {{ child.sex|code_meaning:"sex" }} gives "Female"."""
+    from permanence.codes.ethnicity import ETHNICITY
+    from permanence.codes.sex import SEX
+
+    code_list = {"sex": SEX, "ethnicity": ETHNICITY}[list_name]
+    return code_list.meanings.get(code, "") if code else ""
+
+
+@register.filter
+def placement_kind(label):
+    """'U6 Foster placement with ...' -> 'Foster care': the short form a caseload table needs."""
+    from permanence.codes.placement import PLACEMENT, group
+
+    code = label.split(" ", 1)[0] if label else ""
+    return group(code) if code in PLACEMENT else ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current URL's query with some parameters changed (and back to page 1), for sort links."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + query.urlencode()
+
+
+@register.filter
+def cell(value):
+    """A tracker cell: dates the GOV.UK way, blanks as blanks, numbers as they are."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        return govuk_date(value)
+    return value

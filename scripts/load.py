@@ -1,0 +1,172 @@
+"""`make load`: 50 concurrent staff on a 5,000-child demo council, over loopback, bounded in time.
+
+Each simulated member of staff (a social worker with a caseload, signed in through a real
+session) loops: their caseload page, one of their children's pages, and, one time in three,
+saves a note on the child (the child's wishes and feelings, a POST through the real form,
+CSRF included). Reports p50/p95 latency per kind and the error rate, then checks that every
+note the server accepted is in the database (no lost writes).
+
+Environment: DATABASE_URL (default: SQLite in var/load.sqlite3), LOAD_USERS (50),
+LOAD_SECONDS (30), LOAD_CHILDREN (5000), LOAD_PORT (8765).
+"""
+
+import http.client
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'load.sqlite3'}")
+USERS = int(os.environ.get("LOAD_USERS", "50"))
+SECONDS = float(os.environ.get("LOAD_SECONDS", "30"))
+CHILDREN = int(os.environ.get("LOAD_CHILDREN", "5000"))
+PORT = int(os.environ.get("LOAD_PORT", "8765"))
+
+
+def prepare():
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "permanence.cli", "demo", "--children", str(CHILDREN), "--seed", "7",
+                    "--if-empty", "--quiet"], cwd=ROOT, check=True)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from permanence.access.rules import visible_children
+    from permanence.accounts.models import User
+
+    staff = []
+    for user in User.objects.filter(role="social_worker", allocations__end__isnull=True).distinct().order_by("pk"):
+        children = list(visible_children(user).filter(allocations__worker=user, allocations__end__isnull=True)
+                        .values_list("pk", flat=True)[:30])
+        if not children:
+            continue
+        session = SessionStore()
+        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        staff.append((user.username, session.session_key, children))
+        if len(staff) == USERS:
+            break
+    return staff
+
+
+def notes_count():
+    from permanence.voice.models import WishesAndFeelings
+
+    return WishesAndFeelings.objects.count()
+
+
+class Worker(threading.Thread):
+    def __init__(self, username, session_key, children, until, results):
+        super().__init__(daemon=True)
+        self.cookie = f"sessionid={session_key}"
+        self.children, self.until, self.results = children, until, results
+        self.saved = 0
+        self.csrf = ""
+
+    def request(self, kind, method, path, body=None):
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        headers = {"Cookie": self.cookie + (f"; csrftoken={self.csrf}" if self.csrf else ""),
+                   "User-Agent": "permanence-load/1"}
+        if body is not None:
+            headers |= {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": self.csrf,
+                        "Referer": f"http://127.0.0.1:{PORT}{path}"}
+        started = time.perf_counter()
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read().decode(errors="replace")
+            status = response.status
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie" and value.startswith("csrftoken="):
+                    self.csrf = value.split(";")[0].split("=", 1)[1]
+        except Exception as exc:  # a refused connection or timeout is an error, not a crash
+            status, content = 599, str(exc)
+        finally:
+            connection.close()
+        self.results.append((kind, time.perf_counter() - started, status))
+        return status, content
+
+    def run(self):
+        today = date.today()
+        while time.monotonic() < self.until:
+            self.request("caseload", "GET", "/")
+            child = random.choice(self.children)
+            self.request("child page", "GET", f"/children/{child}/")
+            if random.random() < 1 / 3:
+                path = f"/children/{child}/wishes-and-feelings/new/"
+                status, html = self.request("note form", "GET", path)
+                match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+                if match is None:
+                    continue
+                body = urlencode({"csrfmiddlewaretoken": match.group(1), "date": today.isoformat(),
+                                  "how": "direct_work",
+                                  "said": "Load test note: I like my school and want to see my brother."})
+                status, _ = self.request("save note", "POST", path, body)
+                if status == 302:
+                    self.saved += 1
+
+
+def main():
+    staff = prepare()
+    print(f"{len(staff)} staff with caseloads; {CHILDREN} children; {SECONDS:.0f} s; database "
+          f"{os.environ['DATABASE_URL'].split('@')[-1]}")
+    before = notes_count()
+    env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="ERROR")
+    log = open(ROOT / "var" / "load-server.log", "w")
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{PORT}"],
+                              cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/login/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        results = []
+        until = time.monotonic() + SECONDS
+        workers = [Worker(*member, until, results) for member in staff]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(SECONDS + 60)
+    finally:
+        server.terminate()
+        server.wait(10)
+    saved = sum(worker.saved for worker in workers)
+    after = notes_count()
+    print(f"{'kind':<12} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    for kind in ("caseload", "child page", "note form", "save note", "all"):
+        rows = [r for r in results if kind == "all" or r[0] == kind]
+        if not rows:
+            continue
+        times = sorted(r[1] * 1000 for r in rows)
+        errors = sum(1 for r in rows if r[2] >= 400)
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        print(f"{kind:<12} {len(rows):>8} {statistics.median(times):>8.0f} {p95:>8.0f} {errors:>7}")
+    total = len(results)
+    errors = sum(1 for r in results if r[2] >= 400)
+    print(f"error rate {errors / max(total, 1):.2%}; {total / SECONDS:.1f} requests/s")
+    from collections import Counter
+
+    print("statuses:", dict(Counter((r[0], r[2]) for r in results if r[2] >= 300)))
+    print(f"notes accepted {saved}, notes in the database {after - before}: "
+          f"{'no lost writes' if after - before == saved else 'LOST WRITES'}")
+    return 0 if after - before == saved else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

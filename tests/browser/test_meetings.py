@@ -1,0 +1,53 @@
+"""A service manager runs the monthly permanence tracking meeting, from the agenda to the actions."""
+
+import pytest
+
+from .conftest import screenshot, sign_in
+from .test_accessibility import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_service_manager_runs_the_monthly_tracking_meeting(page, demo_council):
+    sign_in(page, username="service.manager")
+    page.get_by_role("link", name="Meetings").click()
+    page.get_by_role("link", name="Permanence tracking meeting").click()
+    page.get_by_label("Attendees").fill("IRO service manager, CLA service manager, Family, Friends and Fostering manager")
+    page.get_by_role("button", name="Build the agenda").click()
+    page.wait_for_selector("text=Agenda")
+    rows = page.locator("table.govuk-table tbody tr")
+    assert rows.count() > 0, "the demo council has children with overdue work"
+    assert "Overdue:" in page.locator("table.govuk-table").inner_text()
+    screenshot(page, "tracking-agenda")
+    assert_accessible(page)
+
+    first = rows.first.get_by_role("link")
+    name = first.inner_text()
+    first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == name
+
+    # Saving with nothing filled in is refused, with the fields named.
+    page.get_by_role("button", name="Save", exact=True).click()
+    summary = page.locator(".govuk-error-summary")
+    assert "What was discussed" in summary.inner_text() and "What was decided" in summary.inner_text()
+
+    page.get_by_label("What was discussed").fill("The review is late because the IRO was on leave.")
+    page.get_by_label("What was decided").fill("Hold the review within two weeks; team manager to confirm the date.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    assert "Recorded for" in page.locator(".govuk-notification-banner").inner_text()
+
+    page.get_by_text("Add an action").click()
+    page.get_by_label("Action").fill("Confirm the review date with the IRO")
+    page.get_by_label("Date due").fill("2026-12-04")
+    page.get_by_role("button", name="Add action").click()
+    assert "Confirm the review date with the IRO" in page.locator("#actions + table").inner_text()
+    screenshot(page, "tracking-item")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Agenda of").click()
+    discussed = page.locator("tr[data-discussed='yes']")
+    assert discussed.count() == 1 and name in discussed.inner_text()
+    page.get_by_role("link", name="Meeting pack to print").click()
+    pack = page.locator("main").inner_text()
+    assert "Hold the review within two weeks" in pack and "Confirm the review date with the IRO" in pack
+    screenshot(page, "tracking-pack")
