@@ -1,6 +1,7 @@
 """axe-core finds no serious or critical accessibility problems on the main pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import AXE, sign_in
 
@@ -36,12 +37,12 @@ def test_the_sign_in_page_is_accessible(page, council):
 
 def test_the_sign_in_page_with_errors_is_accessible(page, council):
     sign_in(page, password="")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
 
 def test_the_caseload_is_accessible(signed_in_page):
-    assert signed_in_page.locator("table").is_visible()
+    expect(signed_in_page.locator("table")).to_be_visible()
     assert_accessible(signed_in_page)
 
 
@@ -58,5 +59,5 @@ def test_the_search_page_is_accessible(signed_in_page):
 
 def test_the_drift_dashboard_is_accessible(signed_in_page):
     signed_in_page.goto("/drift/")
-    assert signed_in_page.locator("table").is_visible()
+    expect(signed_in_page.locator("table")).to_be_visible()
     assert_accessible(signed_in_page)

@@ -1,6 +1,7 @@
 """A social worker signs in, sees their caseload, opens a child and reads the timeline."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot, sign_in
 
@@ -63,7 +64,7 @@ def test_a_worker_opens_the_drift_dashboard_and_goes_to_an_overdue_child(page, d
     first_child.click()
     assert page.get_by_role("heading", level=1).inner_text() == name
     due = page.locator("#what-is-due")
-    assert due.is_visible()
+    expect(due).to_be_visible()
     # What the dashboard called overdue is overdue on the child's own page, with its source.
     assert page.locator("table.pp-obligations strong.govuk-tag", has_text="Overdue").count() > 0
     assert "Source:" in page.locator("table.pp-obligations").inner_text()

@@ -4,6 +4,7 @@ link that becomes a match through panel and the Agency Decision Maker."""
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot, sign_in
 from .test_accessibility import assert_accessible
@@ -34,7 +35,7 @@ def test_a_family_finder_links_a_waiting_child_with_carers_and_the_link_becomes_
     page.get_by_role("link", name=child.full_name).click()
 
     # The shortlist: ranked households, each part of the score with its reason.
-    assert page.get_by_role("heading", name="Shortlist").is_visible()
+    expect(page.get_by_role("heading", name="Shortlist")).to_be_visible()
     first = page.locator(".app-shortlist-item").first
     assert first.locator("h3").inner_text().startswith("1. ")
     reasons = first.locator("table").inner_text()

@@ -2,6 +2,7 @@
 team and year, and finds the SSDA903 download and upload."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot, sign_in
 from .test_accessibility import assert_accessible
@@ -16,7 +17,7 @@ def test_analyst_reads_the_scorecard_filters_by_team_and_finds_the_return(page, 
     for title in ("Entering care to moving in with the adoptive family", "Three or more placements in the year",
                   "Care proceedings duration", "Children taking part in their reviews"):
         assert page.get_by_role("heading", name=title).count() >= 1
-    assert page.get_by_role("table", name="Three or more placements in the year").is_visible()
+    expect(page.get_by_role("table", name="Three or more placements in the year")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "returns-performance")
 

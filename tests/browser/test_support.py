@@ -5,6 +5,7 @@ in the service learning report. Every page passes axe."""
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 from .test_accessibility import assert_accessible
@@ -21,8 +22,8 @@ def test_contact_early_warning_disruption_and_learning(signed_in_page, council):
     ava = council["ava"]
     page.goto(f"/children/{ava.pk}/")
     page.get_by_role("link", name="Stability and support").click()
-    assert page.get_by_role("heading", name="Stability and support").is_visible()
-    assert page.get_by_text("No early-warning indicator fires for Ava's home.").is_visible()
+    expect(page.get_by_role("heading", name="Stability and support")).to_be_visible()
+    expect(page.get_by_text("No early-warning indicator fires for Ava's home.")).to_be_visible()
     screenshot(page, "01-child-page-before")
     assert_accessible(page)
 
@@ -31,7 +32,8 @@ def test_contact_early_warning_disruption_and_learning(signed_in_page, council):
     page.get_by_label("Direct: meeting in person").check()
     page.get_by_role("button", name="Save the contact plan").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible() and "Enter where direct contact will take place" in summary.inner_text()
+    expect(summary).to_be_visible()
+    assert "Enter where direct contact will take place" in summary.inner_text()
     screenshot(page, "02-contact-plan-errors")
     assert_accessible(page)
     page.get_by_label("Who is the contact with?").select_option("mother")
@@ -48,7 +50,7 @@ def test_contact_early_warning_disruption_and_learning(signed_in_page, council):
     screenshot(page, "03-contact-plan-filled")
     page.get_by_role("button", name="Save the contact plan").click()
     page.wait_for_url(f"**/children/{ava.pk}/**")
-    assert page.get_by_role("heading", name="Contact with Mia Example (mother)").is_visible()
+    expect(page.get_by_role("heading", name="Contact with Mia Example (mother)")).to_be_visible()
 
     # Three sessions missed in a month: the first recorded with a mistake.
     for number, (days_ago, outcome) in enumerate(((20, "Cancelled"), (13, "Did not happen: someone did not attend"), (6, "Cancelled"))):
@@ -66,11 +68,11 @@ def test_contact_early_warning_disruption_and_learning(signed_in_page, council):
         page.wait_for_url(f"**/children/{ava.pk}/**")
 
     warning = page.locator('[data-indicator="contact_cancelled"]')
-    assert warning.is_visible()
+    expect(warning).to_be_visible()
     text = warning.inner_text()
     assert "Contact sessions cancelled or not attended: 3 in the last 3 months (since" in text
     assert "the threshold is 3" in text and "001_3604f1ea271c5d5b.txt §4" in text
-    assert page.get_by_text("Contact with Mia Example cancelled by the family member").first.is_visible()
+    expect(page.get_by_text("Contact with Mia Example cancelled by the family member").first).to_be_visible()
     page.locator("#stability").scroll_into_view_if_needed()
     screenshot(page, "05-child-page-warning")
     assert_accessible(page)
@@ -93,19 +95,19 @@ def test_contact_early_warning_disruption_and_learning(signed_in_page, council):
     screenshot(page, "06-disruption-filled")
     page.get_by_role("button", name="Save the disruption meeting").click()
     page.wait_for_url(f"**/children/{ava.pk}/**")
-    assert page.get_by_text("Act on the second cancelled contact, not the fourth").is_visible()
+    expect(page.get_by_text("Act on the second cancelled contact, not the fourth")).to_be_visible()
 
     # The service views: homes under strain, then the learning report.
     page.get_by_role("link", name="Stability", exact=True).click()
     page.wait_for_url("**/stability/")
-    assert page.get_by_role("heading", name="Homes under strain").is_visible()
-    assert page.get_by_role("link", name="Ava Example").is_visible()
+    expect(page.get_by_role("heading", name="Homes under strain")).to_be_visible()
+    expect(page.get_by_role("link", name="Ava Example")).to_be_visible()
     screenshot(page, "07-homes-under-strain")
     assert_accessible(page)
     page.get_by_role("link", name="Learning from disruption: the service learning report").click()
     page.wait_for_url("**/stability/learning/")
-    assert page.get_by_text("Act on the second cancelled contact, not the fourth").is_visible()
-    assert page.get_by_text("Offer carers respite before they give notice").is_visible()
+    expect(page.get_by_text("Act on the second cancelled contact, not the fourth")).to_be_visible()
+    expect(page.get_by_text("Offer carers respite before they give notice")).to_be_visible()
     page.get_by_label("Reason").select_option("contact")
     page.get_by_role("button", name="Show").click()
     page.wait_for_url("**reason=contact**")

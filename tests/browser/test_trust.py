@@ -3,6 +3,7 @@ inline script runs with its nonce, nothing is blocked; and an administrator meet
 two-factor set-up page on first sign-in."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import sign_in
 
@@ -30,5 +31,5 @@ def test_an_administrator_is_asked_to_set_up_two_step_sign_in(page, live_server,
     person("admin.user", "Alex", "Admin", roles.ADMINISTRATOR, password="demo-permanence-2026")
     sign_in(page, "admin.user")
     assert "/account/two-factor/set-up/" in page.url
-    assert page.get_by_role("heading", name="Set up two-step sign-in").is_visible()
-    assert page.get_by_alt_text("QR code to add Permanence Planner to your authenticator app").is_visible()
+    expect(page.get_by_role("heading", name="Set up two-step sign-in")).to_be_visible()
+    expect(page.get_by_alt_text("QR code to add Permanence Planner to your authenticator app")).to_be_visible()

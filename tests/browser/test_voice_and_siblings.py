@@ -4,6 +4,7 @@ that two brothers and sisters live apart, and sees them on the child page; the p
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 from .test_accessibility import assert_accessible
@@ -32,15 +33,15 @@ def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(sig
     ava, zak = siblings
     today = date.today().isoformat()
     page.goto(f"/children/{ava.pk}/")
-    assert page.get_by_role("heading", name="Sibling decision").is_visible()
-    assert page.get_by_text("Ava is placed apart from a brother or sister in care and no sibling assessment is recorded.").is_visible()
+    expect(page.get_by_role("heading", name="Sibling decision")).to_be_visible()
+    expect(page.get_by_text("Ava is placed apart from a brother or sister in care and no sibling assessment is recorded.")).to_be_visible()
     screenshot(page, "01-child-page-before")
     assert_accessible(page)
 
     # The child's wishes and feelings: first with a mistake, then right.
     page.get_by_role("link", name="Record Ava's wishes and feelings").click()
     page.get_by_role("button", name="Save wishes and feelings").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     screenshot(page, "02-wishes-errors")
     assert_accessible(page)
     page.get_by_label("Date obtained").fill(today)
@@ -96,8 +97,8 @@ def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(sig
 
     section = page.locator("#sibling-decision ~ dl").first
     assert "Live apart" in section.inner_text() and "Hill family" in section.inner_text()
-    assert page.get_by_role("cell", name="Every week", exact=True).is_visible()
-    assert not page.get_by_text("no sibling assessment is recorded").is_visible()
+    expect(page.get_by_role("cell", name="Every week", exact=True)).to_be_visible()
+    expect(page.get_by_text("no sibling assessment is recorded")).not_to_be_visible()
     page.locator("#sibling-decision").scroll_into_view_if_needed()
     screenshot(page, "06-child-page-after")
     assert_accessible(page)
@@ -108,7 +109,7 @@ def test_the_my_plan_letter_pages_are_accessible(signed_in_page, siblings):
     ava, _ = siblings
     page.goto(f"/children/{ava.pk}/my-plan/")
     page.get_by_role("button", name="Start a new letter from the current plan").click()
-    assert page.get_by_role("heading", name="My plan letter").is_visible()
+    expect(page.get_by_role("heading", name="My plan letter")).to_be_visible()
     screenshot(page, "07-letter-draft")
     assert_accessible(page)
     page.get_by_role("button", name="Mark as reviewed").click()
