@@ -96,9 +96,18 @@ def read_files(files, problems=None):
     problems = [] if problems is None else problems
     tables = {}
     for name, content in files.items():
-        text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, [])
+        try:
+            text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+        except UnicodeDecodeError as error:
+            problems.append(Problem(name, 0, "", "", f"the file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8"))
+            continue
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            lines = list(reader)
+        except csv.Error as error:
+            problems.append(Problem(name, reader.line_num, "", "", f"the file cannot be read as CSV: {error}"))
+            continue
+        header, body = (lines[0], lines[1:]) if lines else ([], [])
         table = table_for_columns(header)
         if table is None:
             problems.append(Problem(name, 1, "", ",".join(header)[:80],
@@ -107,7 +116,7 @@ def read_files(files, problems=None):
         if table in tables:
             problems.append(Problem(name, 1, "", "", f"a second {table} file (the first was {tables[table][0]})"))
             continue
-        rows = [dict(zip(COLUMNS[table], (cell.strip() for cell in line))) for line in reader if any(line)]
+        rows = [dict(zip(COLUMNS[table], (cell.strip() for cell in line))) for line in body if any(line)]
         tables[table] = (name, rows)
     if "Header" not in tables and tables:
         problems.append(Problem("", 0, "", "", "no Header file: every child must be in the Header"))
