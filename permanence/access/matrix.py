@@ -25,19 +25,21 @@ RETENTION = "retention"              # the retention review report
 PSEUDONYMISED = "pseudonymised"      # sees pseudonyms in place of names wherever names appear
 ADMIN_SITE = "admin_site"            # Django admin (accounts and teams)
 IMPORT_RETURN = "import_return"      # read a council's SSDA903 files into the record
+CREATE_CHILD = "create_child"        # open a new child's record (the API; the case system's referral feed)
+RESTRICT = "restrict"                # restrict a record, name who may open it, end break-glass grants
 ALL_CAPABILITIES = (SIGNED_IN, VIEW_CHILD, EDIT_CHILD, SEARCH, DASHBOARDS, MEETINGS, REFERENCE, BREAK_GLASS,
-                    AUDIT_READ, RETENTION, PSEUDONYMISED, ADMIN_SITE, IMPORT_RETURN)
+                    AUDIT_READ, RETENTION, PSEUDONYMISED, ADMIN_SITE, IMPORT_RETURN, CREATE_CHILD, RESTRICT)
 
 _CASEWORK = {SIGNED_IN, VIEW_CHILD, SEARCH, DASHBOARDS, MEETINGS, REFERENCE, BREAK_GLASS}
 
 CAPABILITIES = {
-    SOCIAL_WORKER: _CASEWORK | {EDIT_CHILD},
-    TEAM_MANAGER: _CASEWORK | {EDIT_CHILD},
+    SOCIAL_WORKER: _CASEWORK | {EDIT_CHILD, CREATE_CHILD},
+    TEAM_MANAGER: _CASEWORK | {EDIT_CHILD, CREATE_CHILD},
     IRO: _CASEWORK | {EDIT_CHILD},
     FAMILY_FINDER: _CASEWORK | {EDIT_CHILD},
     PANEL_MEMBER: _CASEWORK,                       # reads panel papers; records nothing on the child
     ADM: _CASEWORK | {EDIT_CHILD},
-    SERVICE_MANAGER: _CASEWORK | {EDIT_CHILD, AUDIT_READ, RETENTION, IMPORT_RETURN},
+    SERVICE_MANAGER: _CASEWORK | {EDIT_CHILD, AUDIT_READ, RETENTION, IMPORT_RETURN, CREATE_CHILD, RESTRICT},
     PERFORMANCE_ANALYST: {SIGNED_IN, DASHBOARDS, REFERENCE, PSEUDONYMISED},
     ADMINISTRATOR: {SIGNED_IN, REFERENCE, AUDIT_READ, RETENTION, ADMIN_SITE, PSEUDONYMISED, IMPORT_RETURN},
 }
@@ -102,12 +104,13 @@ PAGE_CAPABILITY = {
     "retention-report": RETENTION,
     # child-scoped pages with their own rule
     "break-glass": BREAK_GLASS,          # exempt from the case check: it is how you get access
+    "record-access": RESTRICT,           # exempt too: a restricted record is outside every scope
     "child-audit": VIEW_CHILD,           # or AUDIT_READ, which needs no case access
 }
 # Pages that need no sign-in at all.
 PUBLIC_PAGES = {"login"}
 # Child-scoped pages that skip the case-scope check (their own rule applies).
-CASE_CHECK_EXEMPT = {"break-glass"}
+CASE_CHECK_EXEMPT = {"break-glass", "record-access"}
 # Child-scoped pages that AUDIT_READ opens without case access.
 AUDIT_PAGES = {"child-audit"}
 

@@ -15,11 +15,29 @@ BREAK_GLASS_HOURS = getattr(settings, "PERMANENCE_BREAK_GLASS_HOURS", 4)
 
 
 def restriction_set(*, child, reason, detail="", permitted=(), by=None):
+    if reason not in dict(RestrictedRecord.REASONS):
+        raise ValueError(f"Choose why the record is restricted ({', '.join(dict(RestrictedRecord.REASONS))})")
+    if reason == RestrictedRecord.OTHER and not (detail or "").strip():
+        raise ValueError("Say why the record is restricted when the reason is 'other'")
     with transaction.atomic():
         record, _ = RestrictedRecord.objects.update_or_create(
             child=child, defaults={"reason": reason, "detail": detail, "restricted_by": by})
         record.permitted.set(permitted)
     return record
+
+
+def restriction_lift(*, child):
+    """The record opens again to the people whose case access covers it (the lifting is audited)."""
+    RestrictedRecord.objects.filter(child=child).delete()
+
+
+def break_glass_revoke(*, grant, now=None):
+    """End a break-glass grant at once (an access manager's decision; audited as a change)."""
+    now = now or timezone.now()
+    if grant.expires_at > now:
+        grant.expires_at = now
+        grant.save(update_fields=["expires_at"])
+    return grant
 
 
 def _managers_to_alert(user, child):

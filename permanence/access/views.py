@@ -30,3 +30,46 @@ def break_glass(request, pk):
 def retention_report(request):
     rows = retention.due_for_review(within_days=int(request.GET.get("within", 365) or 365))
     return render(request, "access/retention.html", {"rows": rows})
+
+
+@login_required
+def record_access(request, pk):
+    """Restrict a child's record, name who may open it, lift the restriction, end break-glass grants."""
+    from django.utils import timezone
+
+    from .forms import RestrictionForm
+    from .models import BreakGlassGrant, RestrictedRecord
+
+    child = get_object_or_404(Child, pk=pk)
+    restriction = RestrictedRecord.objects.filter(child=child).prefetch_related("permitted").first()
+    initial = ({"reason": restriction.reason, "detail": restriction.detail,
+                "permitted": [u.pk for u in restriction.permitted.all()]} if restriction else {})
+    form = RestrictionForm(initial=initial, child=child)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "restrict":
+            form = RestrictionForm(request.POST, child=child)
+            if form.is_valid():
+                from permanence.accounts.models import User
+
+                services.restriction_set(child=child, reason=form.cleaned_data["reason"],
+                                         detail=form.cleaned_data["detail"], by=request.user,
+                                         permitted=User.objects.filter(pk__in=form.cleaned_data["permitted"]))
+                messages.success(request, "The record is restricted: only the people named can open it.")
+                return redirect("record-access", pk=child.pk)
+        elif action == "lift" and restriction:
+            services.restriction_lift(child=child)
+            messages.success(request, "The restriction is lifted: the record follows case access again.")
+            return redirect("record-access", pk=child.pk)
+        elif action == "revoke":
+            grant = BreakGlassGrant.objects.filter(child=child, pk=request.POST.get("grant") or 0).first()
+            if grant:
+                services.break_glass_revoke(grant=grant)
+                messages.success(request, f"{grant.user.get_full_name()}'s emergency access has ended.")
+            return redirect("record-access", pk=child.pk)
+    now = timezone.now()
+    grants = BreakGlassGrant.objects.filter(child=child).select_related("user")[:20]
+    return render(request, "access/record_access.html", {
+        "child": child, "restriction": restriction, "form": form, "now": now,
+        "live_grants": [g for g in grants if g.expires_at > now], "past_grants": [g for g in grants if g.expires_at <= now],
+    })

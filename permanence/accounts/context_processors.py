@@ -2,4 +2,8 @@ from django.conf import settings
 
 
 def navigation(request):
-    return {"council_name": settings.PERMANENCE_COUNCIL_NAME}
+    from permanence.access import matrix
+
+    role = getattr(getattr(request, "user", None), "role", None)
+    return {"council_name": settings.PERMANENCE_COUNCIL_NAME,
+            "can_restrict": matrix.has(role, matrix.RESTRICT)}

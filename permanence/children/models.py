@@ -66,6 +66,11 @@ class Child(Stamped):
         return f"{self.first_name} {self.last_name}"
 
     @property
+    def is_pseudonymised(self):
+        """Shown to a performance analyst under a pseudonym: no name, no link, no record id."""
+        return getattr(self, "_pseudonymised", False)
+
+    @property
     def is_unborn(self):
         return self.date_of_birth is None and self.expected_date_of_birth is not None
 

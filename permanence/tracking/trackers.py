@@ -221,6 +221,11 @@ def _plo_next_step(p, fgc, identified, assessed, weeks):
     return "Review progress at the next legal planning meeting"
 
 
+# Columns that can name someone outside the staff even when the child is pseudonymised (a
+# connected-person carer often shares the child's family name): blank for an analyst.
+IDENTIFYING_COLUMNS = ("carer",)
+
+
 def build_rows(tracker, ids, today, *, pseudonymise=False):
     """One TrackerRow a child, in a fixed number of queries."""
     children = Child.objects.in_bulk(ids)
@@ -246,6 +251,8 @@ def build_rows(tracker, ids, today, *, pseudonymise=False):
             "iro": str(iro.worker) if iro else "",
         }
         values.update(extra(child_id, plan, obligations.get(child_id, [])))
+        if pseudonymise:
+            values.update({key: "" for key in IDENTIFYING_COLUMNS if key in values})
         rows.append(TrackerRow(
             child=child, values=values, status=status, status_title=status_title,
             worker_id=worker.worker_id if worker else None, team_id=worker.team_id if worker else None,

@@ -33,3 +33,34 @@ def test_an_administrator_is_asked_to_set_up_two_step_sign_in(page, live_server,
     assert "/account/two-factor/set-up/" in page.url
     expect(page.get_by_role("heading", name="Set up two-step sign-in")).to_be_visible()
     expect(page.get_by_alt_text("QR code to add Permanence Planner to your authenticator app")).to_be_visible()
+
+
+def test_a_service_manager_restricts_a_record_and_the_team_can_no_longer_open_it(page, demo_council):
+    from permanence.access import matrix
+    from permanence.accounts.models import User
+    from permanence.children.models import Allocation
+
+    from .conftest import screenshot
+    from .test_accessibility import assert_accessible
+
+    worker = User.objects.get(username="social.worker")
+    child = Allocation.objects.filter(worker=worker, end__isnull=True, role="social_worker").first().child
+    manager = User.objects.filter(role=matrix.SERVICE_MANAGER).first()
+    sign_in(page, username=manager.username)
+    page.goto(f"/children/{child.pk}/")
+    page.get_by_role("link", name="Who can open this record").click()
+    expect(page.get_by_role("heading", name="Who can open this record")).to_be_visible()
+    page.get_by_role("button", name="Restrict the record").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose why the record is restricted")
+    page.get_by_label("The child is related to or known to a member of staff").check()
+    page.get_by_label(f"{manager.get_full_name()} (Service manager").check()
+    page.get_by_role("button", name="Restrict the record").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The record is restricted")
+    screenshot(page, "record-access-restricted")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, username="social.worker")
+    page.goto(f"/children/{child.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("You cannot open this page")
+    expect(page.locator("main")).to_contain_text("restricted")

@@ -69,6 +69,22 @@ def test_analysts_see_pseudonyms_not_names(client, council):
     drift = client.get(reverse("drift-dashboard") + "?scope=all").content.decode()
     assert "Mina" not in drift and "Otto" not in drift
     assert client.get(reverse("child-detail", args=[council["mine"].pk])).status_code == 403
+    # No link to a record, so no record id either; and no carer's name (often the family's name).
+    import re
+
+    assert not re.search(r'href="/children/\d', tracker) and not re.search(r'href="/children/\d', drift)
+
+
+def test_an_analysts_tracker_rows_carry_no_carers_name(council):
+    from permanence.children.models import Carer, Episode
+    from permanence.tracking import trackers
+
+    grandmother = Carer.objects.create(name="Grace Example", kind="connected_person", reference="C-G")
+    Episode.objects.filter(child=council["mine"]).update(carer=grandmother)
+    analyst, manager = council["people"][matrix.PERFORMANCE_ANALYST], council["people"][matrix.SERVICE_MANAGER]
+    seen = {row.values["carer"] for row in trackers.run("permanence", user=analyst).rows}
+    assert "Grace Example" not in seen
+    assert "Grace Example" in {row.values["carer"] for row in trackers.run("permanence", user=manager).rows}
 
 
 def test_a_pseudonymised_child_cannot_be_saved(council):
@@ -104,3 +120,71 @@ def test_the_retention_report_lists_records_due_for_review(client, council):
     assert client.get(reverse("retention-report")).status_code == 200
     sign_in(client, council["people"][matrix.SOCIAL_WORKER])
     assert client.get(reverse("retention-report")).status_code == 403
+
+
+def test_a_match_a_contact_session_and_a_support_action_open_only_for_people_with_the_child_in_scope(client, council):
+    from permanence.children.models import Carer
+    from permanence.matching.models import Match
+    from permanence.support.models import ContactPlan, SupportAction, SupportPlan
+
+    other, mine = council["other"], council["mine"]
+    carer = Carer.objects.create(name="Jo Carer", kind="adopter", reference="C-9")
+    match = Match.objects.create(carer=carer, linked_on=date(2026, 3, 1))
+    match.children.add(other)
+    plan = ContactPlan.objects.create(child=other, with_whom="Olga (mother)", relationship="mother", kind="direct",
+                                      frequency="Monthly", supervision="supervised", child_views="Wants to see mum",
+                                      agreed=date(2026, 2, 1), review_date=date(2026, 5, 1))
+    support = SupportPlan.objects.create(child=other, route="long_term_fostering", start=date(2026, 2, 1),
+                                         review_date=date(2026, 8, 1))
+    action = SupportAction.objects.create(plan=support, description="Respite", owner="Fostering team",
+                                          due=date(2026, 3, 1))
+    sam = council["people"][matrix.SOCIAL_WORKER]
+    sign_in(client, sam)
+    assert client.get(reverse("matching-match", args=[match.pk])).status_code == 403
+    assert client.get(reverse("support-contact-session-new", args=[plan.pk])).status_code == 403
+    assert client.post(reverse("support-action-done", args=[action.pk]), {"done_on": "2026-03-01"}).status_code == 403
+    # A sibling group: seeing one brother is not enough to open the match of both.
+    match.children.add(mine)
+    assert client.get(reverse("matching-match", args=[match.pk])).status_code == 403
+    omar = council["omar"]
+    sign_in(client, omar)
+    assert client.get(reverse("support-contact-session-new", args=[plan.pk])).status_code == 200
+
+
+def test_a_service_manager_restricts_a_record_names_who_may_open_it_and_lifts_it(client, council):
+    from permanence.access.models import RestrictedRecord
+
+    manager, sam, mine = council["people"][matrix.SERVICE_MANAGER], council["people"][matrix.SOCIAL_WORKER], council["mine"]
+    sign_in(client, manager)
+    page = client.get(reverse("record-access", args=[mine.pk])).content.decode()
+    assert "This record follows case access" in page and f"{sam.get_full_name()} (Social worker, allocated)" in page
+    refused = client.post(reverse("record-access", args=[mine.pk]), {"action": "restrict", "reason": "other"})
+    assert "Say why the record is restricted" in refused.content.decode() and not RestrictedRecord.objects.filter(child=mine).exists()
+    client.post(reverse("record-access", args=[mine.pk]),
+                {"action": "restrict", "reason": "staff_related", "permitted": [manager.pk]})
+    assert not can_view_child(sam, mine.pk) and can_view_child(manager, mine.pk)
+    assert AuditEvent.objects.filter(model="access.RestrictedRecord", action="create", username=manager.username).exists()
+    client.post(reverse("record-access", args=[mine.pk]), {"action": "lift"})
+    assert can_view_child(sam, mine.pk)
+
+
+def test_a_service_manager_ends_someones_emergency_access_early(client, council):
+    from permanence.access.services import break_glass_grant
+
+    omar, mine, manager = council["omar"], council["mine"], council["people"][matrix.SERVICE_MANAGER]
+    grant = break_glass_grant(user=omar, child=mine, reason="Out of hours call from the police about Mina")
+    assert can_view_child(omar, mine.pk)
+    sign_in(client, manager)
+    assert "Out of hours call" in client.get(reverse("record-access", args=[mine.pk])).content.decode()
+    client.post(reverse("record-access", args=[mine.pk]), {"action": "revoke", "grant": grant.pk})
+    assert not can_view_child(omar, mine.pk)
+
+
+def test_only_a_service_manager_manages_who_can_open_a_record(client, council):
+    mine = council["mine"]
+    for role in (matrix.SOCIAL_WORKER, matrix.TEAM_MANAGER, matrix.IRO, matrix.PERFORMANCE_ANALYST):
+        sign_in(client, council["people"][role])
+        assert client.get(reverse("record-access", args=[mine.pk])).status_code == 403, role
+    # A restricted record is outside the service manager's scope, but they can still manage it.
+    sign_in(client, council["people"][matrix.SERVICE_MANAGER])
+    assert client.get(reverse("record-access", args=[council["hidden"].pk])).status_code == 200
