@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "permanence.matching",
     "permanence.returns",
     "permanence.support",
+    "permanence.api",
     "permanence.web",
 ]
 
@@ -197,3 +198,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The JSON API: requests a minute per token (per server process), and list page sizes.
+PERMANENCE_API_RATE = os.environ.get("PERMANENCE_API_RATE", "600/min")
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 100

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("permanence.api.urls")),
     path("", include("permanence.web.urls")),
     path("", include("permanence.access.urls")),
     path("", include("permanence.audit.urls")),

@@ -41,3 +41,5 @@ def _trust(module, name):
 register("audit", _trust("permanence.audit.cli", "audit_main"), "verify the audit log's hash chain (audit verify)")
 register("backup", _trust("permanence.backups", "backup_main"), "back up the database while the app runs")
 register("restore", _trust("permanence.backups", "restore_main"), "restore the database from a backup")
+register("api-token", _trust("permanence.api.cli", "token_main"), "issue, list and revoke API tokens")
+register("api-schema", _trust("permanence.api.cli", "schema_main"), "print the API's OpenAPI document")

@@ -3,7 +3,8 @@ from django.urls import reverse
 
 from . import two_factor
 
-ALLOWED_PREFIXES = ("/static/", "/logout/", "/account/two-factor/")
+# The API authenticates with tokens of its own, never the session.
+ALLOWED_PREFIXES = ("/static/", "/logout/", "/account/two-factor/", "/api/")
 
 
 class TwoFactorMiddleware:

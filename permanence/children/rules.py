@@ -119,11 +119,14 @@ def review_problems(values, *, date_of_birth=None, first_episode_start=None):
     return problems
 
 
-def child_problems(values):
+def child_problems(values, *, today=None):
     problems = {}
     dob, edd = values.get("date_of_birth"), values.get("expected_date_of_birth")
     if dob is None and edd is None:
         problems["date_of_birth"] = "Enter the date of birth, or the expected date of birth for an unborn child."
+    elif dob is not None and today is not None and dob > today:
+        problems["date_of_birth"] = (f"The date of birth ({_fmt(dob)}) is in the future: for an unborn child, "
+                                     "enter the expected date of birth instead.")
     for field in ("first_name", "last_name", "council_reference"):
         if not (values.get(field) or "").strip():
             problems[field] = f"Enter the child's {field.replace('_', ' ')}."
@@ -141,4 +144,42 @@ def order_problems(values, *, date_of_birth=None):
         problems["extended_to"] = "An order cannot be extended to a date before it was made."
     if date_of_birth is not None and made < date_of_birth and values.get("order_type") != "placement_order":
         problems["made"] = "This order cannot be made before the child is born."
+    return problems
+
+
+def proceedings_problems(values, *, date_of_birth=None):
+    """Dates of care proceedings that cannot be: each step after the one before it."""
+    problems = {}
+    order = [("pre_proceedings_start", "pre-proceedings started"), ("letter_before_proceedings", "the letter before proceedings"),
+             ("issued", "the application was issued"), ("concluded", "the proceedings concluded")]
+    seen = []
+    for field, words in order:
+        day = values.get(field)
+        if day is None:
+            continue
+        for earlier_field, earlier_words, earlier in seen:
+            if day < earlier:
+                problems[field] = f"The date {words} ({_fmt(day)}) is before {earlier_words} ({_fmt(earlier)})."
+                break
+        seen.append((field, words, day))
+    if values.get("final_order") and values.get("concluded") is None:
+        problems["final_order"] = "Record the date the proceedings concluded with the final order."
+    if values.get("concluded") is not None and values.get("issued") is None:
+        problems.setdefault("issued", "Enter the date the application was issued before recording its conclusion.")
+    if date_of_birth is not None and values.get("concluded") is not None and values["concluded"] < date_of_birth:
+        problems["concluded"] = "Proceedings about a child cannot conclude before the child is born."
+    return problems
+
+
+def extension_problems(values, *, issued=None):
+    problems = {}
+    weeks, granted = values.get("weeks"), values.get("granted")
+    if weeks is None or not 1 <= weeks <= 8:
+        problems["weeks"] = "An extension is granted for up to 8 weeks at a time (Children Act 1989 s32(5))."
+    if granted is None:
+        problems["granted"] = "Enter the date the court granted the extension."
+    elif issued is not None and granted < issued:
+        problems["granted"] = f"An extension cannot be granted ({_fmt(granted)}) before the proceedings were issued ({_fmt(issued)})."
+    if issued is None:
+        problems.setdefault("granted", "Record the issue date of the proceedings before an extension.")
     return problems

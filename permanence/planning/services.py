@@ -25,11 +25,16 @@ def current_plan(child):
 
 
 @transaction.atomic
-def plan_record(*, child, primary_option, recorded, by=None, reason="", **values):
+def plan_record(*, child, primary_option, recorded, by=None, reason="", today=None, **values):
     """Record a permanence plan; the current plan, if any, is superseded on the same day.
 
-    A change of direction needs a reason (KSS §1: decisions must be defensible).
+    A change of direction needs a reason (KSS §1: decisions must be defensible). A plan agreed
+    at a looked-after review starts as agreed at review, like a plan recorded by a decision.
     """
+    _refuse_if(rules.date_problems("recorded", recorded, today=today or date_type.today(),
+                                   what="date the plan was recorded"))
+    if not values.get("stage"):
+        values["stage"] = stages.starting_stage(values.get("forum", ""))
     if primary_option not in options.OPTION_NAMES:
         raise ValidationError({"primary_option": [f"{primary_option!r} is not a permanence option."]})
     parallel = values.get("parallel_option", "")
@@ -86,6 +91,8 @@ def decision_record(*, child, kind, forum, date, by=None, primary_option="", par
         raise ValidationError({"forum": [f"{forum!r} is not a decision forum."]})
     if today is not None:
         _refuse_if(rules.date_problems("date", date, today=today, what="date of the decision"))
+    if kind in PLAN_DECISIONS and not primary_option and current_plan(child) is None:
+        raise ValidationError({"primary_option": ["There is no plan yet: say what plan the decision agrees."]})
     analysis = values.get("analysis")
     if analysis is not None and analysis.child_id != child.pk:
         raise ValidationError({"analysis": ["That options analysis is about another child."]})

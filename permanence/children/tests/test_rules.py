@@ -76,3 +76,26 @@ def test_a_child_needs_a_date_of_birth_or_an_expected_date_of_birth():
     assert rules.child_problems(
         {"first_name": "Baby", "last_name": "B", "council_reference": "C1", "expected_date_of_birth": date(2027, 1, 1)}
     ) == {}
+
+
+def test_a_date_of_birth_in_the_future_is_refused_an_unborn_child_has_an_expected_date():
+    from datetime import date as day
+
+    from permanence.children.rules import child_problems
+
+    values = {"first_name": "Baby", "last_name": "Example", "council_reference": "U1", "date_of_birth": day(2027, 2, 1)}
+    assert "expected date of birth" in child_problems(values, today=day(2026, 11, 23))["date_of_birth"]
+    unborn = {**values, "date_of_birth": None, "expected_date_of_birth": day(2027, 2, 1)}
+    assert child_problems(unborn, today=day(2026, 11, 23)) == {}
+
+
+def test_proceedings_steps_come_in_order_and_extensions_are_at_most_eight_weeks():
+    from datetime import date as day
+
+    from permanence.children.rules import extension_problems, proceedings_problems
+
+    assert "before the application was issued" in proceedings_problems(
+        {"issued": day(2026, 3, 1), "concluded": day(2026, 2, 1)})["concluded"]
+    assert proceedings_problems({"letter_before_proceedings": day(2026, 1, 5), "issued": day(2026, 3, 1)}) == {}
+    assert "up to 8 weeks" in extension_problems({"granted": day(2026, 6, 1), "weeks": 12}, issued=day(2026, 1, 5))["weeks"]
+    assert extension_problems({"granted": day(2026, 6, 1), "weeks": 8}, issued=day(2026, 1, 5)) == {}

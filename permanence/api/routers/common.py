@@ -1,0 +1,14 @@
+"""Response maps shared by every endpoint, so each documents the one error shape."""
+
+from ..errors import Error
+
+CREATED = 201
+_ERRORS = {400: Error, 401: Error, 403: Error, 429: Error}
+
+
+def READ(schema):  # noqa: N802
+    return {200: schema, 404: Error, 422: Error, **_ERRORS}
+
+
+def WRITE(status, schema):  # noqa: N802
+    return {status: schema, 404: Error, 422: Error, **_ERRORS}

@@ -1,0 +1,34 @@
+"""API test fixtures: the access tests' small council, and clients that carry a token."""
+
+import pytest
+from django.test import Client
+
+from permanence.access.tests.conftest import council  # noqa: F401  (the same council as the web access tests)
+from permanence.api.tokens import token_issue
+
+
+class ApiClient:
+    """A test client that sends JSON with a bearer token, through the whole middleware stack."""
+
+    def __init__(self, secret):
+        self.client = Client()
+        self.headers = {"Authorization": f"Bearer {secret}"}
+
+    def get(self, path, params=None):
+        return self.client.get(f"/api/v1{path}", params or {}, headers=self.headers)
+
+    def post(self, path, data=None):
+        return self.client.post(f"/api/v1{path}", data or {}, content_type="application/json", headers=self.headers)
+
+    def patch(self, path, data=None):
+        return self.client.patch(f"/api/v1{path}", data or {}, content_type="application/json", headers=self.headers)
+
+
+@pytest.fixture
+def api_as(db):
+    """api_as(user, read_only=False) -> a client acting with a new token of that user."""
+
+    def make(user, **kwargs):
+        return ApiClient(token_issue(user=user, name=f"test token for {user.username}", **kwargs).secret)
+
+    return make
