@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "permanence.returns",
     "permanence.support",
     "permanence.api",
+    "ninja",  # the API reference page (Swagger UI) from local static files, not a CDN
     "permanence.web",
 ]
 

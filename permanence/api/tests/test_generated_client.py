@@ -68,3 +68,10 @@ def test_a_generated_client_opens_a_record_records_an_episode_and_reads_the_obli
         start=date(2026, 3, 1), reason_new=models.EpisodeInReasonNew("S"), legal_status=models.EpisodeInLegalStatus("C2"),
         category_of_need=models.EpisodeInCategoryOfNeed("N1"), placement=models.EpisodeInPlacement("U4")))
     assert refused.status_code == 422 and "start" in refused.parsed.error.fields.additional_properties
+
+
+def test_the_api_reference_page_is_served_from_the_apps_own_files(client):
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
