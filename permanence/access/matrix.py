@@ -107,6 +107,41 @@ PAGE_CAPABILITY = {
     "record-access": RESTRICT,           # exempt too: a restricted record is outside every scope
     "child-audit": VIEW_CHILD,           # or AUDIT_READ, which needs no case access
 }
+# API operations (operation id -> the capabilities it needs, all of them). Checked when the token
+# is read, before the request body is even looked at; an operation not named here is refused
+# (deny unless allowed). Child-scoped operations also need the child in the owner's case scope.
+_READ, _WRITE = (VIEW_CHILD,), (EDIT_CHILD,)
+API_CAPABILITY = {
+    # children and their case record
+    "list_children": _READ, "create_child": (CREATE_CHILD,), "get_child": _READ, "update_child": _WRITE,
+    "list_family": _READ, "add_relative": _WRITE,
+    "list_episodes": _READ, "create_episode": _WRITE, "close_episode": _WRITE,
+    "list_orders": _READ, "create_order": _WRITE, "list_reviews": _READ, "create_review": _WRITE,
+    "list_proceedings": _READ, "create_proceedings": _WRITE, "update_proceedings": _WRITE,
+    "add_hearing": _WRITE, "add_extension": _WRITE,
+    "list_obligations": _READ,
+    # planning
+    "list_plans": _READ, "record_plan": _WRITE, "move_plan_stage": _WRITE,
+    "list_decisions": _READ, "record_decision": _WRITE,
+    "list_options_analyses": _READ, "start_options_analysis": _WRITE, "assess_option": _WRITE,
+    "recommend_option": _WRITE,
+    # trackers (pseudonymised for analysts)
+    "list_trackers": (DASHBOARDS,), "get_tracker": (DASHBOARDS,),
+    # family finding: the register names carers; changing it is casework, not a panel member's
+    "list_carers": (MEETINGS,), "get_carer": (MEETINGS,),
+    "add_to_register": (MEETINGS, EDIT_CHILD), "update_register": (MEETINGS, EDIT_CHILD),
+    "get_family_finding": _READ, "start_family_finding": _WRITE, "get_shortlist": _READ,
+    "list_child_matches": _READ, "create_match": _WRITE, "get_match": (MEETINGS,),
+    # contact and support
+    "list_contact_plans": _READ, "create_contact_plan": _WRITE, "create_contact_session": _WRITE,
+}
+
+
+def api_allows(role, operation_id):
+    needed = API_CAPABILITY.get(operation_id)
+    return needed is not None and all(has(role, capability) for capability in needed)
+
+
 # Pages that need no sign-in at all.
 PUBLIC_PAGES = {"login"}
 # Child-scoped pages that skip the case-scope check (their own rule applies).

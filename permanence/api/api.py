@@ -63,4 +63,20 @@ def _routers():
         api.add_router("", module.router)
 
 
+def _operation_rules():
+    """Give every operation a token check that also applies its row of the role matrix."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from permanence.access import matrix
+
+    for bound in api._get_bound_routers():
+        for path_view in bound.path_operations.values():
+            for operation in path_view.operations:
+                name = operation.view_func.__name__
+                if name not in matrix.API_CAPABILITY:
+                    raise ImproperlyConfigured(f"API operation {name!r} is not in access.matrix.API_CAPABILITY")
+                operation._set_auth(TokenAuth(operation_id=name))
+
+
 _routers()
+_operation_rules()

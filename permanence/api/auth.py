@@ -2,6 +2,7 @@
 
 from ninja.security import HttpBearer
 
+from permanence.access import matrix
 from permanence.audit import chain
 from permanence.audit.middleware import client_ip
 
@@ -12,12 +13,22 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class TokenAuth(HttpBearer):
+    """The token, then the role matrix for the operation (matrix.API_CAPABILITY), before the
+    request body is read: a role that may not do something learns nothing more than that."""
+
     openapi_scheme = "bearer"
+
+    def __init__(self, operation_id=None):
+        super().__init__()
+        self.operation_id = operation_id
 
     def authenticate(self, request, token):
         found = token_for(token)
         if found is None:
             return None  # 401 in the one error shape
+        if self.operation_id is not None and not matrix.api_allows(found.user.role, self.operation_id):
+            needed = ", ".join(c.replace("_", " ") for c in matrix.API_CAPABILITY.get(self.operation_id, ("nothing",)))
+            raise ApiError(403, f"The role '{found.user.role}' cannot do this (it needs: {needed}).")
         if found.read_only and request.method not in SAFE_METHODS:
             raise ApiError(403, f"The token '{found.name}' is read-only: it cannot change the record.",
                            code="read_only_token")

@@ -27,7 +27,7 @@ from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.codes.reason_new import REASON_NEW
 
 from . import models as m
-from .tables import COLUMNS, DATE_FORMAT, table_for_columns
+from .tables import COLUMNS, DATE_FORMAT, DEFAULT_WIDTH, WIDTHS, table_for_columns
 
 BATCH = 2000
 SEX_FROM_FILE = {"M": "1", "F": "2", "1": "1", "2": "2"}
@@ -117,10 +117,22 @@ def read_files(files, problems=None):
             problems.append(Problem(name, 1, "", "", f"a second {table} file (the first was {tables[table][0]})"))
             continue
         rows = [dict(zip(COLUMNS[table], (cell.strip() for cell in line))) for line in body if any(line)]
+        _check_cells(name, rows, problems)
         tables[table] = (name, rows)
     if "Header" not in tables and tables:
         problems.append(Problem("", 0, "", "", "no Header file: every child must be in the Header"))
     return tables, problems
+
+
+def _check_cells(name, rows, problems):
+    """Every cell: printable text no wider than its column holds (nothing is cut short)."""
+    for line, row in enumerate(rows, start=2):
+        for column, value in row.items():
+            if any(ord(ch) < 32 for ch in value):
+                problems.append(Problem(name, line, column, repr(value)[:40], "contains a control character"))
+            elif len(value) > WIDTHS.get(column, DEFAULT_WIDTH):
+                problems.append(Problem(name, line, column, value[:40],
+                                        f"is {len(value)} characters; at most {WIDTHS.get(column, DEFAULT_WIDTH)} fit"))
 
 
 def import_903_folder(folder):

@@ -30,3 +30,15 @@ def table_for_columns(columns):
         if [c.strip() for c in columns] == expected:
             return table
     return None
+
+# The widest value each column holds in the record (the standard's field widths); any other
+# column holds at most DEFAULT_WIDTH characters. Longer values are reported, never truncated.
+DEFAULT_WIDTH = 20
+WIDTHS = {
+    "UPN": 13, "MOTHER": 1, "HOME_POST": 10, "PL_POST": 10, "URN": 8,
+    "SDQ_SCORE": 2, "SDQ_REASON": 4, "CONVICTED": 1, "HEALTH_CHECK": 1, "IMMUNISATIONS": 1, "TEETH_CHECK": 1,
+    "HEALTH_ASSESSMENT": 1, "SUBSTANCE_MISUSE": 1, "INTERVENTION_RECEIVED": 1, "INTERVENTION_OFFERED": 1,
+    "IN_TOUCH": 4, "ACTIV": 2, "ACCOM": 2,
+    "FOSTER_CARE": 1, "NB_ADOPTR": 1, "SEX_ADOPTR": 2, "LS_ADOPTR": 3, "REASON_PLACED_CEASED": 3,
+    "PREV_PERM": 2, "LA_PERM": 3, "DATE_PERM": 10, "SW_ID": 12, "SW_REASON": 8,
+}

@@ -46,6 +46,21 @@ OPERATIONS = [result.ok() for result in _served_schema().get_all_operations()]
 
 @pytest.fixture
 def records(council):
+    # Schemathesis calls the WSGI app directly; like Django's test client, keep the test's
+    # database connection open across its requests (Django closes it at each request's end).
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield _records(council)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def _records(council):
     from permanence.children.models import Carer, Proceedings
 
     Carer.objects.get_or_create(reference="C-API", defaults={"name": "Jo and Sam Carer", "kind": "adopter"})
