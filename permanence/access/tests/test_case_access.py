@@ -188,3 +188,14 @@ def test_only_a_service_manager_manages_who_can_open_a_record(client, council):
     # A restricted record is outside the service manager's scope, but they can still manage it.
     sign_in(client, council["people"][matrix.SERVICE_MANAGER])
     assert client.get(reverse("record-access", args=[council["hidden"].pk])).status_code == 200
+
+
+def test_the_menu_offers_only_the_sections_the_role_can_open(client, council):
+    def menu(role):
+        sign_in(client, council["people"][role])
+        return [item["label"] for item in client.get(reverse("home")).context["navigation"]]
+
+    assert menu(matrix.SOCIAL_WORKER) == ["Caseload", "Find a child", "Drift", "Trackers", "Meetings", "Stability",
+                                          "Family finding", "Performance"]
+    assert menu(matrix.PERFORMANCE_ANALYST) == ["Caseload", "Drift", "Trackers", "Performance"]
+    assert "Find a child" not in menu(matrix.ADMINISTRATOR)
