@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "permanence.accounts.middleware.TwoFactorMiddleware",
     "permanence.audit.middleware.AuditMiddleware",
     "permanence.access.middleware.CaseAccessMiddleware",
+    "permanence.api.middleware.ApiErrorShapeMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

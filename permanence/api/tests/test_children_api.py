@@ -143,3 +143,12 @@ def test_a_change_made_since_the_system_read_the_record_is_not_overwritten(counc
     saved = case_system.client.patch(f"/api/v1/children/{mine.pk}", {"religion": "None"},
                                      content_type="application/json", headers={**case_system.headers, "If-Match": fresh})
     assert saved.status_code == 200 and saved["ETag"] != fresh
+
+
+def test_an_unknown_address_or_method_answers_in_the_same_error_shape(council, api_as):
+    api = api_as(council["people"][matrix.SOCIAL_WORKER])
+    missing = api.get("/no-such-thing")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    wrong = api.client.delete(f"/api/v1/children/{council['mine'].pk}", headers=api.headers)
+    assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"
+    assert "PATCH" in wrong["Allow"]
