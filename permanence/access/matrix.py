@@ -70,6 +70,7 @@ PAGE_CAPABILITY = {
     "action-done": SIGNED_IN,
     "two-factor": SIGNED_IN,
     "two-factor-setup": SIGNED_IN,
+    "api-tokens": SIGNED_IN,             # your own API tokens (they act as you, never more)
     "child-search": SEARCH,
     "drift-dashboard": DASHBOARDS,
     "tracker-list": DASHBOARDS,

@@ -64,3 +64,18 @@ def test_a_service_manager_restricts_a_record_and_the_team_can_no_longer_open_it
     page.goto(f"/children/{child.pk}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("You cannot open this page")
     expect(page.locator("main")).to_contain_text("restricted")
+
+
+def test_a_social_worker_makes_an_api_token_for_their_own_report(page, council):
+    from .conftest import screenshot
+    from .test_accessibility import assert_accessible
+
+    sign_in(page)
+    page.get_by_role("link", name="API tokens").click()
+    expect(page.get_by_role("heading", name="Your API tokens")).to_be_visible()
+    page.get_by_label("What is the token for?").fill("My weekly caseload report")
+    page.get_by_role("button", name="Make the token").click()
+    expect(page.locator("#new-token")).to_contain_text("pp_")
+    expect(page.get_by_role("button", name="Revoke My weekly caseload report")).to_be_visible()
+    screenshot(page, "api-tokens")
+    assert_accessible(page)
