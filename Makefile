@@ -104,7 +104,8 @@ bench-postgres: bootstrap
 	createdb -h 127.0.0.1 -U postgres permanence_bench
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/permanence_bench $(BIN)/python -m permanence.bench --children $(BENCH_CHILDREN)
 
-# Load test: 50 concurrent staff on a 5,000-child council over loopback, LOAD_SECONDS long.
+# Load test: 50 concurrent staff on a 5,000-child council over loopback, LOAD_SECONDS long, served by
+# gunicorn with production settings (LOAD_WORKERS processes x LOAD_THREADS threads; see scripts/load.py).
 load: bootstrap
 	mkdir -p var
 	LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python scripts/load.py

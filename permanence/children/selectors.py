@@ -65,13 +65,17 @@ class CaseSummary:
 
 
 def _summary(child, today):
-    episodes = list(child.episodes.all())
+    return summary_of(child, list(child.episodes.all()), child.allocations.all(), list(child.reviews.all()), today)
+
+
+def summary_of(child, episodes, allocations, reviews, today):
+    """CaseSummary from rows already read: `episodes` by start, any `allocations` (the open ones
+    count), `reviews` by date."""
     current = current_episode(episodes, today)
     entered = period_of_care_start(episodes, today)
-    allocations = {a.role: a for a in child.allocations.all() if a.end is None}
+    allocations = {a.role: a for a in allocations if a.end is None}
     social_worker = allocations.get(Allocation.SOCIAL_WORKER)
     iro = allocations.get(Allocation.IRO)
-    reviews = list(child.reviews.all())
     return CaseSummary(
         child=child,
         age=age_in_years(child.date_of_birth, today),
@@ -89,12 +93,15 @@ def _summary(child, today):
     )
 
 
+CASE_FACTS = (
+    Prefetch("episodes", queryset=Episode.objects.select_related("carer").order_by("start")),
+    Prefetch("allocations", queryset=Allocation.objects.select_related("worker", "team").filter(end__isnull=True)),
+    "reviews",
+)
+
+
 def _with_case_facts(queryset):
-    return queryset.prefetch_related(
-        Prefetch("episodes", queryset=Episode.objects.select_related("carer").order_by("start")),
-        Prefetch("allocations", queryset=Allocation.objects.select_related("worker", "team").filter(end__isnull=True)),
-        "reviews",
-    )
+    return queryset.prefetch_related(*CASE_FACTS)
 
 
 def caseload_for(user, *, today=None, include_closed=False):
@@ -121,12 +128,47 @@ class TimelineEntry:
     detail: str = ""
 
 
-def child_timeline(child):
-    """The case history, oldest first: birth, episodes, orders, proceedings, reviews, allocations."""
+@dataclass(frozen=True)
+class CaseRecord:
+    """One child's case record rows, each read once, for the pages that show several views of them
+    (the summary and the timeline of the child page)."""
+
+    episodes: list  # by start, with carer
+    allocations: list  # all, open and closed, with worker and team
+    reviews: list  # by date, with iro
+    orders: list  # by date made
+    proceedings: list  # by date issued, with hearings and extensions prefetched
+    visits: list  # by date, with who visited
+
+
+def case_record(child):
+    """Read `child`'s case record: one query per kind of row, eight in all (hearings and extensions
+    are prefetched onto their proceedings)."""
+    return CaseRecord(
+        episodes=list(child.episodes.select_related("carer").order_by("start")),
+        allocations=list(child.allocations.select_related("worker", "team")),
+        reviews=list(child.reviews.select_related("iro")),
+        orders=list(child.orders.order_by("made", "pk")),
+        proceedings=list(child.proceedings.prefetch_related("hearings", "extensions").order_by("issued", "pk")),
+        visits=list(child.visits.select_related("by")),
+    )
+
+
+def record_summary(child, record, *, today=None):
+    """The CaseSummary of a child from a CaseRecord already read: no queries."""
+    return summary_of(child, record.episodes, record.allocations, record.reviews, today or date.today())
+
+
+def child_timeline(child, record=None):
+    """The case history, oldest first: birth, episodes, orders, proceedings, reviews, allocations.
+
+    `record` (a CaseRecord) saves reading the rows again when the caller has them already.
+    """
+    record = record or case_record(child)
     entries = []
     if child.date_of_birth:
         entries.append(TimelineEntry(child.date_of_birth, "birth", "Born"))
-    for episode in child.episodes.select_related("carer").order_by("start"):
+    for episode in record.episodes:
         entries.append(_episode_entry(episode))
         if episode.end and episode.reason_ceased != "X1":
             entries.append(
@@ -134,22 +176,22 @@ def child_timeline(child):
                     episode.end, "left-care", "Stopped being looked after", REASON_CEASED.label(episode.reason_ceased)
                 )
             )
-    for order in child.orders.all():
+    for order in record.orders:
         entries.append(TimelineEntry(order.made, "order", f"{ORDER_NAMES.get(order.order_type, order.order_type)} made", order.holder))
         if order.ended:
             entries.append(TimelineEntry(order.ended, "order", f"{ORDER_NAMES.get(order.order_type, order.order_type)} ended"))
-    for proceedings in child.proceedings.prefetch_related("hearings", "extensions"):
+    for proceedings in record.proceedings:
         entries.extend(_proceedings_entries(proceedings))
-    for review in child.reviews.select_related("iro"):
+    for review in record.reviews:
         who = f"Chaired by {review.iro}" if review.iro else ""
         participation = f"Participation: {PARTICIPATION.label(review.participation)}" if review.participation else ""
         detail = ". ".join(part for part in (who, participation) if part)
         entries.append(TimelineEntry(review.date, "review", "Looked-after review held", detail))
-    for allocation in child.allocations.select_related("worker", "team"):
+    for allocation in record.allocations:
         role = allocation.get_role_display()
         team = f" ({allocation.team})" if allocation.team else ""
         entries.append(TimelineEntry(allocation.start, "allocation", f"{role}: {allocation.worker}{team}"))
-    for visit in child.visits.select_related("by"):
+    for visit in record.visits:
         entries.append(TimelineEntry(visit.date, "visit", "Statutory visit", f"By {visit.by}" if visit.by else ""))
     return sorted(entries, key=lambda e: (e.date, _KIND_ORDER.get(e.kind, 9)))
 
@@ -198,17 +240,23 @@ class Sibling:
     person: object
 
 
-def sibling_group(child):
+def sibling_group(child, relationships=None):
     """The child's siblings: recorded sibling relationships, and children sharing a parent.
 
     Two children on the record who share both parents are full siblings; one parent, half.
+    `relationships` (the child's rows as family_network reads them) saves reading them again.
+    The child page keeps the group on its child for the request (two sections show it).
     """
+    remembered = child.__dict__.get(_SIBLING_GROUP)
+    if remembered is not None:
+        return remembered
+    if relationships is None:
+        relationships = family_network(child)
     found = {}
-    parent_rows = Relationship.objects.filter(relationship__in=PARENTS)
-    my_parents = set(parent_rows.filter(child=child).values_list("person_id", flat=True))
+    my_parents = {row.person_id for row in relationships if row.relationship in PARENTS}
     if my_parents:
         shared = (
-            parent_rows.filter(person_id__in=my_parents)
+            Relationship.objects.filter(relationship__in=PARENTS, person_id__in=my_parents)
             .exclude(child=child)
             .select_related("child")
         )
@@ -218,17 +266,31 @@ def sibling_group(child):
         for other, parents in by_child.items():
             kind = SIBLING_FULL if parents == my_parents and len(parents) >= 2 else SIBLING_HALF
             found[("child", other.pk)] = Sibling(other.full_name, RELATIONSHIP_NAMES[kind], other, None)
-    recorded = Relationship.objects.filter(child=child, relationship__in=SIBLINGS).select_related("person__as_child")
-    for row in recorded:
+    for row in relationships:
+        if row.relationship not in SIBLINGS:
+            continue
         other = row.person.as_child
         key = ("child", other.pk) if other else ("person", row.person_id)
         found.setdefault(key, Sibling(str(row.person), row.get_relationship_display(), other, row.person))
     return sorted(found.values(), key=lambda s: s.name)
 
 
+_SIBLING_GROUP = "_page_sibling_group"
+
+
+def remember_sibling_group(child, siblings):
+    """Keep `siblings` on this child object for the rest of the request that read them (the child
+    page and its sibling decision section both show the group)."""
+    child.__dict__[_SIBLING_GROUP] = siblings
+
+
 def family_network(child):
+    """The child's own relationship rows, by kind of relationship then surname, with the person
+    (and, for a sibling also on the record, their child record): one query."""
     return list(
-        Relationship.objects.filter(child=child).select_related("person").order_by("relationship", "person__last_name")
+        Relationship.objects.filter(child=child)
+        .select_related("person__as_child")
+        .order_by("relationship", "person__last_name", "pk")
     )
 
 

@@ -8,20 +8,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from permanence.access import pseudonyms
 from permanence.access.rules import visible_children
 from permanence.accounts import roles
 from permanence.accounts.models import Team
-from permanence.children.models import Allocation, Child, Episode, LegalOrder, Proceedings
+from permanence.children.models import Allocation, Child, Episode, Review
 from permanence.children.selectors import (
     TimelineEntry,
     _summary,
-    _with_case_facts,
-    case_summary,
+    case_record,
     child_timeline,
     family_network,
+    record_summary,
+    remember_sibling_group,
     sibling_group,
 )
 from permanence.codes.legal_status import CARE_ORDERS, PLACEMENT_ORDER, SECTION_20
@@ -66,11 +67,16 @@ def _current_episodes(today):
     return Episode.objects.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gt=today))
 
 
-def children_in_care(today):
-    """Children looked after today, and unborn children already on the record for planning."""
+def _in_care(today):
+    """Looked after today, or unborn and already on the record for planning."""
     looked_after = Exists(_current_episodes(today).filter(child=OuterRef("pk")))
     unborn = Q(date_of_birth__isnull=True, expected_date_of_birth__isnull=False)
-    return Child.objects.filter(looked_after | unborn)
+    return Q(looked_after) | unborn
+
+
+def children_in_care(today):
+    """Children looked after today, and unborn children already on the record for planning."""
+    return Child.objects.filter(_in_care(today))
 
 
 def teams_managed_by(user):
@@ -81,37 +87,70 @@ def teams_managed_by(user):
     return [user.team] if user.team_id else []
 
 
-def caseload_children(user, *, scope, today, teams=()):
-    """The children in `scope` for `user`, as a queryset in name order (not yet evaluated)."""
-    children = children_in_care(today)
-    open_allocations = Allocation.objects.filter(child=OuterRef("pk"), end__isnull=True)
+def caseload_children(user, *, scope, today, teams=(), within=None):
+    """The children in `scope` for `user`, as a queryset in name order (not yet evaluated).
+
+    `within` (a queryset of children, such as those the person may see) narrows the selection in
+    the same query. A scope drawn from allocations selects through them (an indexed list of a few
+    children), so the other conditions are checked for those children only, not the whole record.
+    """
+    children = (Child.objects.all() if within is None else within).filter(_in_care(today))
+    open_allocations = Allocation.objects.filter(end__isnull=True)
     if scope == ALLOCATED:
-        children = children.filter(Exists(open_allocations.filter(worker=user)))
+        children = children.filter(pk__in=open_allocations.filter(worker=user).values("child_id"))
     elif scope == REVIEWING:
-        children = children.filter(Exists(open_allocations.filter(worker=user, role=Allocation.IRO)))
+        children = children.filter(pk__in=open_allocations.filter(worker=user, role=Allocation.IRO).values("child_id"))
     elif scope == TEAM:
         team_ids = [team.pk for team in teams]
         children = children.filter(
-            Exists(open_allocations.filter(role=Allocation.SOCIAL_WORKER, team_id__in=team_ids))
+            pk__in=open_allocations.filter(role=Allocation.SOCIAL_WORKER, team_id__in=team_ids).values("child_id")
         )
     return children.order_by("last_name", "first_name", "pk")
 
 
-def legal_status_counts(children, today):
-    """How many of `children` are on each kind of order today: one aggregate query."""
-    totals = _current_episodes(today).filter(child__in=children.values("pk")).aggregate(
-        care_order=Count("child", distinct=True, filter=Q(legal_status__in=CARE_ORDERS)),
-        placement_order=Count("child", distinct=True, filter=Q(legal_status__in=PLACEMENT_ORDER)),
-        section_20=Count("child", distinct=True, filter=Q(legal_status__in=SECTION_20)),
+def _on(statuses, today):
+    return Exists(_current_episodes(today).filter(child=OuterRef("pk"), legal_status__in=statuses))
+
+
+def caseload_counts(children, today):
+    """How many `children` there are, and how many are on each kind of order today: one aggregate query."""
+    totals = children.aggregate(
+        children=Count("pk"),
+        care_order=Count("pk", filter=_on(CARE_ORDERS, today)),
+        placement_order=Count("pk", filter=_on(PLACEMENT_ORDER, today)),
+        section_20=Count("pk", filter=_on(SECTION_20, today)),
     )
-    return totals
+    return Counts(**totals)
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count (read with the caseload's other figures), so it does not count again."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self):
+        return self._count
+
+
+# What a caseload table row shows of each child's case facts, and no more: the episodes (placement,
+# carer's name), the open allocations (worker's and team's names) and the review dates.
+LIST_FACTS = (
+    Prefetch("episodes", queryset=Episode.objects.select_related("carer").only(
+        "child", "start", "end", "legal_status", "placement", "carer__name").order_by("start")),
+    Prefetch("allocations", queryset=Allocation.objects.filter(end__isnull=True).select_related("worker", "team").only(
+        "child", "role", "end", "worker__username", "worker__first_name", "worker__last_name", "team__name")),
+    Prefetch("reviews", queryset=Review.objects.only("child", "date")),
+)
 
 
 def summaries_for(children, today):
     """CaseSummary for each child in an evaluated page: three prefetch queries in all."""
-    ids = [child.pk for child in children]
-    by_pk = {child.pk: child for child in _with_case_facts(Child.objects.filter(pk__in=ids))}
-    return [_summary(by_pk[pk], today) for pk in ids if pk in by_pk]
+    children = list(children)
+    prefetch_related_objects(children, *LIST_FACTS)
+    return [_summary(child, today) for child in children]
 
 
 def home_caseload(user, *, page_number=1, today=None):
@@ -119,20 +158,13 @@ def home_caseload(user, *, page_number=1, today=None):
     today = today or date.today()
     scope = SCOPE_BY_ROLE.get(user.role, ALL)
     teams = teams_managed_by(user) if scope == TEAM else []
-    children = caseload_children(user, scope=scope, today=today, teams=teams)
-    children = children.filter(pk__in=visible_children(user).values("pk"))
-    page = Paginator(children, PAGE_SIZE).get_page(page_number)
+    children = caseload_children(user, scope=scope, today=today, teams=teams, within=visible_children(user))
+    counts = caseload_counts(children, today)
+    page = _CountedPaginator(children, PAGE_SIZE, count=counts.children).get_page(page_number)
     page.object_list = summaries_for(list(page.object_list), today)
     if pseudonyms.applies_to(user):
         for summary in page.object_list:
             pseudonyms.pseudonymise(summary.child)
-    totals = legal_status_counts(children, today) if page.paginator.count else {}
-    counts = Counts(
-        children=page.paginator.count,
-        care_order=totals.get("care_order", 0),
-        placement_order=totals.get("placement_order", 0),
-        section_20=totals.get("section_20", 0),
-    )
     return Caseload(scope=scope, page=page, counts=counts, teams=teams)
 
 
@@ -166,39 +198,51 @@ class ChildPage:
 
 
 def child_page(child, *, today=None):
+    """Everything the child page shows about the case record, each kind of row read once: the
+    summary and the timeline share the episodes, allocations, reviews, orders and proceedings;
+    the plan and decision tables and the timeline share the plans and decisions; the family
+    network and the brothers and sisters share the child's relationships."""
     today = today or date.today()
+    record = case_record(child)
     plans = list(PermanencePlan.objects.filter(child=child).select_related("recorded_by").order_by("recorded", "pk"))
+    decisions = list(Decision.objects.filter(child=child).order_by("date", "pk"))
     current = next((plan for plan in reversed(plans) if plan.superseded_on is None), None)
+    family = family_network(child)
+    siblings = sibling_group(child, relationships=family)
+    remember_sibling_group(child, siblings)  # the sibling decision section shows the group too
     return ChildPage(
         child=child,
-        summary=case_summary(child, today=today),
+        summary=record_summary(child, record, today=today),
         current_plan=current,
         plans=plans,
-        decisions=list(Decision.objects.filter(child=child).order_by("date", "pk")),
-        orders=list(LegalOrder.objects.filter(child=child).order_by("made", "pk")),
-        proceedings=list(
-            Proceedings.objects.filter(child=child).prefetch_related("hearings", "extensions").order_by("issued", "pk")
-        ),
-        siblings=sibling_group(child),
-        family=family_network(child),
-        timeline=case_timeline(child),
+        decisions=decisions,
+        orders=record.orders,
+        proceedings=record.proceedings,
+        siblings=siblings,
+        family=family,
+        timeline=case_timeline(child, record=record, plans=plans, decisions=decisions),
     )
 
 
-def case_timeline(child):
+def case_timeline(child, *, record=None, plans=None, decisions=None):
     """The case record's timeline with the planning facts (plans, decisions, meetings) merged in.
 
     Oldest first; on the same day the case record's entries come before the planning ones.
+    `record`, `plans` and `decisions`, when the caller has read them, are not read again.
     """
-    entries = child_timeline(child)
+    entries = child_timeline(child, record)
+    if plans is None:
+        plans = PermanencePlan.objects.filter(child=child)
+    if decisions is None:
+        decisions = Decision.objects.filter(child=child)
     planning = []
-    for plan in PermanencePlan.objects.filter(child=child):
+    for plan in plans:
         parallel = f"; parallel plan: {plan.get_parallel_option_display()}" if plan.parallel_option else ""
         planning.append(
             TimelineEntry(plan.recorded, "plan", f"Permanence plan recorded: {plan.get_primary_option_display()}",
                           f"{plan.get_forum_display()}{parallel}")
         )
-    for decision in Decision.objects.filter(child=child):
+    for decision in decisions:
         by = f"{decision.get_forum_display()}" + (f"; {decision.decided_by}" if decision.decided_by else "")
         planning.append(TimelineEntry(decision.date, "decision", decision.get_kind_display(), by))
     for meeting in Meeting.objects.filter(child=child):
