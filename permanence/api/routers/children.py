@@ -31,7 +31,7 @@ from permanence.tracking.selectors import obligations_for_child
 from ..access import child_for, item_for, need
 from ..errors import ApiError, Error
 from ..types import Codes, Day, Id, RefId, Required, Text
-from .common import CREATED, READ, WRITE
+from .common import CREATED, READ, WRITE, staff_name
 
 router = Router(tags=["Children"])
 
@@ -102,7 +102,7 @@ class ChildOut(Schema):
         if allocation is None:
             allocation = (Allocation.objects.select_related("worker")
                           .filter(child=child, role=Allocation.SOCIAL_WORKER, end__isnull=True).first())
-        return allocation.worker.get_full_name() if allocation else None
+        return staff_name(allocation.worker) if allocation else None
 
 
 class ChildFilters(Schema):
@@ -334,7 +334,7 @@ class ReviewOut(Schema):
 
     @staticmethod
     def resolve_iro(review):
-        return review.iro.get_full_name() if review.iro_id else None
+        return staff_name(review.iro)
 
 
 @router.get("/children/{child_id}/reviews", response=READ(list[ReviewOut]), summary="Looked-after reviews held")

@@ -6,6 +6,11 @@ CREATED = 201
 _ERRORS = {400: Error, 401: Error, 403: Error, 429: Error}
 
 
+def staff_name(user):
+    """A member of staff as the API names them (None when nobody is recorded)."""
+    return user.get_full_name() if user else None
+
+
 def READ(schema):  # noqa: N802
     return {200: schema, 404: Error, 422: Error, **_ERRORS}
 

@@ -23,7 +23,7 @@ from permanence.matching.needs import NEEDS
 from ..access import child_for, need
 from ..errors import ApiError, Error
 from ..types import Codes, Day, Id, RefId, Text
-from .common import CREATED, READ, WRITE
+from .common import CREATED, READ, WRITE, staff_name
 
 router = Router(tags=["Family finding"])
 
@@ -292,7 +292,7 @@ class MatchEventOut(Schema):
 
     @staticmethod
     def resolve_by(event):
-        return event.by.get_full_name() if event.by_id else None
+        return staff_name(event.by)
 
 
 class MatchVisitOut(Schema):

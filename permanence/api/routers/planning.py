@@ -19,7 +19,7 @@ from permanence.planning.models import OptionsAnalysis, PermanencePlan, PlanStag
 from ..access import child_for, item_for
 from ..errors import ApiError
 from ..types import Codes, Day, Id, RefId, Required, Text
-from .common import CREATED, READ, WRITE
+from .common import CREATED, READ, WRITE, staff_name
 
 router = Router(tags=["Planning"])
 
@@ -29,9 +29,6 @@ LONG_TEXT = 10_000
 CHECKLIST_KEYS = [prompt.key for prompt in prompts.CHECKLIST]
 POLICY_PROMPT_KEYS = list(dict.fromkeys(prompt.key for items in prompts.POLICY_PROMPTS.values() for prompt in items))
 
-
-def _name(user):
-    return user.get_full_name() if user else None
 
 
 def _blank(value):
@@ -71,7 +68,7 @@ class PlanOut(Schema):
 
     @staticmethod
     def resolve_recorded_by(plan):
-        return _name(plan.recorded_by)
+        return staff_name(plan.recorded_by)
 
     @staticmethod
     def resolve_current(plan):
@@ -81,10 +78,10 @@ class PlanOut(Schema):
     def resolve_stage_history(plan):
         changes = list(plan.stage_changes.all())
         started = changes[0].from_stage if changes else plan.stage
-        entries = [{"date": plan.recorded, "stage": started, "moved_from": None, "by": _name(plan.recorded_by),
+        entries = [{"date": plan.recorded, "stage": started, "moved_from": None, "by": staff_name(plan.recorded_by),
                     "note": ""}]
         entries += [{"date": change.date, "stage": change.to_stage, "moved_from": change.from_stage,
-                     "by": _name(change.by), "note": change.note} for change in changes]
+                     "by": staff_name(change.by), "note": change.note} for change in changes]
         return entries
 
 
@@ -153,7 +150,7 @@ class DecisionOut(Schema):
 
     @staticmethod
     def resolve_recorded_by(decision):
-        return _name(decision.recorded_by)
+        return staff_name(decision.recorded_by)
 
 
 class DecisionIn(Schema):
@@ -232,7 +229,7 @@ class AnalysisOut(Schema):
 
     @staticmethod
     def resolve_author(analysis):
-        return _name(analysis.author)
+        return staff_name(analysis.author)
 
     @staticmethod
     def resolve_assessments(analysis):
