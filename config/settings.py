@@ -5,6 +5,7 @@ Everything else has a safe default for a laptop; production sets SECRET_KEY,
 DEBUG=0 and ALLOWED_HOSTS.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -39,10 +40,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "permanence.govuk",
     "permanence.accounts",
     "permanence.access",
     "permanence.audit",
     "permanence.children",
+    "permanence.obligations",
     "permanence.planning",
     "permanence.tracking",
     "permanence.siblings",
@@ -51,18 +56,23 @@ INSTALLED_APPS = [
     "permanence.matching",
     "permanence.returns",
     "permanence.support",
+    "permanence.feed",
     "permanence.api",
+    "permanence.jobs",
     "ninja",  # the API reference page (Swagger UI) from local static files, not a CDN
     "permanence.web",
 ]
 
 MIDDLEWARE = [
+    "permanence.web.requestlog.RequestIdMiddleware",  # first: every response carries its id, every request one log line
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "permanence.access.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "permanence.accounts.oidc.ProviderSessionRefresh",
     "django_otp.middleware.OTPMiddleware",
     "permanence.accounts.middleware.TwoFactorMiddleware",
     "permanence.audit.middleware.AuditMiddleware",
@@ -86,7 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "permanence.accounts.context_processors.navigation",
+                "permanence.web.context_processors.navigation",
             ],
         },
     },
@@ -107,6 +117,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"]["timeout"] = 20
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file too (never SQLite's shared in-memory cache, whose table locks fail at once
+    # instead of waiting): concurrent writers then behave as they do in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-permanence.sqlite3")}
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -114,7 +128,33 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-AUTHENTICATION_BACKENDS = ["permanence.accounts.backends.LockoutModelBackend"]
+# The provider's backend does nothing until PERMANENCE_OIDC_ISSUER switches it on (below).
+AUTHENTICATION_BACKENDS = [
+    "permanence.accounts.backends.LockoutModelBackend",  # first: what force_login and createsuperuser use
+    "permanence.accounts.oidc.ProviderBackend",
+]
+
+# Sign-in through the council's identity provider (OpenID Connect: Entra ID, Keycloak, Okta ...).
+# On when PERMANENCE_OIDC_ISSUER is set; endpoints and keys come from the issuer's discovery
+# document. Roles and teams come from the provider's groups through the administrator's table
+# (Administration > Identity provider groups). While it is on, local passwords are refused except
+# for the break-glass administrators named here (see docs/deploy.md).
+PERMANENCE_OIDC_ISSUER = os.environ.get("PERMANENCE_OIDC_ISSUER", "").rstrip("/")
+PERMANENCE_OIDC_NAME = os.environ.get("PERMANENCE_OIDC_NAME", "your council account")
+PERMANENCE_OIDC_GROUPS_CLAIM = os.environ.get("PERMANENCE_OIDC_GROUPS_CLAIM", "groups")
+PERMANENCE_BREAK_GLASS_USERNAMES = env_list("PERMANENCE_BREAK_GLASS_USERNAMES", "")
+OIDC_RP_CLIENT_ID = os.environ.get("PERMANENCE_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("PERMANENCE_OIDC_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("PERMANENCE_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("PERMANENCE_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_VERIFY_SSL = env_bool("PERMANENCE_OIDC_VERIFY_SSL", True)
+OIDC_CREATE_USER = True
+# Ask the provider again (silently) this often: someone removed there is signed out here by then.
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = int(os.environ.get("PERMANENCE_OIDC_RECHECK_SECONDS", "900"))
+OIDC_EXEMPT_URLS: list[str] = []  # URL names never sent back to the provider to re-check
+LOGIN_REDIRECT_URL_FAILURE = "/login/"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -123,6 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 # Signed out after 30 minutes without a request (each request renews the session).
@@ -144,6 +185,9 @@ if SECURE_TLS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer asks over plain HTTP
+# Preloading HSTS is a decision for the council's whole domain, not for one service on it.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # Content Security Policy (django-csp): scripts only from here or with the page's nonce
 # (GOV.UK Frontend's inline js-enabled script in base.html carries it).
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
@@ -183,22 +227,76 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email (the nightly digest) through the council's mail relay: EMAIL_BACKEND=smtp and EMAIL_HOST.
+EMAIL_BACKEND = {"smtp": "django.core.mail.backends.smtp.EmailBackend"}.get(
+    os.environ.get("EMAIL_BACKEND", ""),
+    os.environ.get("EMAIL_BACKEND") or "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS (port 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start (port 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "permanence-planner@localhost")
+
+# Background jobs: Django's tasks framework (django-tasks) with the queue in the product's own
+# database. `permanence worker` runs jobs; `permanence scheduler` queues the nightly ones.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Move or switch off nightly jobs: "digest=07:00,backup=off" (times in TIME_ZONE).
+PERMANENCE_NIGHTLY = os.environ.get("PERMANENCE_NIGHTLY", "")
+# Workers and schedulers report every few seconds; the health check fails when none has lately.
+PERMANENCE_HEARTBEAT_SECONDS = int(os.environ.get("PERMANENCE_HEARTBEAT_SECONDS", "15"))
+PERMANENCE_HEARTBEAT_STALE_SECONDS = int(os.environ.get("PERMANENCE_HEARTBEAT_STALE_SECONDS", "120"))
+# Finished job runs are kept this long on the Background jobs page.
+PERMANENCE_JOB_HISTORY_DAYS = int(os.environ.get("PERMANENCE_JOB_HISTORY_DAYS", "90"))
+# The nightly backup: where, and how many nights to keep (see docs/deploy.md for off-site copies).
+PERMANENCE_BACKUP_DIR = Path(os.environ.get("PERMANENCE_BACKUP_DIR", VAR_DIR / "backups"))
+PERMANENCE_BACKUP_KEEP = int(os.environ.get("PERMANENCE_BACKUP_KEEP", "14"))
+# The nightly digest leaves out workers with nothing overdue or due soon.
+PERMANENCE_DIGEST_SKIP_EMPTY = env_bool("PERMANENCE_DIGEST_SKIP_EMPTY", True)
 
 # The policy pack the council runs: england, leeds, camden, birmingham or its own.
 PERMANENCE_POLICY = os.environ.get("PERMANENCE_POLICY", "england")
+# Who owns the case facts (docs/ssd-feed.md): "product" when staff record them here (the product is
+# the case record), "case_system" when the product runs beside the council's case system and the
+# facts arrive every night from its Standard Safeguarding Dataset (read-only here).
+PERMANENCE_CASE_RECORD = os.environ.get("PERMANENCE_CASE_RECORD", "product")
+# Where the nightly sync reads the council's SSD: a folder of CSV extracts or a database URL
+# (docs/ssd-feed.md). Empty: the nightly job reads nothing.
+PERMANENCE_SSD_SOURCE = os.environ.get("PERMANENCE_SSD_SOURCE", "")
+# The council's own words for involvement roles, as JSON {"Key Worker": "social_worker"}.
+PERMANENCE_SSD_ROLES = json.loads(os.environ.get("PERMANENCE_SSD_ROLES", "{}") or "{}")
+# More than this share of the children held leaving the extract at once fails the run (a partial extract?).
+PERMANENCE_SSD_MAX_VANISHED = float(os.environ.get("PERMANENCE_SSD_MAX_VANISHED", "0.1"))
+# What staff call that case system ("Mosaic", "LiquidLogic"), in "from Mosaic, as at ...".
+PERMANENCE_CASE_SYSTEM_NAME = os.environ.get("PERMANENCE_CASE_SYSTEM_NAME", "the case system")
 # The demo council's name shown in the header.
 PERMANENCE_COUNCIL_NAME = os.environ.get("PERMANENCE_COUNCIL_NAME", "Thornbury Borough Council (demo)")
 # The council's ONS code in the SSDA903 return (decides in- and out-of-area placements). The demo
 # council reports as Leeds, whose real postcodes its synthetic episodes use.
 PERMANENCE_LA_CODE = os.environ.get("PERMANENCE_LA_CODE", "E08000035")
 
+# Logs go to standard error (systemd's journal in production): one JSON object a line with the
+# request's id (PERMANENCE_LOG_FORMAT=json, the default when DEBUG is off), or plain text.
+LOG_FORMAT = os.environ.get("PERMANENCE_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "permanence.web.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "permanence.web.requestlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request and per job outcome; PERMANENCE_REQUEST_LOG=0 leaves them out.
+        "permanence": {"level": "INFO" if env_bool("PERMANENCE_REQUEST_LOG", not DEBUG) else "WARNING"},
+    },
 }
 
 # The JSON API: requests a minute per token (per server process), and list page sizes.

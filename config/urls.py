@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("permanence.matching.urls")),
     path("", include("permanence.returns.urls")),
     path("", include("permanence.support.urls")),
+    path("", include("permanence.feed.urls")),
+    path("", include("permanence.jobs.urls")),
 ]

@@ -28,13 +28,25 @@ def _pg_args(settings_dict):
     return args
 
 
+def _private_file(path):
+    """Create (or empty) the backup file readable by its owner only, before any data is in it:
+    a backup holds every child's record."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(descriptor)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+
+
 def backup(path, *, connection=None):
     from django.db import connection as default
 
     connection = connection or default
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private_file(path)
     if connection.vendor == "sqlite":
+        if connection.in_atomic_block:
+            # SQLite's backup waits for the write lock this very connection holds: it would never finish.
+            raise RuntimeError("A SQLite backup cannot be taken inside a transaction")
         connection.ensure_connection()
         target = sqlite3.connect(path)
         try:
@@ -44,12 +56,21 @@ def backup(path, *, connection=None):
     elif connection.vendor == "postgresql":
         settings_dict = connection.settings_dict
         subprocess.run(
-            [shutil.which("pg_dump") or "pg_dump", "--format=custom", "--no-owner", "--file", str(path),
-             *_pg_args(settings_dict), settings_dict["NAME"]],
-            check=True, env=_pg_env(settings_dict),
+            [
+                shutil.which("pg_dump") or "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--file",
+                str(path),
+                *_pg_args(settings_dict),
+                settings_dict["NAME"],
+            ],
+            check=True,
+            env=_pg_env(settings_dict),
         )
     else:
         raise ValueError(f"No backup for the {connection.vendor} database")
+    os.chmod(path, 0o600)
     return path
 
 
@@ -77,9 +98,19 @@ def restore(path, *, connection=None, settings_dict=None):
     elif connection.vendor == "postgresql":
         settings_dict = settings_dict or connection.settings_dict
         subprocess.run(
-            [shutil.which("pg_restore") or "pg_restore", "--clean", "--if-exists", "--no-owner",
-             "--single-transaction", "--dbname", settings_dict["NAME"], *_pg_args(settings_dict), str(path)],
-            check=True, env=_pg_env(settings_dict),
+            [
+                shutil.which("pg_restore") or "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                "--dbname",
+                settings_dict["NAME"],
+                *_pg_args(settings_dict),
+                str(path),
+            ],
+            check=True,
+            env=_pg_env(settings_dict),
         )
     else:
         raise ValueError(f"No restore for the {connection.vendor} database")
@@ -94,8 +125,9 @@ def backup_main(argv):
 
 
 def restore_main(argv):
-    parser = argparse.ArgumentParser(prog="permanence restore",
-                                     description="Replace the database with a backup. Stop the app first.")
+    parser = argparse.ArgumentParser(
+        prog="permanence restore", description="Replace the database with a backup. Stop the app first."
+    )
     parser.add_argument("path")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = parser.parse_args(argv)

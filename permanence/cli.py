@@ -1,11 +1,14 @@
 """The `permanence` command: the product's command line, over the same services as the web app.
 
-Each sub-command lives in the app it belongs to; this module only dispatches.
+Each sub-command lives in the app it belongs to (the table is in commands.py); this module only
+dispatches.
 """
 
-import argparse
+import importlib
 import os
 import sys
+
+from permanence.commands import COMMANDS
 
 
 def _django():
@@ -13,20 +16,6 @@ def _django():
     import django
 
     django.setup()
-
-
-def _deadlines(argv):
-    # Pure engine: no database, no Django set-up.
-    from permanence.timescales.cli import deadlines_main
-
-    return deadlines_main(argv)
-
-
-def _demo(argv):
-    _django()
-    from permanence.demo.cli import demo_main
-
-    return demo_main(argv)
 
 
 def _manage(argv):
@@ -37,36 +26,30 @@ def _manage(argv):
     return 0
 
 
-COMMANDS = {
-    "deadlines": (_deadlines, "what is due, overdue and met for one case file (CASE.json)"),
-    "demo": (_demo, "create the synthetic demo council in the database"),
-    "manage": (_manage, "run a Django management command (migrate, runserver, createsuperuser ...)"),
-}
-
-
-def register(name, handler, help_text):
-    """Later apps add their sub-commands here (digest, export-903, audit ...)."""
-    COMMANDS[name] = (handler, help_text)
+def _run(entry_point, needs_django, argv):
+    if needs_django:
+        _django()  # before the command's module is imported: it imports models
+    module, _, function = entry_point.partition(":")
+    return getattr(importlib.import_module(module), function)(argv)
 
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
-    _load_extra_commands()
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print("usage: permanence COMMAND [ARGS ...]\n\nPermanence Planner command line.\n\ncommands:")
-        for name, (_, help_text) in COMMANDS.items():
+        for name, (_, _, help_text) in COMMANDS.items():
             print(f"  {name:<12} {help_text}")
+        print(f"  {'manage':<12} run a Django management command (migrate, runserver, createsuperuser ...)")
         print("\nRun 'permanence COMMAND --help' for a command's options.")
         return 0 if argv else 2
     name, rest = argv[0], argv[1:]
+    if name == "manage":
+        return _manage(rest)
     if name not in COMMANDS:
-        print(f"permanence: unknown command {name!r}. Commands: {', '.join(COMMANDS)}", file=sys.stderr)
+        print(f"permanence: unknown command {name!r}. Commands: {', '.join([*COMMANDS, 'manage'])}", file=sys.stderr)
         return 2
-    return COMMANDS[name][0](rest) or 0
-
-
-def _load_extra_commands():
-    from permanence import commands  # noqa: F401  (registers commands of later apps)
+    entry_point, needs_django, _ = COMMANDS[name]
+    return _run(entry_point, needs_django, rest) or 0
 
 
 if __name__ == "__main__":

@@ -1,45 +1,62 @@
-"""Sub-commands contributed by apps beyond the core ones in cli.py."""
+"""The `permanence` sub-commands: name -> (entry point, needs Django, help).
 
-from permanence.cli import _django, register
+Each entry point is "module:function" taking the remaining arguments and returning an exit code.
+The module is imported only when its command runs, after Django is set up when it needs it,
+so `permanence deadlines` (the pure engine) works without a database. To add a command, add a line.
+"""
 
-
-def _digest(argv):
-    _django()
-    from permanence.tracking.digest import digest_main
-
-    return digest_main(argv)
-
-
-register("digest", _digest, "print or email each worker's overdue and due-soon items")
-
-
-def _returns(name):
-    def handler(argv):
-        _django()
-        from permanence.returns import cli
-
-        return getattr(cli, name)(argv)
-
-    return handler
-
-
-register("export-903", _returns("export_main"), "write the SSDA903 return for a collection year as CSV files")
-register("import-903", _returns("import_main"), "read a council's SSDA903 CSV files into the record (all or nothing)")
-register("measures", _returns("measures_main"), "the adoption scorecard, stability and timeliness measures for a year")
-
-
-def _trust(module, name):
-    def handler(argv):
-        _django()
-        import importlib
-
-        return getattr(importlib.import_module(module), name)(argv)
-
-    return handler
-
-
-register("audit", _trust("permanence.audit.cli", "audit_main"), "verify the audit log's hash chain (audit verify)")
-register("backup", _trust("permanence.backups", "backup_main"), "back up the database while the app runs")
-register("restore", _trust("permanence.backups", "restore_main"), "restore the database from a backup")
-register("api-token", _trust("permanence.api.cli", "token_main"), "issue, list and revoke API tokens")
-register("api-schema", _trust("permanence.api.cli", "schema_main"), "print the API's OpenAPI document")
+COMMANDS = {
+    "deadlines": (
+        "permanence.timescales.cli:deadlines_main",
+        False,
+        "what is due, overdue and met for one case file (CASE.json)",
+    ),
+    "rules": (
+        "permanence.timescales.cli:rules_main",
+        False,
+        "the law table of a policy pack: each rule, its kind, how it counts, its source and tests",
+    ),
+    "demo": ("permanence.demo.cli:demo_main", True, "create the synthetic demo council in the database"),
+    "digest": (
+        "permanence.tracking.digest:digest_main",
+        True,
+        "print or email each worker's overdue and due-soon items",
+    ),
+    "export-903": (
+        "permanence.returns.cli:export_main",
+        True,
+        "write the SSDA903 return for a collection year as CSV files",
+    ),
+    "import-903": (
+        "permanence.returns.cli:import_main",
+        True,
+        "read a council's SSDA903 CSV files into the record (all or nothing)",
+    ),
+    "measures": (
+        "permanence.returns.cli:measures_main",
+        True,
+        "the adoption scorecard, stability and timeliness measures for a year",
+    ),
+    "audit": ("permanence.audit.cli:audit_main", True, "verify the audit log's hash chain (audit verify)"),
+    "backup": ("permanence.backups:backup_main", True, "back up the database while the app runs"),
+    "restore": ("permanence.backups:restore_main", True, "restore the database from a backup"),
+    "api-token": ("permanence.api.cli:token_main", True, "issue, list and revoke API tokens"),
+    "api-schema": ("permanence.api.cli:schema_main", True, "print the API's OpenAPI document"),
+    "sync-ssd": (
+        "permanence.feed.cli:sync_main",
+        True,
+        "bring the case record up to date from the council's SSD (folder or database URL)",
+    ),
+    "export-ssd": (
+        "permanence.feed.cli:export_main",
+        True,
+        "write the case record as Standard Safeguarding Dataset CSV extracts",
+    ),
+    "worker": (
+        "permanence.jobs.cli:worker_main",
+        True,
+        "run queued background jobs (several may run side by side)",
+    ),
+    "scheduler": ("permanence.jobs.cli:scheduler_main", True, "queue the nightly jobs at their times"),
+    "jobs": ("permanence.jobs.cli:jobs_main", True, "list background jobs and their last runs, or run one now"),
+}

@@ -50,7 +50,9 @@ def build():
     log = []
     compiled = subprocess.run(
         [str(SASS), f"--load-path={NODE}", "--style=compressed", "--no-source-map", "--quiet-deps", str(SCSS)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     css = rewrite_asset_urls(compiled)
     if "url(/assets/" in css:

@@ -47,8 +47,22 @@ def prepare():
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
     # As a deployment does: static files collected into STATIC_ROOT, which WhiteNoise serves.
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)
-    subprocess.run([sys.executable, "-m", "permanence.cli", "demo", "--children", str(CHILDREN), "--seed", "7",
-                    "--if-empty", "--quiet"], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "permanence.cli",
+            "demo",
+            "--children",
+            str(CHILDREN),
+            "--seed",
+            "7",
+            "--if-empty",
+            "--quiet",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     import django
 
     django.setup()
@@ -68,8 +82,11 @@ def prepare():
 
     staff = []
     for user in User.objects.filter(role="social_worker", allocations__end__isnull=True).distinct().order_by("pk"):
-        children = list(visible_children(user).filter(allocations__worker=user, allocations__end__isnull=True)
-                        .values_list("pk", flat=True)[:30])
+        children = list(
+            visible_children(user)
+            .filter(allocations__worker=user, allocations__end__isnull=True)
+            .values_list("pk", flat=True)[:30]
+        )
         if not children:
             continue
         session = SessionStore()
@@ -98,11 +115,16 @@ class Worker(threading.Thread):
 
     def request(self, kind, method, path, body=None):
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        headers = {"Cookie": self.cookie + (f"; csrftoken={self.csrf}" if self.csrf else ""),
-                   "User-Agent": "permanence-load/1"}
+        headers = {
+            "Cookie": self.cookie + (f"; csrftoken={self.csrf}" if self.csrf else ""),
+            "User-Agent": "permanence-load/1",
+        }
         if body is not None:
-            headers |= {"Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": self.csrf,
-                        "Referer": f"http://127.0.0.1:{PORT}{path}"}
+            headers |= {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-CSRFToken": self.csrf,
+                "Referer": f"http://127.0.0.1:{PORT}{path}",
+            }
         started = time.perf_counter()
         try:
             connection.request(method, path, body=body, headers=headers)
@@ -131,9 +153,14 @@ class Worker(threading.Thread):
                 match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
                 if match is None:
                     continue
-                body = urlencode({"csrfmiddlewaretoken": match.group(1), "date": today.isoformat(),
-                                  "how": "direct_work",
-                                  "said": "Load test note: I like my school and want to see my brother."})
+                body = urlencode(
+                    {
+                        "csrfmiddlewaretoken": match.group(1),
+                        "date": today.isoformat(),
+                        "how": "direct_work",
+                        "said": "Load test note: I like my school and want to see my brother.",
+                    }
+                )
                 status, _ = self.request("save note", "POST", path, body)
                 if status == 302:
                     self.saved += 1
@@ -160,21 +187,42 @@ def wait_until_serving(server):
 
 def main():
     staff = prepare()
-    print(f"{len(staff)} staff with caseloads; {CHILDREN} children; {SECONDS:.0f} s; database "
-          f"{os.environ['DATABASE_URL'].split('@')[-1]}")
+    print(
+        f"{len(staff)} staff with caseloads; {CHILDREN} children; {SECONDS:.0f} s; database "
+        f"{os.environ['DATABASE_URL'].split('@')[-1]}"
+    )
     before = notes_count()
     print(f"server: gunicorn, {SERVER_WORKERS} workers x {SERVER_THREADS} threads, DEBUG off")
     # Production settings: DEBUG off (so SECURE_COOKIES defaults on; the load's cookies are sent by
     # hand, so that does not matter over loopback), only the host the load uses, errors logged.
     env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="ERROR")
     log = open(ROOT / "var" / "load-server.log", "w")
-    server = subprocess.Popen([
-        sys.executable, "-m", "gunicorn", "config.wsgi",
-        "--bind", f"127.0.0.1:{PORT}",
-        "--workers", str(SERVER_WORKERS), "--threads", str(SERVER_THREADS),
-        "--worker-class", "gthread" if SERVER_THREADS > 1 else "sync",
-        "--timeout", "60", "--graceful-timeout", "10", "--log-level", "warning",
-    ], cwd=ROOT, env=env, stdout=log, stderr=log)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(SERVER_WORKERS),
+            "--threads",
+            str(SERVER_THREADS),
+            "--worker-class",
+            "gthread" if SERVER_THREADS > 1 else "sync",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "10",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
     try:
         wait_until_serving(server)
         results = []
@@ -208,8 +256,10 @@ def main():
     from collections import Counter
 
     print("statuses:", dict(Counter((r[0], r[2]) for r in results if r[2] >= 300)))
-    print(f"notes accepted {saved}, notes in the database {after - before}: "
-          f"{'no lost writes' if after - before == saved else 'LOST WRITES'}")
+    print(
+        f"notes accepted {saved}, notes in the database {after - before}: "
+        f"{'no lost writes' if after - before == saved else 'LOST WRITES'}"
+    )
     return 0 if after - before == saved else 1
 
 

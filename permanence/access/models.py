@@ -19,10 +19,15 @@ class RestrictedRecord(models.Model):
     child = models.OneToOneField("children.Child", on_delete=models.CASCADE, related_name="restriction")
     reason = models.CharField(max_length=30, choices=REASONS)
     detail = models.CharField(max_length=300, blank=True)
-    permitted = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="restricted_records",
-                                       help_text="The only people who may open the record without breaking glass.")
-    restricted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="+")
+    permitted = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="restricted_records",
+        help_text="The only people who may open the record without breaking glass.",
+    )
+    restricted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     restricted_on = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -5,6 +5,8 @@ import hmac
 
 from django.conf import settings
 
+from . import matrix
+
 
 def pseudonym(child_id):
     digest = hmac.new(settings.SECRET_KEY.encode(), f"child:{child_id}".encode(), hashlib.sha256).hexdigest()
@@ -24,6 +26,4 @@ def pseudonymise(child):
 
 
 def applies_to(user):
-    from . import matrix
-
     return getattr(user, "is_authenticated", False) and matrix.has(getattr(user, "role", None), matrix.PSEUDONYMISED)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from permanence.children.models import Child, LegalOrder
+
 POLICY_FILE = Path(__file__).with_name("retention.yaml")
 
 
@@ -24,7 +26,7 @@ def _add_years(day, years):
 
 @dataclass(frozen=True)
 class Retention:
-    until: date | None   # None: not yet known (no date of birth); keep
+    until: date | None  # None: not yet known (no date of birth); keep
     rule: str
     source: str
 
@@ -43,28 +45,39 @@ def retain_until(*, date_of_birth, date_of_death=None, adoption_order_made=None)
 
 
 def retention_for(child):
-    from permanence.children.models import LegalOrder
-
-    order = (LegalOrder.objects.filter(child=child, order_type=policy()["adoption"]["order_type"])
-             .order_by("made").values_list("made", flat=True).first())
-    return retain_until(date_of_birth=child.date_of_birth, date_of_death=child.date_of_death,
-                        adoption_order_made=order)
+    order = (
+        LegalOrder.objects.filter(child=child, order_type=policy()["adoption"]["order_type"])
+        .order_by("made")
+        .values_list("made", flat=True)
+        .first()
+    )
+    return retain_until(date_of_birth=child.date_of_birth, date_of_death=child.date_of_death, adoption_order_made=order)
 
 
 def due_for_review(*, within_days=365, today=None):
     """Children whose retention period ends within `within_days` (or has ended): for review, not deletion."""
-    from permanence.children.models import Child, LegalOrder
 
     today = today or date.today()
     horizon = today + timedelta(days=within_days)
-    orders = dict(LegalOrder.objects.filter(order_type=policy()["adoption"]["order_type"])
-                  .order_by("-made").values_list("child_id", "made"))
+    orders = dict(
+        LegalOrder.objects.filter(order_type=policy()["adoption"]["order_type"])
+        .order_by("-made")
+        .values_list("child_id", "made")
+    )
     rows = []
     for pk, ref, born, died in Child.objects.values_list("pk", "council_reference", "date_of_birth", "date_of_death"):
         kept = retain_until(date_of_birth=born, date_of_death=died, adoption_order_made=orders.get(pk))
         if kept.until and kept.until <= horizon:
-            rows.append({"child_id": pk, "reference": ref, "until": kept.until, "rule": kept.rule,
-                         "source": kept.source, "ended": kept.until <= today})
+            rows.append(
+                {
+                    "child_id": pk,
+                    "reference": ref,
+                    "until": kept.until,
+                    "rule": kept.rule,
+                    "source": kept.source,
+                    "ended": kept.until <= today,
+                }
+            )
     return sorted(rows, key=lambda row: row["until"])
 
 

@@ -5,35 +5,19 @@ one yes/no for every page. The role matrix (what a role may do) is in matrix.py.
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from permanence.accounts.models import Team
 from permanence.children.models import Allocation, Child
 
 from . import matrix
+from .links import ON_A_PANEL, PLAN_FOR_ADOPTION, PLAN_FOR_FAMILY_FINDING, linked
 from .models import BreakGlassGrant, RestrictedRecord
-
-FAMILY_FINDING_OPTIONS = ("adoption", "long_term_fostering")
 
 
 def _managed_team_ids(user):
-    from permanence.accounts.models import Team
-
     ids = list(Team.objects.filter(manager=user).values_list("pk", flat=True))
     if user.team_id:
         ids.append(user.team_id)
     return ids
-
-
-def _current_plans(options):
-    from permanence.planning.models import PermanencePlan
-
-    return PermanencePlan.objects.filter(child=OuterRef("pk"), superseded_on__isnull=True).filter(
-        Q(primary_option__in=options) | Q(parallel_option__in=options)
-    )
-
-
-def _on_panel():
-    from permanence.meetings.models import PanelItem
-
-    return PanelItem.objects.filter(child=OuterRef("pk"))
 
 
 def _scope(user):
@@ -45,15 +29,17 @@ def _scope(user):
         team = Exists(open_alloc.filter(role=Allocation.SOCIAL_WORKER, team_id=user.team_id)) if user.team_id else None
         return Q(mine) | Q(team) if team is not None else Q(mine)
     if role == matrix.TEAM_MANAGER:
-        return Q(mine) | Q(Exists(open_alloc.filter(role=Allocation.SOCIAL_WORKER, team_id__in=_managed_team_ids(user))))
+        return Q(mine) | Q(
+            Exists(open_alloc.filter(role=Allocation.SOCIAL_WORKER, team_id__in=_managed_team_ids(user)))
+        )
     if role == matrix.IRO:
         return Q(Exists(open_alloc.filter(worker=user, role=Allocation.IRO)))
     if role == matrix.FAMILY_FINDER:
-        return Q(mine) | Q(Exists(_current_plans(FAMILY_FINDING_OPTIONS)))
+        return Q(mine) | Q(linked(PLAN_FOR_FAMILY_FINDING))
     if role == matrix.PANEL_MEMBER:
-        return Q(Exists(_on_panel()))
+        return Q(linked(ON_A_PANEL))
     if role == matrix.ADM:
-        return Q(Exists(_on_panel())) | Q(Exists(_current_plans(("adoption",))))
+        return Q(linked(ON_A_PANEL)) | Q(linked(PLAN_FOR_ADOPTION))
     if role in (matrix.SERVICE_MANAGER, matrix.PERFORMANCE_ANALYST):
         return Q()
     return None

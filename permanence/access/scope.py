@@ -3,8 +3,12 @@
 # URL kwargs that carry a child's id directly.
 CHILD_KWARGS = ("pk", "child_pk", "child_id")
 # Child-scoped routes start with one of these (the `pk` of other routes is not a child).
-CHILD_ROUTE_PREFIXES = ("children/<int:pk>", "children/<int:child_pk>", "children/<int:child_id>",
-                        "family-finding/children/<int:pk>")
+CHILD_ROUTE_PREFIXES = (
+    "children/<int:pk>",
+    "children/<int:child_pk>",
+    "children/<int:child_id>",
+    "family-finding/children/<int:pk>",
+)
 # Pages about one item that belongs to a child: URL name -> (app_label.Model, kwarg, path to the
 # child's id). The page is in scope only when every child the item concerns is (a match can
 # place a sibling group).
@@ -12,6 +16,8 @@ ITEM_PAGES = {
     "clinic-item": ("meetings.ClinicItem", "item_pk", "child_id"),
     "agenda-item": ("meetings.AgendaItem", "item_pk", "child_id"),
     "panel-item": ("meetings.PanelItem", "item_pk", "child_id"),
+    "panel-minutes": ("meetings.PanelItem", "item_pk", "child_id"),
+    "adm-decision": ("meetings.PanelItem", "item_pk", "child_id"),
     "matching-match": ("matching.Match", "pk", "children__id"),
     "support-contact-session-new": ("support.ContactPlan", "pk", "child_id"),
     "support-action-done": ("support.SupportAction", "pk", "plan__child_id"),
@@ -34,8 +40,13 @@ def child_ids_for(match):
 
         label, kwarg, path = ITEM_PAGES[match.url_name]
         model = apps.get_model(label)
-        ids = sorted(set(model.objects.filter(pk=match.kwargs.get(kwarg)).exclude(**{f"{path}__isnull": True})
-                         .values_list(path, flat=True)))
+        ids = sorted(
+            set(
+                model.objects.filter(pk=match.kwargs.get(kwarg))
+                .exclude(**{f"{path}__isnull": True})
+                .values_list(path, flat=True)
+            )
+        )
         if not ids and not model.objects.filter(pk=match.kwargs.get(kwarg)).exists():
             raise LookupError(label)
         return ids

@@ -2,34 +2,52 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
+from permanence.accounts.models import User
 from permanence.children.models import Child
 
 from . import retention, services
+from .forms import BreakGlassForm, RestrictionForm, RetentionFilterForm
+from .models import BreakGlassGrant, RestrictedRecord
+from .policy import restricted_for
 
 
 @login_required
 def break_glass(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    error = ""
-    if request.method == "POST":
+    form = BreakGlassForm(request.POST or None, hours=services.BREAK_GLASS_HOURS)
+    if request.method == "POST" and form.is_valid():
         try:
-            grant = services.break_glass_grant(user=request.user, child=child, reason=request.POST.get("reason", ""))
+            grant = services.break_glass_grant(user=request.user, child=child, reason=form.cleaned_data["reason"])
         except ValueError as exc:
-            error = str(exc)
+            form.add_error("reason", str(exc))
         else:
-            messages.success(request, f"You have access to this record until {grant.expires_at:%H:%M on %d/%m/%Y}. "
-                                      "Your manager has been told.")
+            messages.success(
+                request,
+                f"You have access to this record until {grant.expires_at:%H:%M on %d/%m/%Y}. "
+                "Your manager has been told.",
+            )
             return redirect("child-detail", pk=child.pk)
-    return render(request, "access/break_glass.html", {
-        "child_id": child.pk, "error": error, "reason": request.POST.get("reason", ""),
-        "hours": services.BREAK_GLASS_HOURS,
-    })
+    return render(
+        request,
+        "access/break_glass.html",
+        {
+            "child_id": child.pk,
+            "form": form,
+        },
+    )
 
 
 @login_required
 def retention_report(request):
-    rows = retention.due_for_review(within_days=int(request.GET.get("within", 365) or 365))
-    return render(request, "access/retention.html", {"rows": rows})
+    form = RetentionFilterForm(request.GET or None, initial={"within": 365})
+    within = 365
+    if form.is_bound and form.is_valid() and form.cleaned_data["within"] is not None:
+        within = form.cleaned_data["within"]
+    rows = retention.due_for_review(within_days=within)
+    hidden = restricted_for(request.user, [row["child_id"] for row in rows])
+    for row in rows:
+        row["restricted"] = row["child_id"] in hidden
+    return render(request, "access/retention.html", {"rows": rows, "form": form, "within": within})
 
 
 @login_required
@@ -37,24 +55,30 @@ def record_access(request, pk):
     """Restrict a child's record, name who may open it, lift the restriction, end break-glass grants."""
     from django.utils import timezone
 
-    from .forms import RestrictionForm
-    from .models import BreakGlassGrant, RestrictedRecord
-
     child = get_object_or_404(Child, pk=pk)
     restriction = RestrictedRecord.objects.filter(child=child).prefetch_related("permitted").first()
-    initial = ({"reason": restriction.reason, "detail": restriction.detail,
-                "permitted": [u.pk for u in restriction.permitted.all()]} if restriction else {})
+    initial = (
+        {
+            "reason": restriction.reason,
+            "detail": restriction.detail,
+            "permitted": [u.pk for u in restriction.permitted.all()],
+        }
+        if restriction
+        else {}
+    )
     form = RestrictionForm(initial=initial, child=child)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "restrict":
             form = RestrictionForm(request.POST, child=child)
             if form.is_valid():
-                from permanence.accounts.models import User
-
-                services.restriction_set(child=child, reason=form.cleaned_data["reason"],
-                                         detail=form.cleaned_data["detail"], by=request.user,
-                                         permitted=User.objects.filter(pk__in=form.cleaned_data["permitted"]))
+                services.restriction_set(
+                    child=child,
+                    reason=form.cleaned_data["reason"],
+                    detail=form.cleaned_data["detail"],
+                    by=request.user,
+                    permitted=User.objects.filter(pk__in=form.cleaned_data["permitted"]),
+                )
                 messages.success(request, "The record is restricted: only the people named can open it.")
                 return redirect("record-access", pk=child.pk)
         elif action == "lift" and restriction:
@@ -69,7 +93,15 @@ def record_access(request, pk):
             return redirect("record-access", pk=child.pk)
     now = timezone.now()
     grants = BreakGlassGrant.objects.filter(child=child).select_related("user")[:20]
-    return render(request, "access/record_access.html", {
-        "child": child, "restriction": restriction, "form": form, "now": now,
-        "live_grants": [g for g in grants if g.expires_at > now], "past_grants": [g for g in grants if g.expires_at <= now],
-    })
+    return render(
+        request,
+        "access/record_access.html",
+        {
+            "child": child,
+            "restriction": restriction,
+            "form": form,
+            "now": now,
+            "live_grants": [g for g in grants if g.expires_at > now],
+            "past_grants": [g for g in grants if g.expires_at <= now],
+        },
+    )

@@ -1,6 +1,7 @@
 from django.contrib.auth.backends import ModelBackend
 
 from .lockout import is_locked
+from .oidc import local_password_allowed
 
 
 class LockoutModelBackend(ModelBackend):
@@ -8,6 +9,9 @@ class LockoutModelBackend(ModelBackend):
     (so the admin site's sign-in is covered too)."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
+        if not local_password_allowed(username or kwargs.get("username")):
+            # The council's identity provider signs people in; only break-glass administrators use a password.
+            return None
         if is_locked(username or kwargs.get("username")):
             if request is not None:
                 request.sign_in_locked = True

@@ -47,3 +47,43 @@ class FailedSignIn(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class ProviderGroupRole(models.Model):
+    """The administrator's table: a group (or app role) at the council's identity provider gives
+    a role, and optionally a team, in the product. When a person is in several, the lowest
+    priority number wins."""
+
+    provider_group = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="The group's name or object id, or the app role, exactly as the provider sends it.",
+    )
+    role = models.CharField(max_length=32, choices=roles.ROLES)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    priority = models.PositiveSmallIntegerField(
+        default=100, help_text="When a person is in several groups, the lowest number decides their role."
+    )
+
+    class Meta:
+        ordering = ["priority", "provider_group"]
+        verbose_name = "identity provider group"
+
+    def __str__(self):
+        return f"{self.provider_group} → {roles.ROLE_NAMES.get(self.role, self.role)}"
+
+
+class ProviderAccount(models.Model):
+    """A person known to the council's identity provider: who they are there (the subject), and
+    the groups it last said they were in."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="provider_account")
+    subject = models.CharField(max_length=255, unique=True)
+    groups = models.JSONField(default=list)
+    last_signed_in = models.DateTimeField()
+    disabled_by_provider = models.BooleanField(
+        default=False, help_text="Switched off because the provider stopped listing them in a group with a role."
+    )
+
+    def __str__(self):
+        return f"{self.user} at the identity provider"

@@ -9,6 +9,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import two_factor
+from .forms import CodeForm
 
 
 def _next(request):
@@ -18,23 +19,16 @@ def _next(request):
     return "/"
 
 
-def _code(request):
-    return "".join(request.POST.get("code", "").split())
-
-
 @login_required
 def two_factor_verify(request):
     device = two_factor.confirmed_device(request.user)
     if device is None:
         return redirect("two-factor-setup")
-    error = ""
-    if request.method == "POST":
-        code = _code(request)
-        if code.isdigit() and device.verify_token(code):
-            otp_login(request, device)
-            return redirect(_next(request))
-        error = "Enter the 6-digit code shown in your authenticator app now"
-    return render(request, "accounts/two_factor.html", {"error": error, "next": _next(request)})
+    form = CodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, device)
+        return redirect(_next(request))
+    return render(request, "accounts/two_factor.html", {"form": form, "next": _next(request)})
 
 
 @login_required
@@ -44,20 +38,24 @@ def two_factor_setup(request):
     if existing and not user.is_verified():
         return redirect("two-factor")
     device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "Authenticator app"})
-    error = ""
-    if request.method == "POST":
-        code = _code(request)
-        if code.isdigit() and device.verify_token(code):
-            TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
-            device.confirmed = True
-            device.save()
-            otp_login(request, device)
-            messages.success(request, "Two-step sign-in is set up. You will be asked for a code each time you sign in.")
-            return redirect(_next(request))
-        error = "Enter the 6-digit code shown in your authenticator app now"
+    form = CodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save()
+        otp_login(request, device)
+        messages.success(request, "Two-step sign-in is set up. You will be asked for a code each time you sign in.")
+        return redirect(_next(request))
     qr = segno.make(device.config_url, micro=False)
     secret = device.config_url.split("secret=")[1].split("&")[0]
-    return render(request, "accounts/two_factor_setup.html", {
-        "error": error, "qr": qr.svg_data_uri(scale=5), "secret": secret, "next": _next(request),
-        "required": two_factor.required_for(user),
-    })
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr": qr.svg_data_uri(scale=5),
+            "secret": secret,
+            "next": _next(request),
+            "required": two_factor.required_for(user),
+        },
+    )

@@ -28,8 +28,9 @@ def child_for(request, child_id, *, edit=False):
             raise ApiError(404, f"No child with id {child_id}.")
         if is_restricted(child_id):
             raise ApiError(403, "This child's record is restricted.", code="restricted")
-        raise ApiError(403, "This child is not in your case access (allocation, team or role).",
-                       code="not_in_case_access")
+        raise ApiError(
+            403, "This child is not in your case access (allocation, team or role).", code="not_in_case_access"
+        )
     if not edit:
         recorded_view(child.pk)
     return child

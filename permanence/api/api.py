@@ -8,8 +8,11 @@ from django.conf import settings
 from ninja import NinjaAPI
 from ninja.throttling import AuthRateThrottle
 
+from permanence.access import matrix
+
 from . import errors
 from .auth import TokenAuth
+from .routers import children
 
 DESCRIPTION = """\
 Permanence Planner's JSON API, for the systems around it: case systems, finance, regional adoption
@@ -31,6 +34,7 @@ Bad input names the field and the problem, and leaves the record unchanged.
 **Rate limit.** Each token may make a limited number of requests a minute (429 with `Retry-After` beyond it).
 """
 
+
 class PermanenceAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation):
         # Short, stable operation ids ("create_child"): generated clients name their functions after them.
@@ -50,10 +54,8 @@ errors.install(api)
 
 
 def _routers():
-    from .routers import children
-
     api.add_router("", children.router)
-    for module_name in ("planning", "tracking", "matching", "support"):
+    for module_name in ("record", "planning", "tracking", "matching", "support"):
         try:
             module = __import__(f"permanence.api.routers.{module_name}", fromlist=["router"])
         except ModuleNotFoundError as missing:
@@ -67,14 +69,18 @@ def _operation_rules():
     """Give every operation a token check that also applies its row of the role matrix."""
     from django.core.exceptions import ImproperlyConfigured
 
-    from permanence.access import matrix
-
     for bound in api._get_bound_routers():
         for path_view in bound.path_operations.values():
             for operation in path_view.operations:
                 name = operation.view_func.__name__
                 if name not in matrix.API_CAPABILITY:
                     raise ImproperlyConfigured(f"API operation {name!r} is not in access.matrix.API_CAPABILITY")
+                writes = set(operation.methods) - {"GET", "HEAD", "OPTIONS"}
+                if writes and name not in matrix.API_FACT:
+                    raise ImproperlyConfigured(
+                        f"API operation {name!r} changes the record but is not in access.matrix.API_FACT "
+                        "(which kind of fact it changes decides whether it may run beside a case system)"
+                    )
                 operation._set_auth(TokenAuth(operation_id=name))
 
 

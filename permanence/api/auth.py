@@ -5,6 +5,7 @@ from ninja.security import HttpBearer
 from permanence.access import matrix
 from permanence.audit import chain
 from permanence.audit.middleware import client_ip
+from permanence.children import ownership
 
 from .errors import ApiError
 from .tokens import token_for
@@ -30,14 +31,24 @@ class TokenAuth(HttpBearer):
             needed = ", ".join(c.replace("_", " ") for c in matrix.API_CAPABILITY.get(self.operation_id, ("nothing",)))
             raise ApiError(403, f"The role '{found.user.role}' cannot do this (it needs: {needed}).")
         if found.read_only and request.method not in SAFE_METHODS:
-            raise ApiError(403, f"The token '{found.name}' is read-only: it cannot change the record.",
-                           code="read_only_token")
+            raise ApiError(
+                403, f"The token '{found.name}' is read-only: it cannot change the record.", code="read_only_token"
+            )
+        fact = matrix.API_FACT.get(self.operation_id)
+        if request.method not in SAFE_METHODS and fact is not None and not ownership.may_edit_here(fact):
+            raise ApiError(403, ownership.refusal(fact), code="kept_in_case_system")
         request.user = found.user
         request.api_token = found
         # Changes made through the API are audited as the token's owner, from the caller's address.
-        chain.actor.set({
-            "user_id": found.user.pk, "username": found.user.get_username(), "ip": client_ip(request),
-            "user_agent": f"API token {found.prefix} ({found.name}); {request.META.get('HTTP_USER_AGENT', '')}"[:300],
-            "path": request.get_full_path()[:500],
-        })
+        chain.actor.set(
+            {
+                "user_id": found.user.pk,
+                "username": found.user.get_username(),
+                "ip": client_ip(request),
+                "user_agent": f"API token {found.prefix} ({found.name}); {request.META.get('HTTP_USER_AGENT', '')}"[
+                    :300
+                ],
+                "path": request.get_full_path()[:500],
+            }
+        )
         return found

@@ -4,10 +4,18 @@ import argparse
 import json
 import sys
 
+from permanence.accounts.models import User
+
+from .api import api
+from .models import ApiToken
+from .tokens import token_issue, token_revoke
+
 
 def token_main(argv):
-    parser = argparse.ArgumentParser(prog="permanence api-token", description=(
-        "API tokens act as their owner's account: the same role, the same cases, the same audit trail."))
+    parser = argparse.ArgumentParser(
+        prog="permanence api-token",
+        description=("API tokens act as their owner's account: the same role, the same cases, the same audit trail."),
+    )
     sub = parser.add_subparsers(dest="action", required=True)
     create = sub.add_parser("create", help="issue a token (the secret is printed once)")
     create.add_argument("--user", required=True, help="username of the account the token acts as")
@@ -23,26 +31,28 @@ def token_main(argv):
 
     from django.core.exceptions import ValidationError
 
-    from permanence.accounts.models import User
-
-    from .models import ApiToken
-    from .tokens import token_issue, token_revoke
-
     if args.action == "create":
         user = User.objects.filter(username=args.user).first()
         if user is None:
             print(f"permanence api-token: --user: no account is called {args.user!r}.", file=sys.stderr)
             return 2
         try:
-            issued = token_issue(user=user, name=args.name, read_only=args.read_only, days=args.days,
-                                 kind=ApiToken.INTEGRATION if args.integration else ApiToken.PERSONAL)
+            issued = token_issue(
+                user=user,
+                name=args.name,
+                read_only=args.read_only,
+                days=args.days,
+                kind=ApiToken.INTEGRATION if args.integration else ApiToken.PERSONAL,
+            )
         except ValidationError as problem:
             for field, messages in problem.message_dict.items():
                 print(f"permanence api-token: --{field}: {' '.join(messages)}", file=sys.stderr)
             return 2
         token = issued.token
-        print(f"Token {token.prefix} for {user.username} ({user.role}), '{token.name}', "
-              f"{'read-only' if token.read_only else 'read and write'}, expires {token.expires_at:%d/%m/%Y}.")
+        print(
+            f"Token {token.prefix} for {user.username} ({user.role}), '{token.name}', "
+            f"{'read-only' if token.read_only else 'read and write'}, expires {token.expires_at:%d/%m/%Y}."
+        )
         print("Copy it now; it is not stored and cannot be shown again:")
         print(issued.secret)
         return 0
@@ -54,10 +64,18 @@ def token_main(argv):
         if not rows:
             print("No API tokens.")
         for token in rows:
-            state = "revoked" if token.revoked_at else f"expires {token.expires_at:%d/%m/%Y}" if token.expires_at else "no expiry"
+            state = (
+                "revoked"
+                if token.revoked_at
+                else f"expires {token.expires_at:%d/%m/%Y}"
+                if token.expires_at
+                else "no expiry"
+            )
             used = f"last used {token.last_used_at:%d/%m/%Y %H:%M}" if token.last_used_at else "never used"
-            print(f"{token.prefix}  {token.user.username:<16} {token.kind:<11} {'read-only ' if token.read_only else ''}"
-                  f"{state}, {used}  {token.name}")
+            print(
+                f"{token.prefix}  {token.user.username:<16} {token.kind:<11} {'read-only ' if token.read_only else ''}"
+                f"{state}, {used}  {token.name}"
+            )
         return 0
     if args.action == "revoke":
         token = ApiToken.objects.filter(prefix=args.prefix).first()
@@ -71,14 +89,13 @@ def token_main(argv):
 
 
 def schema_document():
-    from .api import api
-
     return json.dumps(api.get_openapi_schema(), indent=2, sort_keys=False, default=str) + "\n"
 
 
 def schema_main(argv):
-    parser = argparse.ArgumentParser(prog="permanence api-schema",
-                                     description="Print the API's OpenAPI document (docs/openapi.json is this output).")
+    parser = argparse.ArgumentParser(
+        prog="permanence api-schema", description="Print the API's OpenAPI document (docs/openapi.json is this output)."
+    )
     parser.add_argument("--out", help="write to this file instead of printing")
     args = parser.parse_args(argv)
     text = schema_document()

@@ -16,8 +16,19 @@ from ninja.errors import ValidationError as RequestValidationError
 
 log = logging.getLogger(__name__)
 
-CODES = {400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         409: "conflict", 422: "invalid", 429: "too_many_requests", 500: "server_error"}
+CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "changed_since_read",
+    422: "invalid",
+    428: "if_match_required",
+    429: "too_many_requests",
+    500: "server_error",
+}
 
 
 class ErrorBody(Schema):
@@ -40,8 +51,14 @@ class ApiError(Exception):
 
 
 def body(status, message, *, code=None, fields=None):
-    return {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": message,
-                      "fields": fields or {}}}
+    return {
+        "error": {
+            "status": status,
+            "code": code or CODES.get(status, "error"),
+            "message": message,
+            "fields": fields or {},
+        }
+    }
 
 
 # Where pydantic puts the field: ("body", "payload", "first_name") -> "first_name";
@@ -79,7 +96,9 @@ def request_fields(exc):
 
 def django_fields(exc):
     if hasattr(exc, "message_dict"):
-        return {field if field != "__all__" else "record": list(messages) for field, messages in exc.message_dict.items()}
+        return {
+            field if field != "__all__" else "record": list(messages) for field, messages in exc.message_dict.items()
+        }
     return {"record": list(exc.messages)}
 
 
@@ -93,18 +112,24 @@ def install(api):
 
     @api.exception_handler(RequestValidationError)
     def _request_invalid(request, exc):
-        return respond(request, 422, "The request does not match the API: see the fields named.",
-                       fields=request_fields(exc))
+        return respond(
+            request, 422, "The request does not match the API: see the fields named.", fields=request_fields(exc)
+        )
 
     @api.exception_handler(DjangoValidationError)
     def _record_invalid(request, exc):
-        return respond(request, 422, "Nothing was saved: the record would not be valid. See the fields named.",
-                       fields=django_fields(exc))
+        return respond(
+            request,
+            422,
+            "Nothing was saved: the record would not be valid. See the fields named.",
+            fields=django_fields(exc),
+        )
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request, exc):
-        response = respond(request, 401, "Send a valid API token: 'Authorization: Bearer pp_...'. "
-                                         "Tokens expire and can be revoked.")
+        response = respond(
+            request, 401, "Send a valid API token: 'Authorization: Bearer pp_...'. Tokens expire and can be revoked."
+        )
         response["WWW-Authenticate"] = "Bearer"
         return response
 

@@ -5,8 +5,10 @@ from django.http import JsonResponse
 
 from .errors import body
 
-MESSAGES = {404: "There is no API operation at this address; see /api/v1/docs.",
-            405: "This address does not take that method; see /api/v1/docs."}
+MESSAGES = {
+    404: "There is no API operation at this address; see /api/v1/docs.",
+    405: "This address does not take that method; see /api/v1/docs.",
+}
 
 
 class ApiErrorShapeMiddleware:
@@ -15,9 +17,14 @@ class ApiErrorShapeMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (request.path.startswith("/api/") and response.status_code in MESSAGES
-                and not response.get("Content-Type", "").startswith("application/json")):
-            shaped = JsonResponse(body(response.status_code, MESSAGES[response.status_code]), status=response.status_code)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code in MESSAGES
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            shaped = JsonResponse(
+                body(response.status_code, MESSAGES[response.status_code]), status=response.status_code
+            )
             if response.has_header("Allow"):
                 shaped["Allow"] = response["Allow"]
             return shaped

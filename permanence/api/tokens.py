@@ -47,8 +47,14 @@ def token_issue(*, user, name, kind=ApiToken.PERSONAL, read_only=False, days=DEF
     prefix = secrets.token_hex(6)
     secret = f"pp_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
-        name=name.strip(), kind=kind, user=user, prefix=prefix, key_hash=_hash(secret), read_only=read_only,
-        created_by=by, expires_at=now + timedelta(days=days) if days else None,
+        name=name.strip(),
+        kind=kind,
+        user=user,
+        prefix=prefix,
+        key_hash=_hash(secret),
+        read_only=read_only,
+        created_by=by,
+        expires_at=now + timedelta(days=days) if days else None,
     )
     return Issued(token=token, secret=secret)
 

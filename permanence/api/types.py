@@ -24,15 +24,15 @@ def _plain(text):
 Day = Annotated[date, AfterValidator(_in_range), Field(examples=["2026-04-01"])]
 
 
-def Text(max_length, **kwargs):  # noqa: N802 (a type factory)
+def Text(max_length, **kwargs):
     return Annotated[str, Field(max_length=max_length, **kwargs), AfterValidator(_plain)]
 
 
-def Required(max_length, **kwargs):  # noqa: N802
+def Required(max_length, **kwargs):
     return Annotated[str, Field(min_length=1, max_length=max_length, **kwargs), AfterValidator(_plain)]
 
 
-def Codes(codes):  # noqa: N802
+def Codes(codes):
     """An enum of a code list's codes (a CodeList, Django-style choices, or plain values)."""
     return Literal[tuple(code[0] if isinstance(code, tuple) else code for code in codes)]
 

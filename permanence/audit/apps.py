@@ -6,6 +6,6 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit log"
 
     def ready(self):
-        from . import signals
+        from . import signals  # here, not at the top: signals import the models
 
         signals.connect()

@@ -2,6 +2,8 @@
 
 import argparse
 
+from .chain import verify
+
 
 def audit_main(argv):
     parser = argparse.ArgumentParser(prog="permanence audit", description="Check the audit log.")
@@ -9,8 +11,6 @@ def audit_main(argv):
     sub.add_parser("verify", help="recompute the hash chain and report the first tampered row")
     args = parser.parse_args(argv)
     if args.action == "verify":
-        from .chain import verify
-
         count, bad, why = verify()
         if bad is None:
             print(f"Audit log intact: {count} rows, hash chain verified.")

@@ -44,9 +44,18 @@ def changes_since(opened, *, child_id, user, apps=()):
     for event in events:
         before, after = event.before or {}, event.after or {}
         names = [name for name in (after or before) if name not in ("updated_at", "created_at")]
-        fields = [(name, before.get(name, ""), after.get(name, "")) for name in names if before.get(name) != after.get(name)]
-        found.append(Change(event.username or "someone", event.at, event.get_action_display(),
-                            event.model.split(".")[-1], fields[:12]))
+        fields = [
+            (name, before.get(name, ""), after.get(name, "")) for name in names if before.get(name) != after.get(name)
+        ]
+        found.append(
+            Change(
+                event.username or "someone",
+                event.at,
+                event.get_action_display(),
+                event.model.split(".")[-1],
+                fields[:12],
+            )
+        )
     return found
 
 

@@ -21,13 +21,15 @@ class AuditMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         signed_in = bool(user and user.is_authenticated)
-        token = chain.actor.set({
-            "user_id": user.pk if signed_in else None,
-            "username": user.get_username() if signed_in else "",
-            "ip": client_ip(request),
-            "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
-            "path": request.get_full_path()[:500],
-        })
+        token = chain.actor.set(
+            {
+                "user_id": user.pk if signed_in else None,
+                "username": user.get_username() if signed_in else "",
+                "ip": client_ip(request),
+                "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
+                "path": request.get_full_path()[:500],
+            }
+        )
         try:
             response = self.get_response(request)
             child_id = getattr(request, "child_id", None)

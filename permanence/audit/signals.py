@@ -3,10 +3,13 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from permanence.children.versions import record_updated
+
 from . import chain
 
 REDACTED_FIELDS = {"password"}
-SKIP_MODELS = {"audit.auditevent"}
+# A versioned change is logged as an update of the record itself (see _versioned below).
+SKIP_MODELS = {"audit.auditevent", "children.recordchange"}
 
 
 def _product_models():
@@ -66,16 +69,48 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
             return
         before = {k: before.get(k) for k in changed}
         after = {k: after[k] for k in changed}
-    chain.append(action="create" if created else "update", model=instance._meta.label, object_id=str(instance.pk),
-                 child_id=_child_id(instance), before=before, after=after, **_actor_values())
+    chain.append(
+        action="create" if created else "update",
+        model=instance._meta.label,
+        object_id=str(instance.pk),
+        child_id=_child_id(instance),
+        before=before,
+        after=after,
+        **_actor_values(),
+    )
 
 
 def _after_delete(sender, instance, **kwargs):
-    chain.append(action="delete", model=instance._meta.label, object_id=str(instance.pk),
-                 child_id=_child_id(instance), before=snapshot(instance), after=None, **_actor_values())
+    chain.append(
+        action="delete",
+        model=instance._meta.label,
+        object_id=str(instance.pk),
+        child_id=_child_id(instance),
+        before=snapshot(instance),
+        after=None,
+        **_actor_values(),
+    )
+
+
+def _versioned(sender, record, before, after, by=None, **kwargs):
+    """A change written by one conditional UPDATE (children.versions): no save signal fires, so
+    the versions module says what changed, and it is logged like any other change."""
+    who = _actor_values()
+    if by is not None and not who.get("user_id"):
+        who.update(user_id=by.pk, username=by.get_username())
+    chain.append(
+        action="update",
+        model=sender._meta.label,
+        object_id=str(record.pk),
+        child_id=_child_id(record),
+        before=before,
+        after=after,
+        **who,
+    )
 
 
 def connect():
+    record_updated.connect(_versioned, dispatch_uid="audit-versioned")
     for model in _product_models():
         uid = model._meta.label_lower
         pre_save.connect(_before, sender=model, dispatch_uid=f"audit-before-{uid}")

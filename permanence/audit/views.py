@@ -17,6 +17,12 @@ def child_audit(request, pk):
         person = names.get(row["user_id"])
         row["name"] = (person.get_full_name() if person else "") or row["username"]
         row["role"] = person.role_name if person else ""
-    return render(request, "audit/child_audit.html", {
-        "child_id": child.pk, "lookers": lookers, "events": selectors.recent_events(child.pk),
-    })
+    return render(
+        request,
+        "audit/child_audit.html",
+        {
+            "child_id": child.pk,
+            "lookers": lookers,
+            "events": selectors.recent_events(child.pk),
+        },
+    )

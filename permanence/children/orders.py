@@ -12,6 +12,9 @@ POLICE_PROTECTION = "police_protection"
 SECTION_20 = "section_20"
 REMAND = "remand"
 ADOPTION_ORDER = "adoption_order"
+# The High Court's order under its inherent jurisdiction authorising a deprivation of the child's
+# liberty (SSDA903 DoLo table from 2026-27).
+DEPRIVATION_OF_LIBERTY_ORDER = "deprivation_of_liberty_order"
 
 ORDER_TYPES = [
     (EMERGENCY_PROTECTION_ORDER, "Emergency protection order (s44)"),
@@ -26,6 +29,7 @@ ORDER_TYPES = [
     (CAO_LIVE_WITH, "Child arrangements order: lives with (s8)"),
     (CAO_SPEND_TIME, "Child arrangements order: spends time with (s8)"),
     (REMAND, "Remand to local authority accommodation"),
+    (DEPRIVATION_OF_LIBERTY_ORDER, "Deprivation of liberty order (High Court, inherent jurisdiction)"),
 ]
 ORDER_NAMES = dict(ORDER_TYPES)
 # Orders that give the child a legally secure permanent home outside care.

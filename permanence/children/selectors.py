@@ -177,9 +177,15 @@ def child_timeline(child, record=None):
                 )
             )
     for order in record.orders:
-        entries.append(TimelineEntry(order.made, "order", f"{ORDER_NAMES.get(order.order_type, order.order_type)} made", order.holder))
+        entries.append(
+            TimelineEntry(
+                order.made, "order", f"{ORDER_NAMES.get(order.order_type, order.order_type)} made", order.holder
+            )
+        )
         if order.ended:
-            entries.append(TimelineEntry(order.ended, "order", f"{ORDER_NAMES.get(order.order_type, order.order_type)} ended"))
+            entries.append(
+                TimelineEntry(order.ended, "order", f"{ORDER_NAMES.get(order.order_type, order.order_type)} ended")
+            )
     for proceedings in record.proceedings:
         entries.extend(_proceedings_entries(proceedings))
     for review in record.reviews:
@@ -196,7 +202,16 @@ def child_timeline(child, record=None):
     return sorted(entries, key=lambda e: (e.date, _KIND_ORDER.get(e.kind, 9)))
 
 
-_KIND_ORDER = {"birth": 0, "left-care": 1, "order": 2, "proceedings": 3, "episode": 4, "allocation": 5, "review": 6, "visit": 7}
+_KIND_ORDER = {
+    "birth": 0,
+    "left-care": 1,
+    "order": 2,
+    "proceedings": 3,
+    "episode": 4,
+    "allocation": 5,
+    "review": 6,
+    "visit": 7,
+}
 
 
 def _episode_entry(episode):
@@ -224,11 +239,15 @@ def _proceedings_entries(proceedings):
         entries.append(TimelineEntry(hearing.date, "proceedings", hearing.get_kind_display()))
     for extension in proceedings.extensions.all():
         entries.append(
-            TimelineEntry(extension.granted, "proceedings", f"Extension of {extension.weeks} weeks granted", extension.reason)
+            TimelineEntry(
+                extension.granted, "proceedings", f"Extension of {extension.weeks} weeks granted", extension.reason
+            )
         )
     if proceedings.concluded:
         final = ORDER_NAMES.get(proceedings.final_order, "no order") if proceedings.final_order else "no order"
-        entries.append(TimelineEntry(proceedings.concluded, "proceedings", "Care proceedings concluded", f"Final order: {final}"))
+        entries.append(
+            TimelineEntry(proceedings.concluded, "proceedings", "Care proceedings concluded", f"Final order: {final}")
+        )
     return entries
 
 

@@ -5,6 +5,6 @@
 
 
 def load_demo(**kwargs):
-    from .loader import load_demo as _load_demo
+    from .loader import load_demo as _load_demo  # here, so the pure generator imports without Django
 
     return _load_demo(**kwargs)

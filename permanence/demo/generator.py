@@ -23,8 +23,21 @@ from .cases import Family
 from .postcodes import postcode_for, service_urn
 
 KINDS = (
-    "children", "people", "relationships", "carers", "episodes", "orders", "reviews", "proceedings",
-    "hearings", "extensions", "visits", "allocations", "plans", "decisions", "meetings",
+    "children",
+    "people",
+    "relationships",
+    "carers",
+    "episodes",
+    "orders",
+    "reviews",
+    "proceedings",
+    "hearings",
+    "extensions",
+    "visits",
+    "allocations",
+    "plans",
+    "decisions",
+    "meetings",
 )
 DEMO_PASSWORD = "demo-permanence-2026"
 # The demo logins, one per role; `admin` is also a superuser.
@@ -175,9 +188,17 @@ def _census(rng, total):
 
 def _staff(council, username, role, first, last, team_id=None, job_title="", login=False):
     row = {
-        "id": len(council.staff) + 1, "username": username, "first_name": first, "last_name": last,
-        "role": role, "team_id": team_id, "job_title": job_title, "email": "",
-        "is_staff": role == "administrator", "is_superuser": role == "administrator", "_login": login,
+        "id": len(council.staff) + 1,
+        "username": username,
+        "first_name": first,
+        "last_name": last,
+        "role": role,
+        "team_id": team_id,
+        "job_title": job_title,
+        "email": "",
+        "is_staff": role == "administrator",
+        "is_superuser": role == "administrator",
+        "_login": login,
     }
     council.staff.append(row)
     return row["id"]
@@ -196,16 +217,24 @@ def _workforce(council):
     cic_workers = max(1, math.ceil(looked_after / T.CASELOAD))
     fs_workers = max(1, math.ceil(edge / T.CASELOAD))
     iros = max(1, math.ceil(looked_after / T.IRO_CASELOAD))
-    cic_teams = [_team(council, f"Children in Care {i + 1}", "Children looked after")
-                 for i in range(math.ceil(cic_workers / T.TEAM_SIZE))]
-    fs_teams = [_team(council, f"Family Support and Protection {i + 1}", "Family support and protection")
-                for i in range(math.ceil(fs_workers / T.TEAM_SIZE))]
+    cic_teams = [
+        _team(council, f"Children in Care {i + 1}", "Children looked after")
+        for i in range(math.ceil(cic_workers / T.TEAM_SIZE))
+    ]
+    fs_teams = [
+        _team(council, f"Family Support and Protection {i + 1}", "Family support and protection")
+        for i in range(math.ceil(fs_workers / T.TEAM_SIZE))
+    ]
     permanence = _team(council, "Adoption and Permanence", "Children looked after")
     iro_team = _team(council, "Independent Reviewing Service", "Quality assurance")
     by_login = {}
     for username, role, first, last, title in DEMO_LOGINS:
-        team = {"social_worker": cic_teams[0], "team_manager": cic_teams[0], "iro": iro_team,
-                "family_finder": permanence}.get(role)
+        team = {
+            "social_worker": cic_teams[0],
+            "team_manager": cic_teams[0],
+            "iro": iro_team,
+            "family_finder": permanence,
+        }.get(role)
         by_login[username] = _staff(council, username, role, first, last, team and team["id"], title, login=True)
     cic_teams[0]["manager_id"] = by_login["team.manager"]
 
@@ -243,28 +272,54 @@ def _carer_pool(rng, council):
     def add(kind, name, provider, urn="", capacity=1, ages=(0, 17)):
         n = len(council.carers) + 1
         locality = rng.choice(T.LOCALITIES)
-        council.carers.append({
-            "id": n, "name": name, "kind": kind, "reference": f"{kind[:2].upper()}{n:06d}", "provider": provider,
-            "urn": urn or service_urn(kind, provider), "approval_date": today - timedelta(days=rng.randint(200, 6000)), "capacity": capacity,
-            "age_min": ages[0], "age_max": ages[1], "household": f"Lives in {locality}",
-            "postcode": postcode_for(f"{council.seed}:carer:{n}", away_share=0 if provider == "PR1" or kind == "supported_accommodation" else 0.15)[0],
-        })
+        council.carers.append(
+            {
+                "id": n,
+                "name": name,
+                "kind": kind,
+                "reference": f"{kind[:2].upper()}{n:06d}",
+                "provider": provider,
+                "urn": urn or service_urn(kind, provider),
+                "approval_date": today - timedelta(days=rng.randint(200, 6000)),
+                "capacity": capacity,
+                "age_min": ages[0],
+                "age_max": ages[1],
+                "household": f"Lives in {locality}",
+                "postcode": postcode_for(
+                    f"{council.seed}:carer:{n}",
+                    away_share=0 if provider == "PR1" or kind == "supported_accommodation" else 0.15,
+                )[0],
+            }
+        )
 
     for _ in range(max(4, round(looked_after * 0.56 / 1.6))):
         group = "White" if rng.random() < 0.75 else weighted(rng, {"Mixed": 1, "Black": 1, "Asian": 1})
         names = rng.sample(T.ADULT_NAMES, 2) if rng.random() < 0.7 else [rng.choice(T.ADULT_WOMEN)]
-        add("foster_carer", f"{' and '.join(names)} {_pick(rng, T.LAST_NAMES[group])}", "PR1" if rng.random() < 0.6 else "PR4",
-            capacity=rng.choice((1, 2, 2, 3)))
+        add(
+            "foster_carer",
+            f"{' and '.join(names)} {_pick(rng, T.LAST_NAMES[group])}",
+            "PR1" if rng.random() < 0.6 else "PR4",
+            capacity=rng.choice((1, 2, 2, 3)),
+        )
     for i in range(max(2, round(looked_after * 0.10 / 3))):
-        add("childrens_home", f"{T.HOME_NAMES[i % len(T.HOME_NAMES)]}, {rng.choice(T.LOCALITIES)}",
-            "PR4" if rng.random() < 0.8 else "PR1", urn=f"SC{rng.randint(100000, 999999)}", capacity=rng.randint(2, 6),
-            ages=(8, 17))
+        add(
+            "childrens_home",
+            f"{T.HOME_NAMES[i % len(T.HOME_NAMES)]}, {rng.choice(T.LOCALITIES)}",
+            "PR4" if rng.random() < 0.8 else "PR1",
+            urn=f"SC{rng.randint(100000, 999999)}",
+            capacity=rng.randint(2, 6),
+            ages=(8, 17),
+        )
     for i in range(max(2, round(looked_after * 0.05 / 4))):
-        add("supported_accommodation", f"{rng.choice(T.LOCALITIES)} supported accommodation {i + 1}",
-            "PR4" if rng.random() < 0.7 else "PR5", urn=f"2{rng.randint(1000000, 9999999)}", capacity=rng.randint(3, 8),
-            ages=(16, 17))
+        add(
+            "supported_accommodation",
+            f"{rng.choice(T.LOCALITIES)} supported accommodation {i + 1}",
+            "PR4" if rng.random() < 0.7 else "PR5",
+            urn=f"2{rng.randint(1000000, 9999999)}",
+            capacity=rng.randint(3, 8),
+            ages=(16, 17),
+        )
 
 
 def _pick(rng, names):
     return rng.choice(names.split())
-

@@ -15,7 +15,18 @@ from django.utils.module_loading import import_string
 
 from permanence.accounts.models import Team, User
 from permanence.children.models import (
-    Allocation, Carer, Child, Episode, Extension, Hearing, LegalOrder, Person, Proceedings, Relationship, Review, Visit,
+    Allocation,
+    Carer,
+    Child,
+    Episode,
+    Extension,
+    Hearing,
+    LegalOrder,
+    Person,
+    Proceedings,
+    Relationship,
+    Review,
+    Visit,
 )
 from permanence.planning.models import Decision, Meeting, PermanencePlan
 
@@ -49,10 +60,18 @@ OWN_IDS = (Child, Person, Carer, Proceedings, Team, User)
 # function (seed, today, say) -> {model label: rows written} that reads the loaded council from
 # the database in bulk and writes its own records with bulk_create. Deterministic for a seed.
 EXTENSIONS = [
+    ("the record's dated facts: health, education, plans, placements", "permanence.demo.record_facts.extend"),
     ("contact, support plans and stability warnings", "permanence.support.demo.extend"),
     ("the SSDA903 return's facts", "permanence.returns.demo.extend"),
     ("family finding: carer register, children's profiles, links", "permanence.matching.demo.extend"),
-    ("clinic referrals, a clinic, last month's tracking meeting, panels and actions", "permanence.meetings.demo.extend"),
+    (
+        "clinic referrals, a clinic, last month's tracking meeting, panels and actions",
+        "permanence.meetings.demo.extend",
+    ),
+    (
+        "the IRO's decisions reports, panels after the four-month review, twin-track decisions at reviews",
+        "permanence.meetings.demo.review_records",
+    ),
 ]
 
 
@@ -67,8 +86,16 @@ def load_demo(*, children, seed, today=None, progress=None, replace=False):
         if replace:
             say("Removing the existing demo data")
             delete_demo_data()
-        offsets = {kind: _max_id(model) for kind, model in (
-            ("children", Child), ("people", Person), ("carers", Carer), ("proceedings", Proceedings), ("teams", Team))}
+        offsets = {
+            kind: _max_id(model)
+            for kind, model in (
+                ("children", Child),
+                ("people", Person),
+                ("carers", Carer),
+                ("proceedings", Proceedings),
+                ("teams", Team),
+            )
+        }
         offsets["staff"] = _max_id(User)
         say(f"Staff: {len(council.staff):,} people in {len(council.teams):,} teams")
         staff_ids = _load_staff(council, offsets, counts)
@@ -76,8 +103,23 @@ def load_demo(*, children, seed, today=None, progress=None, replace=False):
         _insert("carers", council.carers, offsets, counts)
         written = 0
         for chunk in council.chunks(CHUNK_CHILDREN):
-            for kind in ("children", "people", "carers", "relationships", "episodes", "orders", "proceedings",
-                         "hearings", "extensions", "reviews", "visits", "allocations", "plans", "decisions", "meetings"):
+            for kind in (
+                "children",
+                "people",
+                "carers",
+                "relationships",
+                "episodes",
+                "orders",
+                "proceedings",
+                "hearings",
+                "extensions",
+                "reviews",
+                "visits",
+                "allocations",
+                "plans",
+                "decisions",
+                "meetings",
+            ):
                 _insert(kind, getattr(chunk, kind), offsets, counts)
             written += len(chunk.children)
             say(f"Children: {written:,} of {children:,} ({time.perf_counter() - started:.0f} s)")
@@ -99,8 +141,11 @@ def delete_demo_data():
     from django.contrib.admin.models import LogEntry
 
     staff = User.objects.filter(is_superuser=False)
-    for rows in (LogEntry.objects.filter(user__in=staff), User.groups.through.objects.filter(user__in=staff),
-                 User.user_permissions.through.objects.filter(user__in=staff)):
+    for rows in (
+        LogEntry.objects.filter(user__in=staff),
+        User.groups.through.objects.filter(user__in=staff),
+        User.user_permissions.through.objects.filter(user__in=staff),
+    ):
         rows._raw_delete(rows.db)
     Team.objects.update(manager=None)
     User.objects.update(team=None)
@@ -112,10 +157,14 @@ def _product_models_in_delete_order():
     from django.apps import apps
 
     models = [
-        m for m in apps.get_models(include_auto_created=True)
-        if m.__module__.startswith("permanence.") and m not in (User, Team) and m._meta.managed
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m.__module__.startswith("permanence.")
+        and m not in (User, Team)
+        and m._meta.managed
         and m._meta.app_label != "audit"  # the audit log is append-only (the database refuses deletes): kept
-        and not m._meta.proxy and not (m._meta.auto_created and (User in _targets(m) or Team in _targets(m)))
+        and not m._meta.proxy
+        and not (m._meta.auto_created and (User in _targets(m) or Team in _targets(m)))
     ]
     ordered, remaining = [], set(models)
     while remaining:
@@ -185,15 +234,24 @@ def _load_staff(council, offsets, counts):
             continue
         pk = row["id"] + offsets["staff"]
         staff_ids[row["id"]] = pk
-        users.append(User(
-            id=pk, username=row["username"], first_name=row["first_name"], last_name=row["last_name"],
-            email=row["email"], role=row["role"], team_id=row["team_id"] and row["team_id"] + offsets["teams"],
-            job_title=row["job_title"], is_staff=row["is_staff"], is_superuser=row["is_superuser"],
-            password=login_hash if row["_login"] else no_login,
-        ))
+        users.append(
+            User(
+                id=pk,
+                username=row["username"],
+                first_name=row["first_name"],
+                last_name=row["last_name"],
+                email=row["email"],
+                role=row["role"],
+                team_id=row["team_id"] and row["team_id"] + offsets["teams"],
+                job_title=row["job_title"],
+                is_staff=row["is_staff"],
+                is_superuser=row["is_superuser"],
+                password=login_hash if row["_login"] else no_login,
+            )
+        )
     User.objects.bulk_create(users, batch_size=BATCH_SIZE)
     counts["accounts.User"] = len(users)
-    for team, row in zip(teams, council.teams):
+    for team, row in zip(teams, council.teams, strict=True):
         if row["manager_id"]:
             team.manager_id = staff_ids[row["manager_id"]]
     Team.objects.bulk_update(teams, ["manager"], batch_size=BATCH_SIZE)

@@ -38,15 +38,16 @@ def _band(age):
 class Period:
     def __init__(self):
         self.entry = None
-        self.legal = []       # (start, code)
-        self.places = []      # (start, code, carer or None, reason previous placement ended)
+        self.legal = []  # (start, code)
+        self.places = []  # (start, code, carer or None, reason previous placement ended)
         self.end = None
         self.reason_ceased = ""
-        self.proc = None      # {"pre", "issued", "concluded", "weeks", "final_order"}
+        self.proc = None  # {"pre", "issued", "concluded", "weeks", "final_order"}
         self.adoptive_placement = None
 
 
 # --- choosing where a child lives and under what legal status ----------------------------
+
 
 def _placement_code(self, age, uasc):
     rng = self.rng
@@ -103,6 +104,7 @@ def _legal_status(self, age, uasc, code):
 
 
 # --- legal timeline and proceedings --------------------------------------------------------
+
 
 def _duration_weeks(self):
     return max(14, min(80, round(self.rng.gauss(T.PROCEEDINGS_WEEKS_MEAN, T.PROCEEDINGS_WEEKS_SD))))
@@ -167,8 +169,12 @@ def _legal_path(self, period, ls, horizon, dob, placed=None):
     _pre_care(self, period, issued, dob)
     period.legal.append((issued, "C1"))
     period.legal.append((concluded, ls))
-    period.proc = {"issued": issued, "concluded": concluded, "weeks": duration // 7,
-                   "final_order": "placement_order" if ls == "E1" else "care_order"}
+    period.proc = {
+        "issued": issued,
+        "concluded": concluded,
+        "weeks": duration // 7,
+        "final_order": "placement_order" if ls == "E1" else "care_order",
+    }
     return True
 
 
@@ -181,10 +187,16 @@ def _proceedings(self, child, period, at_home=False):
     if rng.random() < 0.6:
         pre = issued - timedelta(days=rng.randint(30, 150))
     row = {
-        "id": proc_id, "child_id": child["id"], "pre_proceedings_start": pre, "letter_before_proceedings": pre,
-        "pre_proceedings_meeting": pre + timedelta(days=rng.randint(7, 21)) if pre else None, "issued": issued,
-        "court": rng.choice(T.COURTS), "case_number": f"TB{issued:%y}C{proc_id:05d}",
-        "final_evidence_due": issued + timedelta(weeks=rng.randint(14, 20)), "concluded": concluded,
+        "id": proc_id,
+        "child_id": child["id"],
+        "pre_proceedings_start": pre,
+        "letter_before_proceedings": pre,
+        "pre_proceedings_meeting": pre + timedelta(days=rng.randint(7, 21)) if pre else None,
+        "issued": issued,
+        "court": rng.choice(T.COURTS),
+        "case_number": f"TB{issued:%y}C{proc_id:05d}",
+        "final_evidence_due": issued + timedelta(weeks=rng.randint(14, 20)),
+        "concluded": concluded,
         "final_order": proc.get("final_order", "") if concluded else "",
     }
     self.r.proceedings.append(row)
@@ -202,19 +214,32 @@ def _proceedings(self, child, period, at_home=False):
     # Extensions of the 26-week limit, 8 weeks at a time; some cases run on without one.
     elapsed = ((concluded or today) - issued).days
     needed = max(0, math.ceil((elapsed - 26 * 7) / 56))
-    if needed and not concluded and rng.random() < T.DRIFT["extension_missing"] or self._force("proceedings"):
+    if (needed and not concluded and rng.random() < T.DRIFT["extension_missing"]) or self._force("proceedings"):
         needed = max(0, needed - 1)
     elif needed and concluded and rng.random() < 0.2:
         needed -= 1
     for n in range(needed):
         granted = issued + timedelta(weeks=24 + 8 * n)
-        self.r.extensions.append({"proceedings_id": proc_id, "granted": granted, "weeks": 8,
-                                  "reason": rng.choice(("Parenting assessment", "Viability assessment of a relative",
-                                                        "Expert psychological assessment", "Court availability"))})
+        self.r.extensions.append(
+            {
+                "proceedings_id": proc_id,
+                "granted": granted,
+                "weeks": 8,
+                "reason": rng.choice(
+                    (
+                        "Parenting assessment",
+                        "Viability assessment of a relative",
+                        "Expert psychological assessment",
+                        "Court availability",
+                    )
+                ),
+            }
+        )
     return row
 
 
 # --- placements -----------------------------------------------------------------------------
+
 
 def _carer_for(self, code, since, age):
     if code in ("U1", "U2", "U3"):
@@ -272,9 +297,12 @@ def _placements(self, period, code, horizon, dob, uasc, stable=False):
             p *= rng.random()
             moves += 1
         moves = max(0, moves)
-    days = sorted({entry + timedelta(days=rng.randint(1, (horizon - entry).days - 1)) for _ in range(moves)}) \
-        if moves else []
-    starts = [entry] + days
+    days = (
+        sorted({entry + timedelta(days=rng.randint(1, (horizon - entry).days - 1)) for _ in range(moves)})
+        if moves
+        else []
+    )
+    starts = [entry, *days]
     for i, start in enumerate(starts):
         last = i == len(starts) - 1
         this = code if last else _interim_code(self, _age(dob, start))
@@ -288,6 +316,7 @@ def _placements(self, period, code, horizon, dob, uasc, stable=False):
 
 
 # --- episodes --------------------------------------------------------------------------------
+
 
 def _episodes(self, child, period):
     changes = sorted({d for d, _ in period.legal} | {p[0] for p in period.places})
@@ -325,16 +354,45 @@ def _episodes(self, child, period):
         provider = "PR0" if code == "P1" else (carer["provider"] if carer else "PR1")
         # An unaccompanied child has no home address in England (the DfE's rule 406).
         home = "" if child["uasc"] else postcode_for(f"{self.council.seed}:home:{child['id']}", away_share=0)[0]
-        where = carer["postcode"] if carer and carer.get("postcode") else \
-            postcode_for(f"{self.council.seed}:place:{child['id']}")[0]
+        where = (
+            carer["postcode"]
+            if carer and carer.get("postcode")
+            else postcode_for(f"{self.council.seed}:place:{child['id']}")[0]
+        )
         if where == home and code != "P1":
             where = postcode_for(f"{self.council.seed}:place:{child['id']}:again", away_share=0)[0]
+        # A move to another carer of the same kind, from the same agency and in the same postcode
+        # would read in the return as a placement change with nothing changed (the DfE's rule 435):
+        # the child moves to a carer elsewhere.
+        tries = 0
+        while (
+            previous is not None
+            and rne == "P"
+            and tries < 5
+            and (code, where, provider) == (previous["placement"], previous["placement_postcode"], previous["provider"])
+            and (carer["urn"] if carer and code not in NO_URN else "") == previous["urn"]
+        ):
+            tries += 1
+            carer = _carer_for(self, code, day, _age(child["date_of_birth"], day)) or carer
+            carer_id = carer["id"] if carer else None
+            provider = carer["provider"] if carer else provider
+            where = carer["postcode"] if carer and carer.get("postcode") else where
         previous = {
-            "child_id": child["id"], "start": day, "end": None, "reason_new": rne, "legal_status": ls,
-            "category_of_need": child["_category"], "placement": code, "provider": provider, "carer_id": carer_id,
-            "home_postcode": home, "placement_postcode": where, "placement_la": la_of(where),
+            "child_id": child["id"],
+            "start": day,
+            "end": None,
+            "reason_new": rne,
+            "legal_status": ls,
+            "category_of_need": child["_category"],
+            "placement": code,
+            "provider": provider,
+            "carer_id": carer_id,
+            "home_postcode": home,
+            "placement_postcode": where,
+            "placement_la": la_of(where),
             "urn": carer["urn"] if carer and code not in NO_URN else "",
-            "reason_ceased": "", "reason_place_change": "",
+            "reason_ceased": "",
+            "reason_place_change": "",
         }
         episodes.append(previous)
     if period.end is not None:
@@ -350,8 +408,13 @@ def _orders(self, child, period):
     legal = sorted(period.legal)
     for i, (start, code) in enumerate(legal):
         until = legal[i + 1][0] if i + 1 < len(legal) else period.end
-        kind = {"L2": "emergency_protection_order", "V2": "section_20", "C1": "interim_care_order",
-                "C2": "care_order", "J1": "remand"}.get(code)
+        kind = {
+            "L2": "emergency_protection_order",
+            "V2": "section_20",
+            "C1": "interim_care_order",
+            "C2": "care_order",
+            "J1": "remand",
+        }.get(code)
         if code == "E1":
             out.append(_order(child, "care_order", start, period.end, court))
             kind = "placement_order"
@@ -360,53 +423,107 @@ def _orders(self, child, period):
 
 
 def _order(child, kind, made, ended, court="", holder=""):
-    return {"child_id": child["id"], "order_type": kind, "made": made, "ended": ended, "extended_to": None,
-            "holder": holder, "court": court}
+    return {
+        "child_id": child["id"],
+        "order_type": kind,
+        "made": made,
+        "ended": ended,
+        "extended_to": None,
+        "holder": holder,
+        "court": court,
+    }
 
 
 # --- reviews and visits --------------------------------------------------------------------
 
-def _reviews(self, child, start, stop, iro_id, drift=False):
+
+def _reviews(self, child, start, stop, iro_id, drift=False, placed_for_adoption=None):
+    """Reviews as the regulations time them: CPPCR 2010 reg 33, and once the child is placed for
+    adoption AAR 2005 reg 36(3) (4 weeks after the placement, then 3 months, then 6)."""
     rng, dob = self.rng, child["date_of_birth"]
     held_dates, dues = [], []
     due = add_working_days(start, 20)
+    adoption_reviews = 0
     while due <= stop:
+        if placed_for_adoption and due > placed_for_adoption and not adoption_reviews:
+            due = min(due, placed_for_adoption + timedelta(weeks=4))
         held = due - timedelta(days=rng.randint(0, 10))
         if rng.random() < 0.08:
             held = due + timedelta(days=rng.randint(1, 25))
         held = min(max(held, start, held_dates[-1] + DAY if held_dates else start), stop)
         held_dates.append(held)
         dues.append(due)
+        if placed_for_adoption and held >= placed_for_adoption:
+            adoption_reviews += 1
+            due = add_months(held, 3 if adoption_reviews == 1 else 6)
+            continue
         due = add_months(held, 3 if len(held_dates) == 1 else 6)
     if drift and held_dates and dues[-1] < self.today - 2 * DAY:
         held_dates.pop()
     for held in held_dates:
         young = _age(dob, held) < 4
-        self.r.reviews.append({"child_id": child["id"], "date": held, "iro_id": iro_id,
-                               "participation": "PN0" if young else _weighted(rng, T.PARTICIPATION_4_PLUS)})
+        self.r.reviews.append(
+            {
+                "child_id": child["id"],
+                "date": held,
+                "iro_id": iro_id,
+                "participation": "PN0" if young else _weighted(rng, T.PARTICIPATION_4_PLUS),
+            }
+        )
     return held_dates
 
 
-def _visits(self, child, anchor, worker_id, drift=False):
+def _visit_after(period, reviews, anchor, held):
+    """When a worker keeping to CPPCR 2010 reg 28 (or AAR 2005 reg 36(4)) visits next after
+    `held`: weekly until the first review where the child is at home under an interim care order,
+    with a connected person on temporary approval or placed for adoption, then four-weekly
+    (six-weekly once placed for adoption or approved); three-monthly after a year only in a
+    long-term foster placement (U1, U4); otherwise six-weekly."""
+    _, code, carer, _ = period.places[-1]
+    legal = [c for start, c in sorted(period.legal) if start <= held]
+    first_review = next((r for r in reviews if r >= anchor), None)
+    weekly = first_review is None or held < first_review
+    approving = (
+        bool(carer)
+        and carer.get("kind") == "connected_person"
+        and not (carer.get("full_approval_date") and carer["full_approval_date"] <= held)
+    )
+    at_home_interim = code == "P1" and legal and legal[-1] == "C1"
+    if code in ADOPTION_CODES or at_home_interim or approving:
+        after = held + timedelta(weeks=1 if weekly else 6 if code in ADOPTION_CODES else 4)
+    elif held >= add_years(anchor, 1) and code in ("U1", "U4"):
+        after = add_months(held, 3)
+    else:
+        after = held + timedelta(weeks=6)
+    if code == "P1":  # a care order made while the child lives at home: a visit within a week of it
+        orders = [start for start, c in period.legal if c == "C2" and held < start <= after]
+        if orders:
+            after = min(after, orders[0] + timedelta(days=5))
+    return after
+
+
+def _visits(self, child, anchor, worker_id, drift=False, period=None, reviews=()):
     rng, today = self.rng, self.today
-    switch = add_years(anchor, 1)
     due, visits, dues = anchor + timedelta(weeks=1), [], []
     while True:
-        held = max(anchor, due - timedelta(days=rng.randint(0, 6)), visits[-1] + DAY if visits else anchor)
+        early = min(6, (due - (visits[-1] if visits else anchor)).days // 3)
+        held = max(anchor, due - timedelta(days=rng.randint(0, early)), visits[-1] + DAY if visits else anchor)
         if held > today:
             break
         visits.append(held)
         dues.append(due)
-        due = add_months(held, 3) if held >= switch else held + timedelta(weeks=6)
+        due = _visit_after(period, reviews, anchor, held)
     if drift and visits and dues[-1] < today - 2 * DAY:
         visits.pop()
     old_enough = _age(child["date_of_birth"], today) >= 4
     for day in visits[-6:]:
-        self.r.visits.append({"child_id": child["id"], "date": day, "by_id": worker_id,
-                              "seen_alone": old_enough and rng.random() < 0.85})
+        self.r.visits.append(
+            {"child_id": child["id"], "date": day, "by_id": worker_id, "seen_alone": old_enough and rng.random() < 0.85}
+        )
 
 
 # --- allocation, plans, decisions, meetings ------------------------------------------------------
+
 
 def _allocate(self, child, start, end=None):
     """The allocated social worker (with a change of worker for some) and, if looked after, the IRO."""
@@ -422,15 +539,22 @@ def _allocate(self, child, start, end=None):
     first_start = start
     if ((end or self.today) - start).days > 200 and rng.random() < 0.35:
         changed = self._between(start + timedelta(days=60), (end or self.today) - DAY)
-        team_mates = [w for w in wf["cic" if status != "edge" and status != "unborn" else "fs"]
-                      if wf["team_of"][w] == team and w != worker] or [worker]
+        team_mates = [
+            w
+            for w in wf["cic" if status != "edge" and status != "unborn" else "fs"]
+            if wf["team_of"][w] == team and w != worker
+        ] or [worker]
         previous = rng.choice(team_mates)
         self.r.allocations.append(_allocation(child, "social_worker", previous, team, start, changed))
         first_start = changed
     self.r.allocations.append(_allocation(child, "social_worker", worker, team, first_start, end))
     iro = None
     if status in ("looked_after", "ceased"):
-        iro = wf["iro"][min(n // T.IRO_CASELOAD, len(wf["iro"]) - 1)] if status == "looked_after" else rng.choice(wf["iro"])
+        iro = (
+            wf["iro"][min(n // T.IRO_CASELOAD, len(wf["iro"]) - 1)]
+            if status == "looked_after"
+            else rng.choice(wf["iro"])
+        )
         self.r.allocations.append(_allocation(child, "iro", iro, wf["team_of"][iro], start, end))
     return worker, iro
 
@@ -439,19 +563,49 @@ def _allocation(child, role, worker, team, start, end):
     return {"child_id": child["id"], "role": role, "worker_id": worker, "team_id": team, "start": start, "end": end}
 
 
-def _plan(self, child, option, recorded, by, parallel="", stage="agreed_at_review", forum="review",
-          concurrent=False, rationale="", superseded=None):
-    self.r.plans.append({
-        "child_id": child["id"], "primary_option": option, "parallel_option": parallel, "concurrent": concurrent,
-        "stage": stage, "recorded": recorded, "forum": forum, "rationale": rationale, "recorded_by_id": by,
-        "superseded_on": superseded,
-    })
+def _plan(
+    self,
+    child,
+    option,
+    recorded,
+    by,
+    parallel="",
+    stage="agreed_at_review",
+    forum="review",
+    concurrent=False,
+    rationale="",
+    superseded=None,
+):
+    self.r.plans.append(
+        {
+            "child_id": child["id"],
+            "primary_option": option,
+            "parallel_option": parallel,
+            "concurrent": concurrent,
+            "stage": stage,
+            "recorded": recorded,
+            "forum": forum,
+            "rationale": rationale,
+            "recorded_by_id": by,
+            "superseded_on": superseded,
+        }
+    )
 
 
 def _decision(self, child, kind, forum, day, by="", rationale=""):
     if day <= self.today:
-        self.r.decisions.append({"child_id": child["id"], "kind": kind, "forum": forum, "date": day,
-                                 "decided_by": by, "rationale": rationale, "evidence": "", "recorded_by_id": None})
+        self.r.decisions.append(
+            {
+                "child_id": child["id"],
+                "kind": kind,
+                "forum": forum,
+                "date": day,
+                "decided_by": by,
+                "rationale": rationale,
+                "evidence": "",
+                "recorded_by_id": None,
+            }
+        )
 
 
 def _meeting(self, child, kind, day, notes=""):
@@ -495,41 +649,71 @@ def _planning(self, child, period, reviews, worker, horizon, drift_plan):
     first_day = reviews[0] if rng.random() < 0.7 or len(reviews) < 2 else reviews[1]
     proc = period.proc
     early = "return_home" if proc and final not in ("return_home",) and rng.random() < 0.5 else None
-    stage = {"adoption": "placed" if period.adoptive_placement else "family_finding", "return_home": "exploring",
-             "independence": "agreed_at_review", "residential": "agreed_at_review"}.get(final, "agreed_at_review")
+    stage = {
+        "adoption": "placed" if period.adoptive_placement else "family_finding",
+        "return_home": "exploring",
+        "independence": "agreed_at_review",
+        "residential": "agreed_at_review",
+    }.get(final, "agreed_at_review")
     if proc and not proc.get("concluded"):
         stage = "before_court"
     if early and proc and proc.get("concluded") and proc["concluded"] > first_day:
-        change_day = max(first_day, [d for d in reviews if d >= proc["concluded"]][0]
-                         if any(d >= proc["concluded"] for d in reviews) else proc["concluded"])
+        change_day = max(
+            first_day,
+            next(d for d in reviews if d >= proc["concluded"])
+            if any(d >= proc["concluded"] for d in reviews)
+            else proc["concluded"],
+        )
         _plan(self, child, early, first_day, worker, parallel=final, stage="exploring", superseded=change_day)
         _decision(self, child, "plan_agreed", "review", first_day, "IRO", "Plan agreed at the looked-after review.")
         reason = "Assessments of the parents concluded; return home is not safe within the child's timescales."
         _plan(self, child, final, change_day, worker, stage=stage, rationale=reason)
         _decision(self, child, "plan_changed", "review", change_day, "IRO", reason)
     else:
-        _plan(self, child, final, first_day, worker, parallel=parallel, stage=stage,
-              concurrent=bool(final == "adoption" and age_now < 2 and rng.random() < 0.3))
+        _plan(
+            self,
+            child,
+            final,
+            first_day,
+            worker,
+            parallel=parallel,
+            stage=stage,
+            concurrent=bool(final == "adoption" and age_now < 2 and rng.random() < 0.3),
+        )
         _decision(self, child, "plan_agreed", "review", first_day, "IRO", "Plan agreed at the looked-after review.")
     _meeting(self, child, "permanence_planning_meeting", period.entry + timedelta(days=rng.randint(20, 60)))
     if rng.random() < 0.35:
         _meeting(self, child, "family_group_conference", period.entry + timedelta(days=rng.randint(-30, 40)))
     if proc and final == "adoption":
-        _decision(self, child, "adoption_considered", "permanence_planning_meeting",
-                  proc["issued"] + timedelta(days=rng.randint(20, 60)))
+        _decision(
+            self,
+            child,
+            "adoption_considered",
+            "permanence_planning_meeting",
+            proc["issued"] + timedelta(days=rng.randint(20, 60)),
+        )
         if proc.get("concluded"):
             adm = proc["concluded"] - timedelta(days=rng.randint(21, 70))
             _decision(self, child, "adm_should_be_placed", "adm", max(adm, proc["issued"]), "Agency Decision Maker")
-            _meeting(self, child, "family_finding_started", max(adm, proc["issued"]) + timedelta(days=rng.randint(1, 20)))
+            _meeting(
+                self, child, "family_finding_started", max(adm, proc["issued"]) + timedelta(days=rng.randint(1, 20))
+            )
     if proc and parallel:
-        _decision(self, child, "twin_track_considered", "permanence_planning_meeting",
-                  proc["issued"] + timedelta(days=rng.randint(10, 40)))
+        _decision(
+            self,
+            child,
+            "twin_track_considered",
+            "permanence_planning_meeting",
+            proc["issued"] + timedelta(days=rng.randint(10, 40)),
+        )
     if period.adoptive_placement:
         match = period.adoptive_placement - timedelta(days=rng.randint(14, 40))
         _decision(self, child, "match_approved", "permanence_panel", match, "Permanence panel and ADM")
         _meeting(self, child, "permanence_panel", match, "Match with prospective adopters recommended.")
     if any(code == "V2" for _, code in period.legal):
-        _decision(self, child, "s20_reviewed", "review", min(horizon, period.entry + timedelta(days=rng.randint(60, 120))))
+        _decision(
+            self, child, "s20_reviewed", "review", min(horizon, period.entry + timedelta(days=rng.randint(60, 120)))
+        )
     if age_now >= 16:
         _meeting(self, child, "pathway_plan", horizon - timedelta(days=rng.randint(10, 150)))
     if proc and not proc.get("concluded"):
@@ -540,6 +724,7 @@ def _planning(self, child, period, reviews, worker, horizon, drift_plan):
 
 
 # --- the statuses --------------------------------------------------------------------------
+
 
 def _force(self, what):
     """The demo social worker's first children always show some drift (so the dashboard has rows)."""
@@ -552,7 +737,11 @@ def _period_for(self, child, ls, code, horizon, uasc, stable=False):
     period = Period()
     placed = None
     if code in ADOPTION_CODES:
-        since = rng.randint(1, 300) if horizon == self.today else max(70, round(rng.gauss(*T.ADOPTIVE_PLACEMENT_TO_ORDER_DAYS)))
+        since = (
+            rng.randint(1, 300)
+            if horizon == self.today
+            else max(70, round(rng.gauss(*T.ADOPTIVE_PLACEMENT_TO_ORDER_DAYS)))
+        )
         placed = horizon - timedelta(days=since)
         entry_to_place = max(120, round(rng.gauss(*T.ENTRY_TO_ADOPTIVE_PLACEMENT_DAYS)))
         entry = max(placed - timedelta(days=entry_to_place), dob + timedelta(days=rng.randint(0, 7)))
@@ -583,13 +772,19 @@ def _write_period(self, child, period, horizon, *, open_case, drift=()):
         _proceedings(self, child, period)
     worker, iro = _allocate(self, child, period.entry, None if open_case else period.end)
     stop = self.today if open_case else period.end
-    reviews = _reviews(self, child, period.entry, stop, iro, drift="review" in drift)
+    last_place = period.places[-1] if period.places else None
+    placed = last_place[0] if last_place and last_place[1] in ADOPTION_CODES else None
+    reviews = _reviews(self, child, period.entry, stop, iro, drift="review" in drift, placed_for_adoption=placed)
     if open_case:
         anchor = period.places[-1][0]
-        _visits(self, child, anchor, worker, drift="visit" in drift)
-    second_due_passed = len(reviews) >= 2 or (len(reviews) == 1 and add_months(reviews[0], 3) < self.today)
-    return _planning(self, child, period, reviews, worker, horizon,
-                     drift_plan="plan" in drift and open_case and second_due_passed)
+        _visits(self, child, anchor, worker, drift="visit" in drift, period=period, reviews=reviews)
+    # A plan missing at the second review is drift a team would still be chasing: the second review
+    # came in the last six months (a child in care for years without a plan is not a real week).
+    second = reviews[1] if len(reviews) >= 2 else (add_months(reviews[0], 3) if reviews else None)
+    second_due_passed = second is not None and second < self.today and second >= add_months(self.today, -6)
+    return _planning(
+        self, child, period, reviews, worker, horizon, drift_plan="plan" in drift and open_case and second_due_passed
+    )
 
 
 def _drift_for(self, child):
@@ -630,8 +825,13 @@ def _ceased_ages(self, children):
     rng, today = self.rng, self.today
     # Siblings leave together for family reasons (return home, SGO, adoption ...), so a
     # family draws those with less weight and the children's mix still matches the figures.
-    family_reason = _weighted(rng, {reason: weight / (T.MEAN_FAMILY_SIZE if reason in GROUP_REASONS else 1)
-                                    for reason, weight in T.REASON_CEASED_MIX.items()})
+    family_reason = _weighted(
+        rng,
+        {
+            reason: weight / (T.MEAN_FAMILY_SIZE if reason in GROUP_REASONS else 1)
+            for reason, weight in T.REASON_CEASED_MIX.items()
+        },
+    )
     ceased_on = today - timedelta(days=rng.randint(1, 730))
     for i, child in enumerate(children):
         reason = family_reason
@@ -720,8 +920,16 @@ def _earlier_period(self, child, next_entry):
     later = [a for a in self.r.allocations if a["child_id"] == child["id"] and a["role"] == "social_worker"]
     if later:
         same_year = _return_year(end) == _return_year(next_entry)
-        self.r.allocations.append(_allocation(child, "social_worker", later[0]["worker_id"], later[0]["team_id"],
-                                              start, next_entry if same_year else end))
+        self.r.allocations.append(
+            _allocation(
+                child,
+                "social_worker",
+                later[0]["worker_id"],
+                later[0]["team_id"],
+                start,
+                next_entry if same_year else end,
+            )
+        )
 
 
 def _return_year(day):
@@ -782,8 +990,11 @@ def _ceased_orders(self, child, period, reason, ends):
     elif reason in ("E45", "E46", "E47", "E48", "E41"):
         if reason in ("E47", "E48"):
             person = self.people.get("grandparent") if reason == "E47" else None
-            name = f"{person['first_name']} {person['last_name']}" if person else \
-                f"{self._pick(T.ADULT_NAMES)} {self._pick(T.LAST_NAMES['White'])}"
+            name = (
+                f"{person['first_name']} {person['last_name']}"
+                if person
+                else f"{self._pick(T.ADULT_NAMES)} {self._pick(T.LAST_NAMES['White'])}"
+            )
             self._carer("special_guardian", name, "PR1", person_id=person and person["id"], approval_date=ends)
             holder = name
         if reason == "E41":
@@ -803,9 +1014,16 @@ def _ceased_orders(self, child, period, reason, ends):
 
 
 def _achieved(self, child, reason, ends, option):
-    achieved = {"E11": "adoption", "E12": "adoption", "E45": "special_guardianship", "E46": "special_guardianship",
-                "E47": "special_guardianship", "E48": "special_guardianship", "E41": "child_arrangements_order",
-                "E4A": "return_home"}.get(reason)
+    achieved = {
+        "E11": "adoption",
+        "E12": "adoption",
+        "E45": "special_guardianship",
+        "E46": "special_guardianship",
+        "E47": "special_guardianship",
+        "E48": "special_guardianship",
+        "E41": "child_arrangements_order",
+        "E4A": "return_home",
+    }.get(reason)
     plans = [p for p in self.r.plans if p["child_id"] == child["id"] and p["superseded_on"] is None]
     if achieved and plans:
         current = plans[-1]
@@ -813,11 +1031,20 @@ def _achieved(self, child, reason, ends, option):
             current["stage"] = "achieved"
         elif ends >= current["recorded"]:
             current["superseded_on"] = ends
-            _plan(self, child, achieved, ends, current["recorded_by_id"], stage="achieved", forum="court",
-                  rationale="Order made: the plan is achieved.")
+            _plan(
+                self,
+                child,
+                achieved,
+                ends,
+                current["recorded_by_id"],
+                stage="achieved",
+                forum="court",
+                rationale="Order made: the plan is achieved.",
+            )
 
 
 # --- the edge of care and unborn children --------------------------------------------------
+
 
 def _edge(self, children):
     rng, today = self.rng, self.today
@@ -830,12 +1057,23 @@ def _edge(self, children):
         worker, _ = _allocate(self, child, opened)
         if kind == "pre_proceedings":
             pre_day = max(pre, child["date_of_birth"])
-            self.r.proceedings.append({
-                "id": self.ids.next("proceedings"), "child_id": child["id"], "pre_proceedings_start": pre_day,
-                "letter_before_proceedings": pre_day, "pre_proceedings_meeting": pre_day + timedelta(days=14)
-                if pre_day + timedelta(days=14) <= today else None, "issued": None, "court": "", "case_number": "",
-                "final_evidence_due": None, "concluded": None, "final_order": "",
-            })
+            self.r.proceedings.append(
+                {
+                    "id": self.ids.next("proceedings"),
+                    "child_id": child["id"],
+                    "pre_proceedings_start": pre_day,
+                    "letter_before_proceedings": pre_day,
+                    "pre_proceedings_meeting": pre_day + timedelta(days=14)
+                    if pre_day + timedelta(days=14) <= today
+                    else None,
+                    "issued": None,
+                    "court": "",
+                    "case_number": "",
+                    "final_evidence_due": None,
+                    "concluded": None,
+                    "final_order": "",
+                }
+            )
         elif kind == "proceedings":
             day = max(issued, child["date_of_birth"])
             period = Period()
@@ -844,8 +1082,16 @@ def _edge(self, children):
             self.r.orders.append(_order(child, "supervision_order", day, None, rng.choice(T.COURTS)))
         parallel = "" if kind == "cin" else _weighted(rng, {"kinship": 50, "adoption": 20, "long_term_fostering": 30})
         if kind != "cin" or rng.random() < 0.5:
-            _plan(self, child, "stay_home", max(opened, today - timedelta(days=rng.randint(1, 120))), worker,
-                  parallel=parallel, stage="exploring", forum="permanence_planning_meeting")
+            _plan(
+                self,
+                child,
+                "stay_home",
+                max(opened, today - timedelta(days=rng.randint(1, 120))),
+                worker,
+                parallel=parallel,
+                stage="exploring",
+                forum="permanence_planning_meeting",
+            )
         if rng.random() < 0.3:
             _meeting(self, child, "family_group_conference", today - timedelta(days=rng.randint(1, 90)))
 
@@ -856,11 +1102,30 @@ def _unborn(self, children):
     self._forced = None
     worker, _ = _allocate(self, child, today - timedelta(days=rng.randint(10, 90)))
     pre = today - timedelta(days=rng.randint(5, 60))
-    self.r.proceedings.append({
-        "id": self.ids.next("proceedings"), "child_id": child["id"], "pre_proceedings_start": pre,
-        "letter_before_proceedings": pre, "pre_proceedings_meeting": None, "issued": None, "court": "",
-        "case_number": "", "final_evidence_due": None, "concluded": None, "final_order": "",
-    })
-    _plan(self, child, "stay_home", pre, worker, parallel=_weighted(rng, {"adoption": 50, "kinship": 50}),
-          concurrent=rng.random() < 0.2, stage="exploring", forum="permanence_planning_meeting")
+    self.r.proceedings.append(
+        {
+            "id": self.ids.next("proceedings"),
+            "child_id": child["id"],
+            "pre_proceedings_start": pre,
+            "letter_before_proceedings": pre,
+            "pre_proceedings_meeting": None,
+            "issued": None,
+            "court": "",
+            "case_number": "",
+            "final_evidence_due": None,
+            "concluded": None,
+            "final_order": "",
+        }
+    )
+    _plan(
+        self,
+        child,
+        "stay_home",
+        pre,
+        worker,
+        parallel=_weighted(rng, {"adoption": 50, "kinship": 50}),
+        concurrent=rng.random() < 0.2,
+        stage="exploring",
+        forum="permanence_planning_meeting",
+    )
     _meeting(self, child, "permanence_planning_meeting", pre)

@@ -37,7 +37,10 @@ ETHNIC_CODES = {
     "Unknown": {"NOBT": 60, "REFU": 40},
 }
 UASC_ETHNIC_CODES = {
-    "Other": {"OOTH": 100}, "Black": {"BAFR": 100}, "Asian": {"AOTH": 100}, "White": {"WOTH": 100},
+    "Other": {"OOTH": 100},
+    "Black": {"BAFR": 100},
+    "Asian": {"AOTH": 100},
+    "White": {"WOTH": 100},
 }
 
 # Placement group of a looked-after child (not UASC), by age band. Summed over bands with
@@ -62,9 +65,26 @@ LEGAL_GENERAL = {"C1": 0.15, "V2": 0.10, "E1_under_8": 0.08, "J1_12_plus": 0.012
 # Reasons a period of care ended (DfE 2023): SGO 12% (90% to relatives or friends), adopted 9%,
 # returned home ~29%, the rest mostly turning 18, independent living, child arrangements orders.
 REASON_CEASED_MIX = {
-    "E4A": 24.0, "E4B": 5.0, "E45": 6.0, "E47": 4.8, "E46": 0.7, "E48": 0.5, "E11": 7.0, "E12": 2.0,
-    "E41": 4.0, "E5": 12.0, "E6": 3.0, "E17": 8.0, "E13": 10.0, "E3": 2.0, "E15": 1.0, "E8": 7.0,
-    "E9": 1.0, "E16": 0.5, "E7": 0.5, "E14": 1.0,
+    "E4A": 24.0,
+    "E4B": 5.0,
+    "E45": 6.0,
+    "E47": 4.8,
+    "E46": 0.7,
+    "E48": 0.5,
+    "E11": 7.0,
+    "E12": 2.0,
+    "E41": 4.0,
+    "E5": 12.0,
+    "E6": 3.0,
+    "E17": 8.0,
+    "E13": 10.0,
+    "E3": 2.0,
+    "E15": 1.0,
+    "E8": 7.0,
+    "E9": 1.0,
+    "E16": 0.5,
+    "E7": 0.5,
+    "E14": 1.0,
 }
 
 # Care proceedings: weeks from issue to final order (national average 39-46 weeks, 2022-25).
@@ -75,8 +95,17 @@ ADOPTIVE_PLACEMENT_TO_ORDER_DAYS = (300, 80)
 
 # Why a placement ended (DfE 2024: 31% care plan, 8% carer request because of behaviour).
 REASON_PLACE_CHANGE_MIX = {
-    "CARPL": 31, "CREQB": 8, "CREQO": 12, "CHILD": 8, "LAREQ": 10, "ALLEG": 3, "STAND": 3,
-    "CLOSE": 5, "APPRR": 2, "PLACE": 6, "OTHER": 12,
+    "CARPL": 31,
+    "CREQB": 8,
+    "CREQO": 12,
+    "CHILD": 8,
+    "LAREQ": 10,
+    "ALLEG": 3,
+    "STAND": 3,
+    "CLOSE": 5,
+    "APPRR": 2,
+    "PLACE": 6,
+    "OTHER": 12,
 }
 PARTICIPATION_4_PLUS = {"PN1": 60, "PN2": 8, "PN3": 5, "PN4": 5, "PN5": 7, "PN6": 10, "PN7": 5}
 CATEGORY_OF_NEED_MIX = {"N1": 66, "N2": 3, "N3": 3, "N4": 8, "N5": 13, "N6": 1, "N7": 0.5, "N8": 5.5}
@@ -85,9 +114,9 @@ UASC_CATEGORY = "N8"  # absent parenting
 # A realistic minority of records drift, so the drift dashboard has something to show.
 DRIFT = {"review": 0.06, "visit": 0.08, "plan": 0.05, "extension_missing": 0.35, "approval": 0.3}
 
-CASELOAD = 18         # children per social worker
-IRO_CASELOAD = 60     # children per IRO
-TEAM_SIZE = 7         # social workers per team
+CASELOAD = 18  # children per social worker
+IRO_CASELOAD = 60  # children per IRO
+TEAM_SIZE = 7  # social workers per team
 
 # --- invented names ---------------------------------------------------------------------
 GIRLS = {
@@ -105,44 +134,109 @@ BOYS = {
     "Other": "Ahmad Mustafa Omar Karim Hassan Yonas Dawit Samir Reza Wei Jun",
 }
 GIRLS["Unknown"], BOYS["Unknown"] = GIRLS["White"], BOYS["White"]
-UASC_NAMES = ("Ahmad Mustafa Omar Karim Hassan Yonas Dawit Samir Reza Arash Bashir Tariq Elias Nasir "
-              "Jamal Amir Abdul Habib Mahmoud Tesfay Biniam Kidane Zana Rebin Hamid Jawad Sardar")
+UASC_NAMES = (
+    "Ahmad Mustafa Omar Karim Hassan Yonas Dawit Samir Reza Arash Bashir Tariq Elias Nasir "
+    "Jamal Amir Abdul Habib Mahmoud Tesfay Biniam Kidane Zana Rebin Hamid Jawad Sardar"
+)
 LAST_NAMES = {
-    "White": ("Ashworth Bramley Carrow Dunmore Ellery Fenwick Garside Hollins Ingram Jessop Kettering "
-              "Lowther Marsden Norbury Ormsby Pendle Quarmby Radcliffe Stainton Thwaite Underwood Varley "
-              "Whitlow Yeadon Alderton Beckworth Colridge Denholm Eastwood Farrow Gilmore Hartley Kilburn "
-              "Lindley Mossop Nettleton Oakes Parfitt Rowntree Sowerby Tetley Wainwright"),
-    "Mixed": ("Campbell-Hart Baptiste Okoro-Lane Francis Charles Forde Lindo Greaves Bryan Morrison Walcott "
-              "Sterling Mensah-Holt Clarke-Ade Joseph Thomas-Reid Alleyne Beckford"),
-    "Black": ("Adeyemi Okonkwo Mensah Asante Boateng Owusu Nwosu Eze Balogun Okafor Danso Appiah Mbeki "
-              "Nkemelu Adebayo Oduya Forde Baptiste Lindo Hamilton"),
-    "Asian": ("Hussain Begum Khan Ahmed Akhtar Rahman Miah Patel Sharma Kaur Singh Chaudhry Iqbal Malik "
-              "Qureshi Bibi Mahmood Shah Nazir Rashid"),
-    "Other": ("Haddad Nazari Rahimi Tesfaye Gebre Hashemi Karimi Mansour Yilmaz Demir Ahmadi Osman "
-              "Wong Chen Tran Nguyen Hakimi Barzani"),
+    "White": (
+        "Ashworth Bramley Carrow Dunmore Ellery Fenwick Garside Hollins Ingram Jessop Kettering "
+        "Lowther Marsden Norbury Ormsby Pendle Quarmby Radcliffe Stainton Thwaite Underwood Varley "
+        "Whitlow Yeadon Alderton Beckworth Colridge Denholm Eastwood Farrow Gilmore Hartley Kilburn "
+        "Lindley Mossop Nettleton Oakes Parfitt Rowntree Sowerby Tetley Wainwright"
+    ),
+    "Mixed": (
+        "Campbell-Hart Baptiste Okoro-Lane Francis Charles Forde Lindo Greaves Bryan Morrison Walcott "
+        "Sterling Mensah-Holt Clarke-Ade Joseph Thomas-Reid Alleyne Beckford"
+    ),
+    "Black": (
+        "Adeyemi Okonkwo Mensah Asante Boateng Owusu Nwosu Eze Balogun Okafor Danso Appiah Mbeki "
+        "Nkemelu Adebayo Oduya Forde Baptiste Lindo Hamilton"
+    ),
+    "Asian": (
+        "Hussain Begum Khan Ahmed Akhtar Rahman Miah Patel Sharma Kaur Singh Chaudhry Iqbal Malik "
+        "Qureshi Bibi Mahmood Shah Nazir Rashid"
+    ),
+    "Other": (
+        "Haddad Nazari Rahimi Tesfaye Gebre Hashemi Karimi Mansour Yilmaz Demir Ahmadi Osman "
+        "Wong Chen Tran Nguyen Hakimi Barzani"
+    ),
 }
 LAST_NAMES["Unknown"] = LAST_NAMES["White"]
-UASC_LAST_NAMES = ("Ahmadi Nazari Rahimi Tesfaye Gebre Hashemi Karimi Haidari Osman Kidane Mohammadi "
-                   "Barzani Hakimi Yousufzai Popal Stanekzai Mengistu Habte")
-ADULT_NAMES = ("Sarah Emma Laura Kelly Gemma Donna Stacey Jodie Claire Michelle Nicola Leanne Natalie Kirsty "
-               "Lisa Dawn Karen Julie Janet Susan Mark Paul Lee Craig Darren Wayne Dean Gary Shaun Ryan Adam "
-               "Jason Stuart Neil Kevin Carl Steven Martin Tony Ian").split()
+UASC_LAST_NAMES = (
+    "Ahmadi Nazari Rahimi Tesfaye Gebre Hashemi Karimi Haidari Osman Kidane Mohammadi "
+    "Barzani Hakimi Yousufzai Popal Stanekzai Mengistu Habte"
+)
+ADULT_NAMES = (
+    "Sarah Emma Laura Kelly Gemma Donna Stacey Jodie Claire Michelle Nicola Leanne Natalie Kirsty "
+    "Lisa Dawn Karen Julie Janet Susan Mark Paul Lee Craig Darren Wayne Dean Gary Shaun Ryan Adam "
+    "Jason Stuart Neil Kevin Carl Steven Martin Tony Ian"
+).split()
 ADULT_WOMEN = ADULT_NAMES[:20]
 ADULT_MEN = ADULT_NAMES[20:]
-STAFF_FIRST = ("Sam Tara Irene Fiona Priya Hannah Rachel Joanne Bethany Naomi Aisha Chidi Marcus Gareth "
-               "Oliver Tom Rob Dan Helen Kate Rosie Megan Nadia Yasmin Tunde Raj Imran Becky Zoe Lucy").split()
-STAFF_LAST = ("Okafor Hartley Reeves Patel Whitlow Ormsby Lindley Adeyemi Khan Rowntree Fenwick Jessop "
-              "Marsden Varley Begum Kettering Farrow Sowerby Mensah Ingram Colridge Denholm Gilmore Ashworth").split()
+STAFF_FIRST = (
+    "Sam Tara Irene Fiona Priya Hannah Rachel Joanne Bethany Naomi Aisha Chidi Marcus Gareth "
+    "Oliver Tom Rob Dan Helen Kate Rosie Megan Nadia Yasmin Tunde Raj Imran Becky Zoe Lucy"
+).split()
+STAFF_LAST = (
+    "Okafor Hartley Reeves Patel Whitlow Ormsby Lindley Adeyemi Khan Rowntree Fenwick Jessop "
+    "Marsden Varley Begum Kettering Farrow Sowerby Mensah Ingram Colridge Denholm Gilmore Ashworth"
+).split()
 
-LOCALITIES = ("Thornbury Vale", "Ashby Marsh", "Kettlewell Green", "Oakford", "Brampton Edge", "Holm Cross",
-              "Millbrook", "Sandleigh", "Whitmore Heath", "Fairhaven Quay", "Castle Lees", "Northgate")
+LOCALITIES = (
+    "Thornbury Vale",
+    "Ashby Marsh",
+    "Kettlewell Green",
+    "Oakford",
+    "Brampton Edge",
+    "Holm Cross",
+    "Millbrook",
+    "Sandleigh",
+    "Whitmore Heath",
+    "Fairhaven Quay",
+    "Castle Lees",
+    "Northgate",
+)
 COURTS = ("Thornbury Family Court", "Oakford Family Court", "Castle Lees Combined Court")
-HOME_NAMES = ("Oakfield House", "The Laurels", "Willow Lodge", "Beechcroft", "Harbour View", "Rowan House",
-              "Maple Court", "Elm Grove", "Cedar Lodge", "Foxglove House", "Heron Place", "Larch Lodge")
-RELIGIONS = {"White": ("Christian", "No religion", "No religion", ""), "Mixed": ("Christian", "No religion", ""),
-             "Black": ("Christian", "Christian", "Muslim", ""), "Asian": ("Muslim", "Muslim", "Hindu", "Sikh"),
-             "Other": ("Muslim", "Christian", "Buddhist", ""), "Unknown": ("",)}
-UASC_LANGUAGES = ("Arabic", "Pashto", "Dari", "Tigrinya", "Kurdish (Sorani)", "Farsi", "Amharic", "Vietnamese",
-                  "Albanian", "Oromo")
-DISABILITIES = ("Autism spectrum condition", "Learning disability", "Hearing impairment", "Cerebral palsy",
-                "ADHD", "Visual impairment")
+HOME_NAMES = (
+    "Oakfield House",
+    "The Laurels",
+    "Willow Lodge",
+    "Beechcroft",
+    "Harbour View",
+    "Rowan House",
+    "Maple Court",
+    "Elm Grove",
+    "Cedar Lodge",
+    "Foxglove House",
+    "Heron Place",
+    "Larch Lodge",
+)
+RELIGIONS = {
+    "White": ("Christian", "No religion", "No religion", ""),
+    "Mixed": ("Christian", "No religion", ""),
+    "Black": ("Christian", "Christian", "Muslim", ""),
+    "Asian": ("Muslim", "Muslim", "Hindu", "Sikh"),
+    "Other": ("Muslim", "Christian", "Buddhist", ""),
+    "Unknown": ("",),
+}
+UASC_LANGUAGES = (
+    "Arabic",
+    "Pashto",
+    "Dari",
+    "Tigrinya",
+    "Kurdish (Sorani)",
+    "Farsi",
+    "Amharic",
+    "Vietnamese",
+    "Albanian",
+    "Oromo",
+)
+DISABILITIES = (
+    "Autism spectrum condition",
+    "Learning disability",
+    "Hearing impairment",
+    "Cerebral palsy",
+    "ADHD",
+    "Visual impairment",
+)

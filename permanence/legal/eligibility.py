@@ -1,7 +1,7 @@
 """May this person apply for a child arrangements order without the court's leave?
 
 Children Act 1989 s10(5), (5A), (5B) and s10(4), as Leeds permanence policy sets them out
-(002_0fe8707617f26d1a.txt §8.6). Anyone else may still ask the court for leave. The check takes
+(Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.6). Anyone else may still ask the court for leave. The check takes
 a small set of facts and answers in words: which ground applies, or why none does.
 
 Periods of living with the applicant are (start, end) pairs; `end` None means still living
@@ -14,7 +14,7 @@ from datetime import date
 
 from permanence.timescales.dates import add_months, add_years
 
-LEEDS_86 = "002_0fe8707617f26d1a.txt §8.6"
+LEEDS_86 = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.6"
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,17 @@ class ApplicantFacts:
     parent: bool = False  # whether or not they have parental responsibility
     guardian: bool = False
     special_guardian: bool = False
-    named_in_live_with_order: bool = False  # named in a child arrangements order in force as someone the child lives with
+    named_in_live_with_order: bool = (
+        False  # named in a child arrangements order in force as someone the child lives with
+    )
     child_of_the_family: bool = False  # party to a marriage or civil partnership (subsisting or not) in which the child is a child of the family
-    lived_with: tuple = ()  # (start, end or None) spells the child lived with the applicant
+    lived_with: tuple[
+        tuple[date, date | None], ...
+    ] = ()  # (start, end or None) spells the child lived with the applicant
     local_authority_foster_parent: bool = False
-    relative: bool = False  # grandparent, brother, sister, uncle or aunt, by full or half blood, marriage or civil partnership
+    relative: bool = (
+        False  # grandparent, brother, sister, uncle or aunt, by full or half blood, marriage or civil partnership
+    )
     child_in_care: bool = False  # the child is in the care of a local authority (a care order)
     local_authority_consents: bool = False
     live_with_order_in_force: bool = False
@@ -46,14 +52,14 @@ class Ground:
 @dataclass(frozen=True)
 class Eligibility:
     without_leave: bool
-    grounds: tuple = field(default=())  # every ground, applying or not
+    grounds: tuple[Ground, ...] = field(default=())  # every ground, applying or not
 
     @property
-    def applying(self):
+    def applying(self) -> list[Ground]:
         return [g for g in self.grounds if g.applies]
 
     @property
-    def explanation(self):
+    def explanation(self) -> str:
         if self.without_leave:
             reasons = "; ".join(g.reason for g in self.applying)
             return f"Can apply without the court's leave: {reasons}."
@@ -63,18 +69,18 @@ class Eligibility:
         return f"Needs the court's leave to apply: no ground applies. {_capital(reasons)}."
 
 
-def _closeness(ground):
+def _closeness(ground: Ground) -> int:
     """0 for a role the applicant holds but whose condition fails, 1 for a partial fact, 2 for 'not a ...'."""
     if ground.reason.startswith(("the applicant is not", "the child has not", "the child is not")):
         return 2
     return 0 if ground.reason.startswith("the applicant is ") else 1
 
 
-def _capital(text):
+def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _duration_words(days):
+def _duration_words(days: int) -> str:
     if days <= 0:
         return "no time"
     years, rest = divmod(days, 365)
@@ -89,7 +95,7 @@ def _duration_words(days):
     return " and ".join(parts)
 
 
-def _spells(facts):
+def _spells(facts: ApplicantFacts) -> list[tuple[date, date]]:
     """Spells clipped to the day before the application (the application day is not lived 'before' it)."""
     out = []
     for start, end in facts.lived_with:
@@ -99,7 +105,7 @@ def _spells(facts):
     return sorted(out)
 
 
-def _status_ground(facts):
+def _status_ground(facts: ApplicantFacts) -> Ground:
     roles = [
         (facts.parent, "a parent of the child (with or without parental responsibility)"),
         (facts.guardian, "a guardian of the child"),
@@ -107,28 +113,53 @@ def _status_ground(facts):
     ]
     held = [words for held, words in roles if held]
     if held:
-        return Ground("parent_or_guardian", True, f"the applicant is {' and '.join(held)}", f"{LEEDS_86}; Children Act 1989 s10(4)(a)")
-    return Ground("parent_or_guardian", False, "the applicant is not a parent, guardian or special guardian",
-                  f"{LEEDS_86}; Children Act 1989 s10(4)(a)")
+        return Ground(
+            "parent_or_guardian",
+            True,
+            f"the applicant is {' and '.join(held)}",
+            f"{LEEDS_86}; Children Act 1989 s10(4)(a)",
+        )
+    return Ground(
+        "parent_or_guardian",
+        False,
+        "the applicant is not a parent, guardian or special guardian",
+        f"{LEEDS_86}; Children Act 1989 s10(4)(a)",
+    )
 
 
-def _named_ground(facts):
+def _named_ground(facts: ApplicantFacts) -> Ground:
     if facts.named_in_live_with_order:
-        return Ground("named_in_order", True, "the applicant is named in a child arrangements order in force as someone the child lives with",
-                      f"{LEEDS_86}; Children Act 1989 s10(4)(b)")
-    return Ground("named_in_order", False, "the applicant is not named in a lives-with child arrangements order in force",
-                  f"{LEEDS_86}; Children Act 1989 s10(4)(b)")
+        return Ground(
+            "named_in_order",
+            True,
+            "the applicant is named in a child arrangements order in force as someone the child lives with",
+            f"{LEEDS_86}; Children Act 1989 s10(4)(b)",
+        )
+    return Ground(
+        "named_in_order",
+        False,
+        "the applicant is not named in a lives-with child arrangements order in force",
+        f"{LEEDS_86}; Children Act 1989 s10(4)(b)",
+    )
 
 
-def _marriage_ground(facts):
+def _marriage_ground(facts: ApplicantFacts) -> Ground:
     if facts.child_of_the_family:
-        return Ground("child_of_the_family", True, "the child is a child of the family of the applicant's marriage or civil partnership (a step-parent, present or former)",
-                      f"{LEEDS_86}; Children Act 1989 s10(5)(a), (aa)")
-    return Ground("child_of_the_family", False, "the child is not a child of the family of a marriage or civil partnership of the applicant's",
-                  f"{LEEDS_86}; Children Act 1989 s10(5)(a), (aa)")
+        return Ground(
+            "child_of_the_family",
+            True,
+            "the child is a child of the family of the applicant's marriage or civil partnership (a step-parent, present or former)",
+            f"{LEEDS_86}; Children Act 1989 s10(5)(a), (aa)",
+        )
+    return Ground(
+        "child_of_the_family",
+        False,
+        "the child is not a child of the family of a marriage or civil partnership of the applicant's",
+        f"{LEEDS_86}; Children Act 1989 s10(5)(a), (aa)",
+    )
 
 
-def _three_of_five_ground(facts):
+def _three_of_five_ground(facts: ApplicantFacts) -> Ground:
     source = f"{LEEDS_86}; Children Act 1989 s10(5)(b), (10)"
     app = facts.application_date
     window_start = add_years(app, -5)
@@ -140,19 +171,31 @@ def _three_of_five_ground(facts):
     last_day = spells[-1][1]
     latest_allowed_end = add_months(app, -3)
     if counted < needed:
-        return Ground("three_of_five_years", False,
-                      f"the child lived with the applicant for {_duration_words(max(counted, 0))} in the 5 years before the application, "
-                      f"less than the 3 years needed", source)
+        return Ground(
+            "three_of_five_years",
+            False,
+            f"the child lived with the applicant for {_duration_words(max(counted, 0))} in the 5 years before the application, "
+            f"less than the 3 years needed",
+            source,
+        )
     if last_day < latest_allowed_end:
-        return Ground("three_of_five_years", False,
-                      f"the child lived with the applicant for 3 of the last 5 years, but that ended on {last_day:%d/%m/%Y}, "
-                      f"more than 3 months before the application", source)
-    return Ground("three_of_five_years", True,
-                  f"the child has lived with the applicant for {_duration_words(counted)} of the 5 years before the application, "
-                  f"ending no more than 3 months before it", source)
+        return Ground(
+            "three_of_five_years",
+            False,
+            f"the child lived with the applicant for 3 of the last 5 years, but that ended on {last_day:%d/%m/%Y}, "
+            f"more than 3 months before the application",
+            source,
+        )
+    return Ground(
+        "three_of_five_years",
+        True,
+        f"the child has lived with the applicant for {_duration_words(counted)} of the 5 years before the application, "
+        f"ending no more than 3 months before it",
+        source,
+    )
 
 
-def _year_immediately_before(facts):
+def _year_immediately_before(facts: ApplicantFacts) -> tuple[int, date | None]:
     """Days of the unbroken spell running up to the application, or 0."""
     app = facts.application_date
     spells = _spells(facts)
@@ -167,7 +210,7 @@ def _year_immediately_before(facts):
     return (app - start).days, start
 
 
-def _one_year_ground(facts, key, who, flag, source):
+def _one_year_ground(facts: ApplicantFacts, key: str, who: str, flag: bool, source: str) -> Ground:
     if not flag:
         return Ground(key, False, f"the applicant is not {who}", source)
     app = facts.application_date
@@ -175,40 +218,72 @@ def _one_year_ground(facts, key, who, flag, source):
     needed = (app - add_years(app, -1)).days
     if days == 0:
         ended = f" (the child left on {start:%d/%m/%Y})" if start else ""
-        return Ground(key, False, f"the applicant is {who}, but the child is not living with them immediately before the application{ended}", source)
+        return Ground(
+            key,
+            False,
+            f"the applicant is {who}, but the child is not living with them immediately before the application{ended}",
+            source,
+        )
     if days < needed:
         short = needed - days
-        return Ground(key, False,
-                      f"the applicant is {who} with whom the child has lived for {_duration_words(days)}, less than the 1 year "
-                      f"immediately before the application that is needed ({_duration_words(short)} more)", source)
-    return Ground(key, True, f"the applicant is {who} with whom the child has lived for {_duration_words(days)} immediately before the application (at least 1 year)", source)
+        return Ground(
+            key,
+            False,
+            f"the applicant is {who} with whom the child has lived for {_duration_words(days)}, less than the 1 year "
+            f"immediately before the application that is needed ({_duration_words(short)} more)",
+            source,
+        )
+    return Ground(
+        key,
+        True,
+        f"the applicant is {who} with whom the child has lived for {_duration_words(days)} immediately before the application (at least 1 year)",
+        source,
+    )
 
 
-def _consent_ground(facts):
+def _consent_ground(facts: ApplicantFacts) -> Ground:
     source = f"{LEEDS_86}; Children Act 1989 s10(5)(c)"
     if facts.live_with_order_in_force:
         if facts.live_with_holders_consent:
-            return Ground("consent", True, "each person named in the lives-with child arrangements order consents", source)
-        return Ground("consent", False, "a lives-with child arrangements order is in force and not everyone named in it consents", source)
+            return Ground(
+                "consent", True, "each person named in the lives-with child arrangements order consents", source
+            )
+        return Ground(
+            "consent",
+            False,
+            "a lives-with child arrangements order is in force and not everyone named in it consents",
+            source,
+        )
     if facts.child_in_care:
         if facts.local_authority_consents:
-            return Ground("consent", True, "the child is in the care of the local authority and the authority consents", source)
-        return Ground("consent", False, "the child is in the care of the local authority, which has not consented", source)
+            return Ground(
+                "consent", True, "the child is in the care of the local authority and the authority consents", source
+            )
+        return Ground(
+            "consent", False, "the child is in the care of the local authority, which has not consented", source
+        )
     if facts.everyone_with_pr_consents:
         return Ground("consent", True, "everyone with parental responsibility for the child consents", source)
     return Ground("consent", False, "not everyone with parental responsibility consents", source)
 
 
-def cao_without_leave(facts):
+def cao_without_leave(facts: ApplicantFacts) -> Eligibility:
     """Eligibility for a child arrangements order (lives with) without leave, with every ground explained."""
     grounds = (
         _status_ground(facts),
         _named_ground(facts),
         _marriage_ground(facts),
         _three_of_five_ground(facts),
-        _one_year_ground(facts, "foster_parent_one_year", "a local authority foster parent", facts.local_authority_foster_parent,
-                         f"{LEEDS_86}; Children Act 1989 s10(5A)"),
-        _one_year_ground(facts, "relative_one_year", "a relative", facts.relative, f"{LEEDS_86}; Children Act 1989 s10(5B)"),
+        _one_year_ground(
+            facts,
+            "foster_parent_one_year",
+            "a local authority foster parent",
+            facts.local_authority_foster_parent,
+            f"{LEEDS_86}; Children Act 1989 s10(5A)",
+        ),
+        _one_year_ground(
+            facts, "relative_one_year", "a relative", facts.relative, f"{LEEDS_86}; Children Act 1989 s10(5B)"
+        ),
         _consent_ground(facts),
     )
     return Eligibility(without_leave=any(g.applies for g in grounds), grounds=grounds)

@@ -17,8 +17,12 @@ APPROVAL_TYPES = [
 APPROVAL_TYPE_NAMES = dict(APPROVAL_TYPES)
 # The carer kind on the case record (children.carers) each approval type is recorded as.
 CARER_KIND_FOR = {
-    ADOPTER: "adopter", FFA_CARER: "ffa_carer", LONG_TERM_FOSTER_CARER: "foster_carer",
-    CONNECTED_PERSON: "connected_person", SPECIAL_GUARDIAN: "special_guardian", CHILDRENS_HOME: "childrens_home",
+    ADOPTER: "adopter",
+    FFA_CARER: "ffa_carer",
+    LONG_TERM_FOSTER_CARER: "foster_carer",
+    CONNECTED_PERSON: "connected_person",
+    SPECIAL_GUARDIAN: "special_guardian",
+    CHILDRENS_HOME: "childrens_home",
 }
 
 AVAILABLE, LINKED, MATCHED, ON_HOLD = "available", "linked", "matched", "on_hold"
@@ -39,9 +43,16 @@ WAITING_STATUSES = (SEARCHING, CHILD_LINKED)
 
 # Which panel matter a match goes to, by the carers' approval type (meetings.choices.PANEL_MATTERS).
 PANEL_MATTER_FOR = {
-    ADOPTER: "adoption_match", FFA_CARER: "adoption_match", SPECIAL_GUARDIAN: "sgo_match",
-    CONNECTED_PERSON: "sgo_match", LONG_TERM_FOSTER_CARER: "ltf_match", CHILDRENS_HOME: "ltf_match",
+    ADOPTER: "adoption_match",
+    FFA_CARER: "adoption_match",
+    SPECIAL_GUARDIAN: "sgo_match",
+    CONNECTED_PERSON: "sgo_match",
+    LONG_TERM_FOSTER_CARER: "ltf_match",
+    CHILDRENS_HOME: "ltf_match",
 }
 
-FAMILY_FINDING_SOURCE = "002_0fe8707617f26d1a.txt §8.3 (family finding begins as soon as adoption is under consideration)"
-SIBLINGS_SOURCE = "002_0fe8707617f26d1a.txt §10.4; Children Act 1989 s22C(8)(c)"
+FAMILY_FINDING_SOURCE = (
+    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.3 "
+    "(family finding begins as soon as adoption is under consideration)"
+)
+SIBLINGS_SOURCE = "Children Act 1989 s22C(8)(c); Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4"

@@ -48,14 +48,18 @@ class ChildProfile(models.Model):
     started = models.DateField("Family finding started")
     status = models.CharField(max_length=20, choices=choices.CHILD_STATUSES, default=choices.SEARCHING)
     needs = models.JSONField(default=dict, blank=True, help_text="Need area -> level (1 low, 2 medium, 3 high).")
-    district = models.CharField("The child's community (postcode district)", max_length=4, choices=places.CHOICES, blank=True)
+    district = models.CharField(
+        "The child's community (postcode district)", max_length=4, choices=places.CHOICES, blank=True
+    )
     min_km = models.PositiveSmallIntegerField("At least this far from the community (km)", null=True, blank=True)
     max_km = models.PositiveSmallIntegerField("At most this far from the community (km)", null=True, blank=True)
     location_notes = models.CharField("Why the location matters", max_length=300, blank=True)
     contact_needs = models.TextField("Contact needs", blank=True)
     identity = models.TextField("Identity: heritage, culture, faith, language", blank=True)
     wishes = models.TextField("The child's wishes about a new family", blank=True)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -74,12 +78,16 @@ class Match(models.Model):
     linked_on = models.DateField()
     score = models.JSONField(default=dict, blank=True, help_text="The score and its reasons when the link was made.")
     report = models.TextField("Matching report", blank=True)
-    panel_item = models.ForeignKey("meetings.PanelItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    panel_item = models.ForeignKey(
+        "meetings.PanelItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     introductions_plan = models.TextField(blank=True)
     introductions_start = models.DateField(null=True, blank=True)
     placed_on = models.DateField(null=True, blank=True)
     ended_reason = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -20,7 +20,7 @@ NEED_NAMES = dict(NEEDS)
 NEED_KEYS = tuple(NEED_NAMES)
 
 
-def level_name(level):
+def level_name(level: int | str | None) -> str:
     return LEVEL_NAMES.get(int(level or 0), str(level))
 
 

@@ -16,11 +16,15 @@ households), and moving the unit there loses nothing, since every kept household
 """
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
+
+# {(unit index, household index): the value of that unit living with that household}
+Edges = Mapping[tuple[int, int], float]
 
 
 @dataclass(frozen=True)
@@ -31,19 +35,19 @@ class Household:
 
 @dataclass(frozen=True)
 class Plan:
-    assignment: dict          # unit index -> household index
+    assignment: dict[int, int]  # unit index -> household index
     total: float
     seconds: float
     method: str
     optimal: bool = True
 
-    def children_matched(self, sizes):
+    def children_matched(self, sizes: Sequence[int]) -> int:
         return sum(sizes[i] for i in self.assignment)
 
 
-def prune(edges, n_units):
+def prune(edges: Edges, n_units: int) -> dict[tuple[int, int], float]:
     """Keep each unit's best `n_units` households (ties broken by household index)."""
-    by_unit = {}
+    by_unit: dict[int, list[tuple[float, int]]] = {}
     for (i, j), value in edges.items():
         by_unit.setdefault(i, []).append((value, j))
     kept = {}
@@ -54,20 +58,20 @@ def prune(edges, n_units):
     return kept
 
 
-def optimise(sizes, households, edges, *, time_limit=60.0):
+def optimise(sizes: Sequence[int], households: Sequence[Household], edges: Edges, *, time_limit: float = 60.0) -> Plan:
     """The assignment of units to households with the highest total value.
 
     sizes: children in each unit; households: Household per carer; edges: {(unit, household): value}.
     """
     started = time.perf_counter()
-    edges = prune(edges, len(sizes))
-    if not edges:
+    kept = prune(edges, len(sizes))
+    if not kept:
         return Plan({}, 0.0, time.perf_counter() - started, "exact")
-    keys = sorted(edges)
+    keys = sorted(kept)
     n = len(keys)
     unit_of = np.fromiter((i for i, _ in keys), dtype=np.int64, count=n)
     home_of = np.fromiter((j for _, j in keys), dtype=np.int64, count=n)
-    values = np.fromiter((edges[k] for k in keys), dtype=float, count=n)
+    values = np.fromiter((kept[k] for k in keys), dtype=float, count=n)
     size_of = np.asarray(sizes, dtype=float)[unit_of]
     col = np.arange(n)
 
@@ -77,17 +81,28 @@ def optimise(sizes, households, edges, *, time_limit=60.0):
         # each unit at most once
         LinearConstraint(coo_array((np.ones(n), (unit_rows, col)), shape=(len(units), n)).tocsr(), -np.inf, 1),
         # room in each household
-        LinearConstraint(coo_array((size_of, (home_rows, col)), shape=(len(homes), n)).tocsr(), -np.inf,
-                         np.array([households[j].capacity for j in homes], dtype=float)),
+        LinearConstraint(
+            coo_array((size_of, (home_rows, col)), shape=(len(homes), n)).tocsr(),
+            -np.inf,
+            np.array([households[j].capacity for j in homes], dtype=float),
+        ),
     ]
     single = np.array([households[j].one_family for j in homes], dtype=bool)
     mask = single[home_rows]
     if mask.any():
         one_rows, one_index = np.unique(home_rows[mask], return_inverse=True)
-        constraints.append(LinearConstraint(
-            coo_array((np.ones(mask.sum()), (one_index, col[mask])), shape=(len(one_rows), n)).tocsr(), -np.inf, 1))
-    result = milp(-values, integrality=np.ones(n), bounds=Bounds(0, 1), constraints=constraints,
-                  options={"time_limit": time_limit, "mip_rel_gap": 0.0})
+        constraints.append(
+            LinearConstraint(
+                coo_array((np.ones(mask.sum()), (one_index, col[mask])), shape=(len(one_rows), n)).tocsr(), -np.inf, 1
+            )
+        )
+    result = milp(
+        -values,
+        integrality=np.ones(n),
+        bounds=Bounds(0, 1),
+        constraints=constraints,
+        options={"time_limit": time_limit, "mip_rel_gap": 0.0},
+    )
     if result.x is None:
         raise RuntimeError(f"The optimiser found no plan: {result.message}")
     chosen = np.flatnonzero(result.x > 0.5)
@@ -96,12 +111,13 @@ def optimise(sizes, households, edges, *, time_limit=60.0):
     return Plan(assignment, total, time.perf_counter() - started, "exact", optimal=result.status == 0)
 
 
-def greedy(sizes, households, edges):
+def greedy(sizes: Sequence[int], households: Sequence[Household], edges: Edges) -> Plan:
     """The baseline: take the best remaining pair while it fits, until none is left."""
     started = time.perf_counter()
     room = [h.capacity for h in households]
     taken = [0] * len(households)
-    assignment, total = {}, 0.0
+    assignment: dict[int, int] = {}
+    total = 0.0
     for (i, j), value in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
         if i in assignment or sizes[i] > room[j] or (households[j].one_family and taken[j]):
             continue
@@ -112,9 +128,10 @@ def greedy(sizes, households, edges):
     return Plan(assignment, total, time.perf_counter() - started, "greedy", optimal=False)
 
 
-def check(plan, sizes, households, edges):
+def check(plan: Plan, sizes: Sequence[int], households: Sequence[Household], edges: Edges) -> None:
     """The constraints, for tests and the bench: raises AssertionError naming the broken one."""
-    load, count = {}, {}
+    load: dict[int, int] = {}
+    count: dict[int, int] = {}
     for i, j in plan.assignment.items():
         assert (i, j) in edges, f"unit {i} placed with household {j}, which does not fit"
         load[j] = load.get(j, 0) + sizes[i]

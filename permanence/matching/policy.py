@@ -6,7 +6,7 @@ level deep (a pack may change one weight and keep the others).
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import yaml
 
@@ -21,21 +21,21 @@ ETHNICITY_SOURCE = "Children and Families Act 2014 s3 (repealing Adoption and Ch
 class MatchingPolicy:
     pack: str
     source: str
-    approval_fits: dict        # permanence option -> approval types that may care for the child
-    weights: dict              # component -> points (they need not sum to 100; scores are scaled)
-    ideal_km: float            # at or within this distance, full points for distance
-    far_km: float              # at or beyond, no points
-    waiting_full_days: int     # a child waiting this long gets full points for waiting
+    approval_fits: dict[str, frozenset[str]]  # permanence option -> approval types that may care for the child
+    weights: dict[str, float]  # component -> points (they need not sum to 100; scores are scaled)
+    ideal_km: float  # at or within this distance, full points for distance
+    far_km: float  # at or beyond, no points
+    waiting_full_days: int  # a child waiting this long gets full points for waiting
     experience_full_years: float
-    ethnicity: dict            # permanence option (or "default") -> "show" or "weigh"
-    one_family: frozenset      # approval types that take one child or sibling group at a time
+    ethnicity: dict[str, str]  # permanence option (or "default") -> "show" or "weigh"
+    one_family: frozenset[str]  # approval types that take one child or sibling group at a time
     shortlist_size: int
 
-    def ethnicity_use(self, option):
+    def ethnicity_use(self, option: str) -> str:
         return self.ethnicity.get(option, self.ethnicity.get("default", "show"))
 
     @property
-    def total_weight(self):
+    def total_weight(self) -> float:
         return sum(self.weights.values())
 
 
@@ -53,11 +53,13 @@ def _read_section(name, seen=()):
     if data.get("extends"):
         section = _read_section(data["extends"], (*seen, name))
     for key, value in (data.get("matching") or {}).items():
-        section[key] = {**section[key], **value} if isinstance(value, dict) and isinstance(section.get(key), dict) else value
+        section[key] = (
+            {**section[key], **value} if isinstance(value, dict) and isinstance(section.get(key), dict) else value
+        )
     return section
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_matching_policy(name):
     """The pack's matching section, checked; PolicyError names what is wrong."""
     raw = _read_section(name)
@@ -70,28 +72,37 @@ def load_matching_policy(name):
     weights = raw["weights"]
     unknown = set(weights) - set(COMPONENTS)
     if unknown:
-        raise PolicyError(f"{where}.weights: unknown component {', '.join(sorted(unknown))}; known: {', '.join(COMPONENTS)}")
+        raise PolicyError(
+            f"{where}.weights: unknown component {', '.join(sorted(unknown))}; known: {', '.join(COMPONENTS)}"
+        )
     if any(not isinstance(v, (int, float)) or v < 0 for v in weights.values()) or not sum(weights.values()):
         raise PolicyError(f"{where}.weights: each weight is a number of points, 0 or more, and not all 0")
     ethnicity = raw["ethnicity"]
     for option, use in ethnicity.items():
         if use not in ETHNICITY_USES:
-            raise PolicyError(f"{where}.ethnicity.{option}: {use!r} is not allowed; use one of {', '.join(ETHNICITY_USES)} "
-                              "(ethnicity is never a hard constraint)")
+            raise PolicyError(
+                f"{where}.ethnicity.{option}: {use!r} is not allowed; use one of {', '.join(ETHNICITY_USES)} "
+                "(ethnicity is never a hard constraint)"
+            )
     if ethnicity.get("adoption", "show") != "show":
-        raise PolicyError(f"{where}.ethnicity.adoption: for adoption, ethnicity is shown but never weighed or required "
-                          f"({ETHNICITY_SOURCE})")
+        raise PolicyError(
+            f"{where}.ethnicity.adoption: for adoption, ethnicity is shown but never weighed or required "
+            f"({ETHNICITY_SOURCE})"
+        )
     ethnicity = {**ethnicity, "adoption": "show"}
     distance = raw["distance_km"]
     if not 0 <= distance.get("ideal", 0) < distance.get("far", 0):
         raise PolicyError(f"{where}.distance_km: needs `ideal` and `far` with 0 <= ideal < far")
     return MatchingPolicy(
-        pack=name, source=raw["source"],
+        pack=name,
+        source=raw["source"],
         approval_fits={k: tuple(v) for k, v in raw["approval_fits"].items()},
         weights={c: float(weights.get(c, 0)) for c in COMPONENTS},
-        ideal_km=float(distance["ideal"]), far_km=float(distance["far"]),
+        ideal_km=float(distance["ideal"]),
+        far_km=float(distance["far"]),
         waiting_full_days=int(raw.get("waiting_full_days", 365)),
         experience_full_years=float(raw.get("experience_full_years", 5)),
-        ethnicity=ethnicity, one_family=frozenset(raw.get("one_family", ())),
+        ethnicity=ethnicity,
+        one_family=frozenset(raw.get("one_family", ())),
         shortlist_size=int(raw.get("shortlist_size", 10)),
     )

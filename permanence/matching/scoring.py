@@ -11,6 +11,7 @@ policy pack's rule, and for adoption it never does (Children and Families Act 20
 The same functions give the numbers for the optimiser: `unit_value` skips the words.
 """
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from permanence.codes.ethnicity import BROAD_GROUPS, ETHNICITY
@@ -18,13 +19,22 @@ from permanence.codes.ethnicity import BROAD_GROUPS, ETHNICITY
 from . import places
 from .choices import APPROVAL_TYPE_NAMES
 from .needs import NEED_NAMES, level_name
+from .policy import MatchingPolicy
 
 OPTION_WORDS = {
-    "adoption": "adoption", "long_term_fostering": "long-term fostering", "special_guardianship": "special guardianship",
-    "kinship": "kinship care", "child_arrangements_order": "a child arrangements order", "residential": "residential care",
+    "adoption": "adoption",
+    "long_term_fostering": "long-term fostering",
+    "special_guardianship": "special guardianship",
+    "kinship": "kinship care",
+    "child_arrangements_order": "a child arrangements order",
+    "residential": "residential care",
 }
 NO_RELIGION = {"", "no religion", "none"}
 BROAD_OF = {code: group for group, codes in BROAD_GROUPS.items() for code in codes}
+
+# What each part of the score gives: the fraction of its points earned (None: nothing recorded
+# to score it by), and why in words.
+Fraction = tuple[float | None, str]
 
 
 @dataclass(frozen=True)
@@ -32,16 +42,16 @@ class ChildFacts:
     id: int
     name: str
     age: int
-    option: str                      # the permanence plan (planning.options)
-    needs: dict = field(default_factory=dict)   # need area -> level 1-3
-    district: str = ""               # the child's community (postcode district)
-    min_km: float | None = None      # at least this far from the community (safety)
-    max_km: float | None = None      # at most this far (school, contact)
-    ethnicity: str = ""              # SSDA903 code
+    option: str  # the permanence plan (planning.options)
+    needs: dict[str, int] = field(default_factory=dict)  # need area -> level 1-3
+    district: str = ""  # the child's community (postcode district)
+    min_km: float | None = None  # at least this far from the community (safety)
+    max_km: float | None = None  # at most this far (school, contact)
+    ethnicity: str = ""  # SSDA903 code
     religion: str = ""
     language: str = "English"
-    waiting_days: int = 0            # since family finding started
-    together_with: tuple = ()        # ids of brothers and sisters to be placed with this child
+    waiting_days: int = 0  # since the decision that the child needs a new family
+    together_with: tuple[int, ...] = ()  # ids of brothers and sisters to be placed with this child
 
 
 @dataclass(frozen=True)
@@ -52,11 +62,11 @@ class CarerFacts:
     capacity: int = 1
     age_min: int = 0
     age_max: int = 17
-    needs: dict = field(default_factory=dict)   # need area -> highest level they can meet
+    needs: dict[str, int] = field(default_factory=dict)  # need area -> highest level they can meet
     district: str = ""
     ethnicity: str = ""
     religion: str = ""
-    languages: frozenset = frozenset({"english"})
+    languages: frozenset[str] = frozenset({"english"})
     years_approved: float = 0.0
     children_cared_for: int = 0
     open_to_siblings: bool = True
@@ -71,30 +81,39 @@ class Part:
     points: float
     out_of: float
     reason: str
+    counted: bool = True  # False: it carries no information here (nothing recorded, or the same for all)
 
 
 @dataclass(frozen=True)
 class Score:
     child_id: int
     carer_id: int
-    barriers: tuple          # hard constraints failed, in words; empty when the carers fit
-    parts: tuple             # Part per component (empty when there is a barrier)
-    ethnicity: str           # always shown, with whether it counted
+    barriers: tuple[str, ...]  # hard constraints failed, in words; empty when the carers fit
+    parts: tuple[Part, ...]  # Part per component (empty when there is a barrier)
+    ethnicity: str  # always shown, with whether it counted
 
     @property
-    def fits(self):
+    def fits(self) -> bool:
         return not self.barriers
 
     @property
-    def total(self):
-        return round(sum(p.points for p in self.parts), 1)
+    def counted(self) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.counted)
 
     @property
-    def out_of(self):
-        return round(sum(p.out_of for p in self.parts), 1)
+    def not_counted(self) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if not p.counted)
 
     @property
-    def percent(self):
+    def total(self) -> float:
+        return round(sum(p.points for p in self.counted), 1)
+
+    @property
+    def out_of(self) -> float:
+        return round(sum(p.out_of for p in self.counted), 1)
+
+    @property
+    def percent(self) -> int:
         return round(100 * self.total / self.out_of) if self.out_of else 0
 
 
@@ -102,24 +121,24 @@ class Score:
 class Unit:
     """Who is placed together: one child, or a sibling group decided to live together."""
 
-    children: tuple
+    children: tuple[ChildFacts, ...]
 
     @property
-    def size(self):
+    def size(self) -> int:
         return len(self.children)
 
     @property
-    def ids(self):
+    def ids(self) -> tuple[int, ...]:
         return tuple(c.id for c in self.children)
 
 
-def units_of(children):
+def units_of(children: Sequence[ChildFacts]) -> list[Unit]:
     """Group waiting children into units: brothers and sisters to be placed together (as far as
     they are in `children`) form one unit, everyone else is a unit of one."""
     by_id = {c.id: c for c in children}
     parent = {c.id: c.id for c in children}
 
-    def root(i):
+    def root(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
@@ -129,7 +148,7 @@ def units_of(children):
         for other in child.together_with:
             if other in by_id:
                 parent[root(other)] = root(child.id)
-    groups = {}
+    groups: dict[int, list[ChildFacts]] = {}
     for child in children:
         groups.setdefault(root(child.id), []).append(child)
     return [Unit(tuple(sorted(members, key=lambda c: c.id))) for members in groups.values()]
@@ -137,33 +156,42 @@ def units_of(children):
 
 # --- hard constraints ---------------------------------------------------------------------
 
-def child_barriers(child, carer, policy):
-    out = []
+
+def child_barriers(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy) -> list[str]:
+    out: list[str] = []
     fits = policy.approval_fits.get(child.option)
     if fits is None:
         out.append(f"No carers are matched with a plan of {OPTION_WORDS.get(child.option, child.option or 'none')}.")
     elif carer.approval_type not in fits:
-        out.append(f"{APPROVAL_TYPE_NAMES.get(carer.approval_type, carer.approval_type)} cannot be matched with a plan "
-                   f"of {OPTION_WORDS.get(child.option, child.option)}.")
+        out.append(
+            f"{APPROVAL_TYPE_NAMES.get(carer.approval_type, carer.approval_type)} cannot be matched with a plan "
+            f"of {OPTION_WORDS.get(child.option, child.option)}."
+        )
     if not carer.age_min <= child.age <= carer.age_max:
         out.append(f"{child.name} is {child.age}; the carers are approved for ages {carer.age_min} to {carer.age_max}.")
     for need, level in child.needs.items():
         can = carer.needs.get(need, 0)
         if level > can:
-            out.append(f"{NEED_NAMES.get(need, need)}: {child.name}'s are {level_name(level).lower()}; "
-                       f"the carers can meet {'none' if not can else 'up to ' + level_name(can).lower()}.")
+            out.append(
+                f"{NEED_NAMES.get(need, need)}: {child.name}'s are {level_name(level).lower()}; "
+                f"the carers can meet {'none' if not can else 'up to ' + level_name(can).lower()}."
+            )
     km = places.distance_km(child.district, carer.district)
     if km is not None and child.min_km is not None and km < child.min_km:
-        out.append(f"The carers live about {km:.0f} km from {places.label(child.district)}; "
-                   f"{child.name}'s plan needs at least {child.min_km:.0f} km.")
+        out.append(
+            f"The carers live about {km:.0f} km from {places.label(child.district)}; "
+            f"{child.name}'s plan needs at least {child.min_km:.0f} km."
+        )
     if km is not None and child.max_km is not None and km > child.max_km:
-        out.append(f"The carers live about {km:.0f} km from {places.label(child.district)}; "
-                   f"{child.name}'s plan needs at most {child.max_km:.0f} km.")
+        out.append(
+            f"The carers live about {km:.0f} km from {places.label(child.district)}; "
+            f"{child.name}'s plan needs at most {child.max_km:.0f} km."
+        )
     return out
 
 
-def unit_barriers(unit, carer, policy):
-    out = []
+def unit_barriers(unit: Unit, carer: CarerFacts, policy: MatchingPolicy) -> list[str]:
+    out: list[str] = []
     if unit.size > carer.capacity:
         names = " and ".join(c.name for c in unit.children)
         out.append(f"The carers have room for {carer.capacity}; {names} are to live together ({unit.size} children).")
@@ -173,11 +201,26 @@ def unit_barriers(unit, carer, policy):
 
 
 # --- the score ----------------------------------------------------------------------------
+#
+# Each part returns (fraction, words). A fraction of None means the part carries no information
+# for this child: nothing is recorded to compare (no community recorded, no faith or heritage,
+# English as first language, which every household speaks). Such a part is shown with its reason
+# and not counted. Time waiting is the same for every household a child could go to: it orders
+# children (who is proposed first when households are scarce), never households, so it is not
+# counted in a child's score for a household.
 
-def _distance(child, carer, policy, explain):
+MATCH_PARTS = ("distance", "identity", "language", "experience", "preferences")
+PRIORITY_PARTS = ("waiting",)
+# A child with nothing recorded that tells households apart counts as middling for the optimiser,
+# so the lack of a record neither helps nor harms their place among other children.
+NOTHING_RECORDED = 0.5
+
+
+def _distance(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, explain: bool) -> Fraction:
     km = places.distance_km(child.district, carer.district)
     if km is None:
-        return 0.5, ("Distance not known: the child's community or the carers' district is not recorded." if explain else "")
+        missing = "the child's community" if not places.district_of(child.district) else "the carers' district"
+        return None, (f"Not scored: {missing} is not recorded, so distance cannot be compared." if explain else "")
     if km <= policy.ideal_km:
         fraction = 1.0
     else:
@@ -192,19 +235,31 @@ def _distance(child, carer, policy, explain):
     return fraction, words
 
 
-def _ethnicity_counts(child, policy):
+def _ethnicity_counts(child: ChildFacts, policy: MatchingPolicy) -> bool:
     return policy.ethnicity_use(child.option) == "weigh" and child.ethnicity in BROAD_OF
 
 
-def _identity(child, carer, policy, explain):
-    found, words = [], []
+def _identity(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, explain: bool) -> Fraction:
+    found: list[float] = []
+    words: list[str] = []
     if child.religion.strip().lower() not in NO_RELIGION:
-        same = carer.religion.strip().lower() == child.religion.strip().lower()
-        found.append(1.0 if same else 0.0)
+        if not carer.religion.strip():
+            if explain:
+                words.append(
+                    f"The carers' faith is not recorded, so {child.name}'s ({child.religion}) is not compared."
+                )
+        else:
+            same = carer.religion.strip().lower() == child.religion.strip().lower()
+            found.append(1.0 if same else 0.0)
+            if explain:
+                words.append(
+                    f"{'Shares' if same else 'Does not share'} {child.name}'s religion ({child.religion})"
+                    f"{'' if same else '; carers: ' + carer.religion}."
+                )
+    if _ethnicity_counts(child, policy) and carer.ethnicity not in BROAD_OF:
         if explain:
-            words.append(f"{'Shares' if same else 'Does not share'} {child.name}'s religion ({child.religion})"
-                         f"{'' if same else '; carers: ' + (carer.religion or 'not recorded')}.")
-    if _ethnicity_counts(child, policy):
+            words.append("The carers' ethnicity is not recorded, so heritage is not compared.")
+    elif _ethnicity_counts(child, policy):
         if carer.ethnicity == child.ethnicity:
             found.append(1.0)
             words.append("Shares the child's ethnic heritage.")
@@ -215,30 +270,48 @@ def _identity(child, carer, policy, explain):
             found.append(0.0)
             words.append("Does not share the child's ethnic heritage.")
     if not found:
-        return 1.0, (f"Nothing recorded about {child.name}'s faith or heritage that these carers would need to share." if explain else "")
+        if words:
+            text = " ".join(words)
+            return None, (f"Not scored: {text[:1].lower()}{text[1:]}" if explain else "")
+        return None, (
+            f"Not scored: nothing is recorded about {child.name}'s faith or heritage that carers would need to share."
+            if explain
+            else ""
+        )
     return sum(found) / len(found), " ".join(words) if explain else ""
 
 
-def _language(child, carer, policy, explain):
+def _language(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, explain: bool) -> Fraction:
     language = (child.language or "English").strip()
     if language.lower() == "english":
-        return 1.0, (f"{child.name}'s first language is English." if explain else "")
+        return None, (
+            f"Not scored: {child.name}'s first language is English, which every household speaks." if explain else ""
+        )
     if language.lower() in carer.languages:
         return 1.0, (f"The carers speak {language}, {child.name}'s first language." if explain else "")
     return 0.0, (f"The carers do not speak {language}, {child.name}'s first language." if explain else "")
 
 
-def _experience(child, carer, policy, explain):
+def _experience(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, explain: bool) -> Fraction:
     years = min(1.0, carer.years_approved / policy.experience_full_years) if policy.experience_full_years else 1.0
     cared = min(1.0, carer.children_cared_for / 3)
     fraction = 0.5 * years + 0.5 * cared
     if not explain:
         return fraction, ""
-    return fraction, (f"Approved {carer.years_approved:.0f} year{'s' if round(carer.years_approved) != 1 else ''}; "
-                      f"have cared for {carer.children_cared_for} child{'ren' if carer.children_cared_for != 1 else ''} before.")
+    approved = (
+        f"Approved {carer.years_approved:.0f} year{'s' if round(carer.years_approved) != 1 else ''}"
+        if carer.years_approved >= 1
+        else "Approved less than a year ago"
+    )
+    cared_words = (
+        f"have cared for {carer.children_cared_for} child{'ren' if carer.children_cared_for != 1 else ''} before"
+    )
+    return fraction, f"{approved}; {cared_words}."
 
 
-def _preferences(child, carer, policy, explain, group_size=1):
+def _preferences(
+    child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, explain: bool, group_size: int = 1
+) -> Fraction:
     low = carer.preferred_age_min if carer.preferred_age_min is not None else carer.age_min
     high = carer.preferred_age_max if carer.preferred_age_max is not None else carer.age_max
     age_ok = low <= child.age <= high
@@ -246,31 +319,58 @@ def _preferences(child, carer, policy, explain, group_size=1):
     fraction = 0.5 * age_ok + 0.5 * siblings_ok
     if not explain:
         return fraction, ""
-    words = [f"{child.name}'s age is {'within' if age_ok else 'outside'} the ages the carers hoped for ({low} to {high})."]
+    words = [
+        f"{child.name}'s age is {'within' if age_ok else 'outside'} the ages the carers hoped for ({low} to {high})."
+    ]
     if group_size > 1:
-        words.append("They would welcome a sibling group." if carer.open_to_siblings
-                     else "They had hoped for one child, not a sibling group.")
+        words.append(
+            "They would welcome a sibling group."
+            if carer.open_to_siblings
+            else "They had hoped for one child, not a sibling group."
+        )
     return fraction, " ".join(words)
 
 
-def _waiting(child, carer, policy, explain):
-    fraction = min(1.0, child.waiting_days / policy.waiting_full_days) if policy.waiting_full_days else 1.0
-    if not explain:
-        return fraction, ""
+def waiting_fraction(child: ChildFacts, policy: MatchingPolicy) -> float:
+    return min(1.0, child.waiting_days / policy.waiting_full_days) if policy.waiting_full_days else 1.0
+
+
+def waiting_words(child: ChildFacts) -> str:
     months = child.waiting_days // 30
     when = f"{months} month{'s' if months != 1 else ''}" if months else f"{child.waiting_days} days"
-    return fraction, f"{child.name} has waited {when} since family finding started."
+    return f"{child.name} has waited {when} since the decision that {child.name} needs a new family."
 
+
+def _waiting(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, explain: bool) -> Fraction:
+    fraction = waiting_fraction(child, policy)
+    if not explain:
+        return fraction, ""
+    return fraction, (
+        f"{waiting_words(child)} The same for every household, so it is not counted in this score: "
+        "it decides which child is proposed first when households are scarce."
+    )
+
+
+Component = Callable[["ChildFacts", "CarerFacts", MatchingPolicy, bool], Fraction]
 
 COMPONENT_NAMES = {
-    "distance": "Distance to the child's community", "identity": "Identity", "language": "Language",
-    "experience": "Carers' experience", "preferences": "Carers' preferences", "waiting": "Time waiting",
+    "distance": "Distance to the child's community",
+    "identity": "Identity",
+    "language": "Language",
+    "experience": "Carers' experience",
+    "preferences": "Carers' preferences",
+    "waiting": "Time waiting",
 }
-_FUNCTIONS = {"distance": _distance, "identity": _identity, "language": _language,
-              "experience": _experience, "waiting": _waiting}
+_FUNCTIONS: dict[str, Component] = {
+    "distance": _distance,
+    "identity": _identity,
+    "language": _language,
+    "experience": _experience,
+    "waiting": _waiting,
+}
 
 
-def ethnicity_note(child, carer, policy):
+def ethnicity_note(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy) -> str:
     child_e = ETHNICITY.meaning(child.ethnicity) if child.ethnicity in ETHNICITY else "not recorded"
     carer_e = ETHNICITY.meaning(carer.ethnicity) if carer.ethnicity in ETHNICITY else "not recorded"
     if _ethnicity_counts(child, policy):
@@ -282,42 +382,55 @@ def ethnicity_note(child, carer, policy):
     return f"Child: {child_e}. Carers: {carer_e}. {how[:1].upper()}{how[1:]}."
 
 
-def score(child, carer, policy, *, unit=None):
+def score(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, *, unit: Unit | None = None) -> Score:
     """The full explanation for one child and one carer household (`unit`: the child's sibling
     group to be placed together, if any)."""
     unit = unit or Unit((child,))
     barriers = tuple(unit_barriers(unit, carer, policy) if unit.size > 1 else child_barriers(child, carer, policy))
-    parts = ()
+    parts: tuple[Part, ...] = ()
     if not barriers:
         parts = tuple(_part(key, child, carer, policy, unit.size) for key in policy.weights if policy.weights[key])
     return Score(child.id, carer.id, barriers, parts, ethnicity_note(child, carer, policy))
 
 
-def _part(key, child, carer, policy, group_size):
+def _fraction(
+    key: str, child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, group_size: int, explain: bool
+) -> Fraction:
     if key == "preferences":
-        fraction, words = _preferences(child, carer, policy, True, group_size)
-    else:
-        fraction, words = _FUNCTIONS[key](child, carer, policy, True)
+        return _preferences(child, carer, policy, explain, group_size)
+    return _FUNCTIONS[key](child, carer, policy, explain)
+
+
+def _part(key: str, child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, group_size: int) -> Part:
+    fraction, words = _fraction(key, child, carer, policy, group_size, True)
     weight = policy.weights[key]
-    return Part(key, COMPONENT_NAMES[key], round(fraction * weight, 1), weight, words)
+    counted = fraction is not None and key not in PRIORITY_PARTS
+    return Part(key, COMPONENT_NAMES[key], round((fraction or 0.0) * weight, 1), weight, words, counted)
 
 
-def child_value(child, carer, policy, group_size=1):
-    """The score as a number, no words: for ranking and the optimiser. Assumes no barriers."""
-    w = policy.weights
-    total = 0.0
-    for key, weight in w.items():
+def match_weight(policy: MatchingPolicy) -> float:
+    return sum(policy.weights.get(key, 0) for key in MATCH_PARTS)
+
+
+def child_value(child: ChildFacts, carer: CarerFacts, policy: MatchingPolicy, group_size: int = 1) -> float:
+    """The value of placing this child with this household, for ranking and the optimiser (no
+    words; assumes no barriers): the match (the parts that carry information, scaled to their
+    points) plus the child's priority for time waiting."""
+    got = possible = 0.0
+    for key in MATCH_PARTS:
+        weight = policy.weights.get(key, 0)
         if not weight:
             continue
-        if key == "preferences":
-            fraction = _preferences(child, carer, policy, False, group_size)[0]
-        else:
-            fraction = _FUNCTIONS[key](child, carer, policy, False)[0]
-        total += weight * fraction
-    return total
+        fraction = _fraction(key, child, carer, policy, group_size, False)[0]
+        if fraction is None:
+            continue
+        got += weight * fraction
+        possible += weight
+    quality = got / possible if possible else NOTHING_RECORDED
+    return match_weight(policy) * quality + policy.weights.get("waiting", 0) * waiting_fraction(child, policy)
 
 
-def unit_value(unit, carer, policy):
+def unit_value(unit: Unit, carer: CarerFacts, policy: MatchingPolicy) -> float | None:
     """The sum of the children's scores with this household, or None when any constraint fails.
     A sibling group counts once per child: placing three children together is worth three."""
     if unit.size > carer.capacity:
@@ -328,18 +441,20 @@ def unit_value(unit, carer, policy):
     return sum(child_value(child, carer, policy, unit.size) for child in unit.children)
 
 
-def unit_edges(units, carers, policy):
+def unit_edges(
+    units: Sequence[Unit], carers: Sequence[CarerFacts], policy: MatchingPolicy
+) -> dict[tuple[int, int], float]:
     """{(unit index, carer index): value} for every household that fits: the optimiser's input.
 
     Carers are bucketed by approval type first, so a child is only scored against carers who
     could be matched with their plan at all.
     """
-    by_type = {}
+    by_type: dict[str, list[int]] = {}
     for j, carer in enumerate(carers):
         by_type.setdefault(carer.approval_type, []).append(j)
-    edges = {}
+    edges: dict[tuple[int, int], float] = {}
     for i, unit in enumerate(units):
-        allowed = None
+        allowed: set[str] | None = None
         for child in unit.children:
             fits = set(policy.approval_fits.get(child.option, ()))
             allowed = fits if allowed is None else allowed & fits
@@ -351,10 +466,13 @@ def unit_edges(units, carers, policy):
     return edges
 
 
-def shortlist(child, unit, carers, policy, size=None):
+def shortlist(
+    child: ChildFacts, unit: Unit, carers: Iterable[CarerFacts], policy: MatchingPolicy, size: int | None = None
+) -> tuple[list[tuple[CarerFacts, Score]], int]:
     """The carers who fit, best first, each with the full explanation; and how many did not fit."""
     size = size or policy.shortlist_size
-    ranked, excluded = [], 0
+    ranked: list[tuple[float, CarerFacts]] = []
+    excluded = 0
     for carer in carers:
         value = unit_value(unit, carer, policy)
         if value is None:
@@ -362,4 +480,37 @@ def shortlist(child, unit, carers, policy, size=None):
         else:
             ranked.append((value, carer))
     ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
-    return [(carer, score(child, carer, policy, unit=unit)) for _, carer in ranked[:size]], excluded
+    rows = [(carer, score(child, carer, policy, unit=unit)) for _, carer in ranked[:size]]
+    return same_for_all(rows), excluded
+
+
+def same_for_all(rows: list[tuple[CarerFacts, Score]]) -> list[tuple[CarerFacts, Score]]:
+    """Mark a counted part that gives every household on the list the same points as not
+    counted: it does not tell them apart, so it is shown with that reason."""
+    if len(rows) < 2:
+        return rows
+    keys = [p.key for p in rows[0][1].parts if p.counted]
+    flat = {
+        key
+        for key in keys
+        if len({next((p.points for p in s.parts if p.key == key and p.counted), None) for _, s in rows}) == 1
+    }
+    if not flat:
+        return rows
+    out: list[tuple[CarerFacts, Score]] = []
+    for carer, result in rows:
+        parts = tuple(
+            Part(
+                p.key,
+                p.name,
+                p.points,
+                p.out_of,
+                f"{p.reason} The same for every household listed, so not counted.",
+                False,
+            )
+            if p.key in flat
+            else p
+            for p in result.parts
+        )
+        out.append((carer, Score(result.child_id, result.carer_id, result.barriers, parts, result.ethnicity)))
+    return out

@@ -32,17 +32,25 @@ ACTIVE = tuple(s for s in ORDER if s != PLACED)
 # From these the child counts as matched (the decision is made).
 MATCHED_STAGES = (APPROVED, INTRODUCTIONS, PLACED)
 
-# Moves a person makes on the match page. Panel and approval are reached only through the panel
-# and the decision (services.match_panel_recommend / match_decide), never by choosing a stage.
+# Moves a person makes on the match page. Panel and approval are reached only through the panel's
+# minutes and the decision on them (meetings), never by choosing a stage (matching/receivers.py).
 MANUAL = {LINKED: [VISITS], VISITS: [REPORT], REPORT: [], PANEL: [], APPROVED: [INTRODUCTIONS], INTRODUCTIONS: [PLACED]}
-FORWARD = {LINKED: [VISITS], VISITS: [REPORT], REPORT: [PANEL], PANEL: [APPROVED], APPROVED: [INTRODUCTIONS],
-           INTRODUCTIONS: [PLACED], PLACED: [], ENDED: []}
+FORWARD = {
+    LINKED: [VISITS],
+    VISITS: [REPORT],
+    REPORT: [PANEL],
+    PANEL: [APPROVED],
+    APPROVED: [INTRODUCTIONS],
+    INTRODUCTIONS: [PLACED],
+    PLACED: [],
+    ENDED: [],
+}
 
 WHAT_NEXT = {
     LINKED: "Arrange visits: the child's social worker and the family finder visit the carers.",
     VISITS: "Write the matching report when the visits are done.",
     REPORT: "Take the match to the permanence panel.",
-    PANEL: "Record the decision on the panel's recommendation.",
+    PANEL: "The panel has recommended the match: the decision follows.",
     APPROVED: "Agree the introductions plan.",
     INTRODUCTIONS: "Record the placement when the child moves in.",
     PLACED: "The child has moved in: support the placement.",

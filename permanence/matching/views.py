@@ -8,12 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from permanence.accounts import roles
+from permanence.access import matrix
 from permanence.children.models import Carer, Child
+from permanence.govuk.forms import take_refusal
 from permanence.planning.options import OPTION_NAMES
-from permanence.voice.fields import add_service_errors
 
 from . import forms, selectors, services, stages
 from .choices import FAMILY_FINDING_SOURCE, SIBLINGS_SOURCE
@@ -23,7 +24,7 @@ from .needs import NEEDS, level_name
 
 @login_required
 def home(request):
-    return render(request, "matching/home.html", {"waiting": selectors.waiting_children()})
+    return render(request, "matching/home.html", {"found": selectors.waiting_children()})
 
 
 @login_required
@@ -43,18 +44,40 @@ def _needs_rows(needs):
 def carer_detail(request, pk):
     carer = get_object_or_404(Carer.objects.select_related("matching_profile"), pk=pk)
     profile = getattr(carer, "matching_profile", None)
-    return render(request, "matching/carer_detail.html", {
-        "carer": carer, "profile": profile, "needs": _needs_rows(profile.needs if profile else {}),
-        "matches": selectors.carer_matches(carer),
-    })
+    return render(
+        request,
+        "matching/carer_detail.html",
+        {
+            "carer": carer,
+            "profile": profile,
+            "needs": _needs_rows(profile.needs if profile else {}),
+            "matches": selectors.carer_matches(carer),
+        },
+    )
 
 
 @login_required
 def carer_edit(request, pk):
     carer = get_object_or_404(Carer, pk=pk)
     profile = getattr(carer, "matching_profile", None)
-    initial = {f: getattr(profile, f) for f in ("approval_type", "status", "on_hold_reason", "district", "children_cared_for",
-                                                 "open_to_siblings", "preferred_age_min", "preferred_age_max", "preferences")} if profile else {}
+    initial = (
+        {
+            f: getattr(profile, f)
+            for f in (
+                "approval_type",
+                "status",
+                "on_hold_reason",
+                "district",
+                "children_cared_for",
+                "open_to_siblings",
+                "preferred_age_min",
+                "preferred_age_max",
+                "preferences",
+            )
+        }
+        if profile
+        else {}
+    )
     form = forms.CarerProfileForm(request.POST or None, initial=initial, needs=profile.needs if profile else {})
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +85,7 @@ def carer_edit(request, pk):
             messages.success(request, f"{carer.name}: register entry saved.")
             return redirect("matching-carer", pk=carer.pk)
         except ValidationError as error:
-            add_service_errors(form, error)
+            take_refusal(form, error)
     return render(request, "matching/carer_form.html", {"carer": carer, "form": form})
 
 
@@ -75,12 +98,26 @@ def child_family_finding(request, pk):
     shortlist = selectors.shortlist_for(child)
     matches = selectors.child_matches(child)
     siblings = [m for m in shortlist["unit"].children if m.id != child.pk]
-    return render(request, "matching/child.html", {
-        "child": child, "profile": profile, "shortlist": shortlist, "matches": matches, "siblings": siblings,
-        "needs": [(label, level_name(profile.needs.get(key, 0))) for key, label in NEEDS if profile.needs.get(key)],
-        "active": next((m for m in matches if m.is_active), None), "siblings_source": SIBLINGS_SOURCE,
-        "plan_name": OPTION_NAMES.get(shortlist["facts"].option, ""),
-    })
+    return render(
+        request,
+        "matching/child.html",
+        {
+            "child": child,
+            "profile": profile,
+            "shortlist": shortlist,
+            "matches": matches,
+            "siblings": siblings,
+            "needs": [(label, level_name(profile.needs.get(key, 0))) for key, label in NEEDS if profile.needs.get(key)],
+            "active": next((m for m in matches if m.is_active), None),
+            "siblings_source": SIBLINGS_SOURCE,
+            "plan_name": OPTION_NAMES.get(shortlist["facts"].option, ""),
+            "verdict": shortlist["verdict"],
+            "waiting_days": shortlist["verdict"].days(date.today()),
+            "held": shortlist["held"],
+            "group": shortlist["group"],
+            "apart": shortlist["apart"],
+        },
+    )
 
 
 @login_required
@@ -95,7 +132,7 @@ def start(request, pk):
             messages.success(request, f"Family finding started for {child.first_name}.")
             return redirect("matching-child", pk=child.pk)
         except ValidationError as error:
-            add_service_errors(form, error)
+            take_refusal(form, error)
     return render(request, "matching/start.html", {"child": child, "form": form, "source": FAMILY_FINDING_SOURCE})
 
 
@@ -107,7 +144,9 @@ def link(request, pk):
     if form.is_valid():
         carer = get_object_or_404(Carer, pk=form.cleaned_data["carer"])
         try:
-            match = services.link_record(child=child, carer=carer, date=form.cleaned_data["date"] or date.today(), by=request.user)
+            match = services.link_record(
+                child=child, carer=carer, date=form.cleaned_data["date"] or date.today(), by=request.user
+            )
             messages.success(request, f"{child.first_name} is linked with {carer.name}.")
             return redirect("matching-match", pk=match.pk)
         except ValidationError as error:
@@ -120,8 +159,12 @@ def link(request, pk):
 
 
 STEP_FORMS = {
-    "visit": forms.VisitForm, "report": forms.ReportForm, "panel": forms.PanelForm, "recommend": forms.RecommendForm,
-    "decide": forms.DecideForm, "introductions": forms.IntroductionsForm, "placed": forms.PlacedForm, "end": forms.EndForm,
+    "visit": forms.VisitForm,
+    "report": forms.ReportForm,
+    "panel": forms.PanelForm,
+    "introductions": forms.IntroductionsForm,
+    "placed": forms.PlacedForm,
+    "end": forms.EndForm,
 }
 
 
@@ -132,10 +175,6 @@ def _do(step, match, data, user):
         services.match_report_record(match=match, by=user, **data)
     elif step == "panel":
         services.match_to_panel(match=match, **data)
-    elif step == "recommend":
-        services.match_panel_recommend(match=match, by=user, **data)
-    elif step == "decide":
-        services.match_decide(match=match, by=user, **data)
     elif step == "introductions":
         services.match_introductions(match=match, by=user, **data)
     elif step == "placed":
@@ -145,9 +184,12 @@ def _do(step, match, data, user):
 
 
 STEP_DONE = {
-    "visit": "Visit recorded.", "report": "Matching report saved.", "panel": "The match is on the panel's list.",
-    "recommend": "The panel's recommendation is recorded.", "decide": "The decision is recorded.",
-    "introductions": "Introductions plan saved.", "placed": "Placement recorded.", "end": "The link has ended.",
+    "visit": "Visit recorded.",
+    "report": "Matching report saved.",
+    "panel": "The match is on the panel's list.",
+    "introductions": "Introductions plan saved.",
+    "placed": "Placement recorded.",
+    "end": "The link has ended.",
 }
 
 
@@ -161,10 +203,6 @@ def _steps_open(match, user):
         open_.append("report")
     if s == stages.REPORT and not match.panel_item_id:
         open_.append("panel")
-    if s == stages.REPORT and match.panel_item_id:
-        open_.append("recommend")
-    if s == stages.PANEL and (not match.panel_item.needs_adm or user.role == roles.ADM):
-        open_.append("decide")
     if s == stages.APPROVED:
         open_.append("introductions")
     if s == stages.INTRODUCTIONS:
@@ -189,7 +227,7 @@ def match_detail(request, pk):
                 messages.success(request, STEP_DONE[step])
                 return redirect("matching-match", pk=match.pk)
             except ValidationError as error:
-                add_service_errors(form, error)
+                take_refusal(form, error)
     elif step:
         messages.error(request, "That step is not open for this match now.")
         return redirect("matching-match", pk=match.pk)
@@ -197,16 +235,51 @@ def match_detail(request, pk):
     open_steps = _steps_open(match, request.user)
     step_forms = {s: bound.get(s) or STEP_FORMS[s](initial={"date": today, "start": today}) for s in open_steps}
     children = list(match.children.all())
-    return render(request, "matching/match.html", {
-        "match": match, "children": children, "forms": step_forms, "what_next": stages.WHAT_NEXT[match.stage],
-        "errors": next((f for f in bound.values() if f.errors), None),
-        "waits_for_adm": match.stage == stages.PANEL and match.panel_item.needs_adm and request.user.role != roles.ADM,
-        "stage_names": [(key, label) for key, label in stages.STAGES if key != stages.ENDED],
-        "stage_index": stages.ORDER.index(match.stage) if match.stage in stages.ORDER else -1,
-    })
+    return render(
+        request,
+        "matching/match.html",
+        {
+            "match": match,
+            "children": children,
+            "forms": step_forms,
+            "what_next": stages.WHAT_NEXT[match.stage],
+            "errors": next((f for f in bound.values() if f.errors), None),
+            "waiting_for": _waiting_for(match, request.user),
+            "stage_names": [(key, label) for key, label in stages.STAGES if key != stages.ENDED],
+            "stage_index": stages.ORDER.index(match.stage) if match.stage in stages.ORDER else -1,
+        },
+    )
+
+
+def _waiting_for(match, user):
+    """(what the match waits for, a link for this person to do it, its words) at panel, or None."""
+    item = match.panel_item
+    if item is None or match.stage not in (stages.REPORT, stages.PANEL):
+        return None
+    minutes = getattr(item, "minutes", None)
+    if minutes is None:
+        link = (
+            reverse("panel-minutes", args=[item.panel_id, item.pk])
+            if matrix.has(user.role, matrix.PANEL_RECORD)
+            else None
+        )
+        return (
+            "The panel's chair, a vice chair or its agency adviser records the panel's minutes.",
+            link,
+            "Record the panel's minutes",
+        )
+    if item.needs_adm and not hasattr(item, "adm_decision"):
+        link = (
+            reverse("adm-decision", args=[item.panel_id, item.pk]) if matrix.has(user.role, matrix.ADM_DECIDE) else None
+        )
+        return (
+            "The Agency Decision Maker decides, having considered the panel's minutes.",
+            link,
+            "Record your decision",
+        )
+    return None
 
 
 @login_required
 def suggested_plan(request):
     return render(request, "matching/plan.html", {"plan": selectors.suggested_plan()})
-

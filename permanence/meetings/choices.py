@@ -23,12 +23,56 @@ PANEL_MATTERS = [
 PANEL_MATTER_NAMES = dict(PANEL_MATTERS)
 ADM_MATTERS = {"adoption_plan", "adoption_match"}
 
+# Who sits on a panel. Members count towards the quorum; advisers advise and do not count.
+CHAIR, VICE_CHAIR, SOCIAL_WORKER, INDEPENDENT, MEMBER = "chair", "vice_chair", "social_worker", "independent", "member"
+AGENCY_ADVISER, MEDICAL_ADVISER, LEGAL_ADVISER = "agency_adviser", "medical_adviser", "legal_adviser"
+PANEL_ROLES = [
+    (CHAIR, "Chair"),
+    (VICE_CHAIR, "Vice chair"),
+    (SOCIAL_WORKER, "Social worker (at least three years' post-qualifying experience)"),
+    (INDEPENDENT, "Independent member"),
+    (MEMBER, "Other member"),
+    (AGENCY_ADVISER, "Agency adviser"),
+    (MEDICAL_ADVISER, "Medical adviser"),
+    (LEGAL_ADVISER, "Legal adviser"),
+]
+PANEL_ROLE_NAMES = dict(PANEL_ROLES)
+MEMBER_ROLES = frozenset({CHAIR, VICE_CHAIR, SOCIAL_WORKER, INDEPENDENT, MEMBER})
+ADVISER_ROLES = frozenset({AGENCY_ADVISER, MEDICAL_ADVISER, LEGAL_ADVISER})
+# Who records the panel's minutes and recommendation.
+RECORDING_ROLES = frozenset({CHAIR, VICE_CHAIR, AGENCY_ADVISER})
+
+# What the panel concluded on an item. For a matter the Agency Decision Maker decides, the panel
+# recommends; for a matter the panel decides itself (Leeds §5: matches for long-term fostering
+# and special guardianship), it agrees or not.
+RECOMMENDED, NOT_RECOMMENDED, DEFERRED = "recommended", "not_recommended", "deferred"
+PANEL_OUTCOMES = [
+    (RECOMMENDED, "Recommended (or agreed)"),
+    (NOT_RECOMMENDED, "Not recommended (or not agreed)"),
+    (DEFERRED, "Deferred: the panel needs more information"),
+]
+PANEL_OUTCOME_NAMES = dict(PANEL_OUTCOMES)
+
 ADM_OUTCOMES = [
-    ("agreed", "Agreed: the child should be placed for adoption"),
+    ("agreed", "Agreed"),
     ("not_agreed", "Not agreed"),
     ("deferred", "Deferred for more information"),
 ]
 ADM_OUTCOME_NAMES = dict(ADM_OUTCOMES)
+# What "agreed" means for each matter the Agency Decision Maker decides.
+ADM_AGREED_WORDS = {
+    "adoption_plan": "Agreed: {name} should be placed for adoption",
+    "adoption_match": "Agreed: {name} should be placed for adoption with these prospective adopters",
+}
+PANEL_SOURCE = "Adoption Agencies Regulations 2005 regs 18 and 32 (the panel's recommendation and its reasons)"
+ADM_SOURCE = (
+    "Adoption Agencies Regulations 2005 regs 19 and 33 (the agency decides, taking into account the panel's "
+    "recommendation); Adoption statutory guidance (2013) ch 1 and ch 4 (the decision maker considers the minutes)"
+)
+LEEDS_PANEL_SOURCE = (
+    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5 (the permanence panel "
+    "decides matches for long-term fostering and special guardianship)"
+)
 
 ACTION_FORUMS = [
     ("clinic", "Permanence planning clinic"),

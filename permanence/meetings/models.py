@@ -37,7 +37,9 @@ class Sitting(models.Model):
     """A meeting held on one date, at most one a day, with a chair: a clinic or a panel."""
 
     date = models.DateField(unique=True)
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -75,7 +77,9 @@ class TrackingMeeting(models.Model):
     """The monthly permanence tracking meeting."""
 
     date = models.DateField(unique=True)
-    chair = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     attendees = models.TextField(blank=True)
     since = models.DateField(help_text="The agenda covers what changed since this date (the last meeting).")
     closed = models.BooleanField(default=False)
@@ -102,17 +106,39 @@ class AgendaItem(models.Model):
 
 
 class Panel(Sitting):
-    """A sitting of the permanence panel."""
+    """A sitting of the permanence panel: a date, a chair and members (PanelMember)."""
 
     def __str__(self):
         return f"Permanence panel {self.date:%d/%m/%Y}"
+
+
+class PanelMember(models.Model):
+    """Someone sitting on one panel, as a member (counted for quorum) or an adviser (not counted)."""
+
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="panel_seats")
+    role = models.CharField(max_length=20, choices=choices.PANEL_ROLES)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["panel", "pk"]
+        constraints = [models.UniqueConstraint(fields=["panel", "person"], name="one_seat_per_person_per_panel")]
+
+    def __str__(self):
+        return f"{self.person.get_full_name() or self.person} ({self.get_role_display()})"
+
+    @property
+    def is_member(self):
+        return self.role in choices.MEMBER_ROLES
 
 
 class PanelItem(models.Model):
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="items")
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="panel_items")
     matter = models.CharField(max_length=30, choices=choices.PANEL_MATTERS)
-    papers = models.TextField(blank=True, help_text="The papers before the panel: options analysis, matching report ...")
+    papers = models.TextField(
+        blank=True, help_text="The papers before the panel: options analysis, matching report ..."
+    )
     recommendation = models.TextField(blank=True)
     recommended_option = models.CharField(max_length=30, choices=OPTIONS, blank=True)
     needs_adm = models.BooleanField(default=False, help_text="An adoption plan or adoption match goes to the ADM.")
@@ -121,14 +147,45 @@ class PanelItem(models.Model):
         ordering = ["panel", "pk"]
 
 
+class PanelMinutes(models.Model):
+    """The panel's minutes for one item: who took part, whether the panel was quorate, what it
+    recommended (or, for a matter the panel decides itself, decided) and why. Recorded by the
+    chair, a vice chair or the agency adviser; the Agency Decision Maker decides on them.
+    """
+
+    item = models.OneToOneField(PanelItem, on_delete=models.CASCADE, related_name="minutes")
+    present = models.ManyToManyField(PanelMember, related_name="items_heard")
+    quorate = models.BooleanField(help_text="Whether the members present made a quorum, as the rule found it.")
+    outcome = models.CharField(max_length=20, choices=choices.PANEL_OUTCOMES)
+    recommendation = models.TextField("The panel's recommendation, in its words")
+    recommended_option = models.CharField(max_length=30, choices=OPTIONS, blank=True)
+    reasons = models.TextField("The reasons for the recommendation")
+    unanimous = models.BooleanField(default=True)
+    dissent = models.TextField("Views of members who did not agree", blank=True)
+    advice = models.TextField("Advice given by the advisers", blank=True)
+    discussion = models.TextField("Summary of the discussion", blank=True)
+    recorded_on = models.DateField(help_text="The day the minutes were completed and sent on.")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Minutes: {self.item.child} at {self.item.panel}"
+
+
 class ADMDecision(models.Model):
-    """The Agency Decision Maker's decision on a panel recommendation."""
+    """The Agency Decision Maker's decision on a panel recommendation, having considered the minutes."""
 
     item = models.OneToOneField(PanelItem, on_delete=models.CASCADE, related_name="adm_decision")
     outcome = models.CharField(max_length=20, choices=choices.ADM_OUTCOMES)
     date = models.DateField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reasons = models.TextField()
+    minutes_considered = models.BooleanField(
+        default=False, help_text="The decision maker considered the panel's minutes and recommendation."
+    )
+    earlier_decision_note = models.TextField(
+        blank=True, help_text="Why a new decision, where an earlier decision on the same question stands."
+    )
 
 
 class IRODecisionsReport(models.Model):
@@ -138,7 +195,9 @@ class IRODecisionsReport(models.Model):
     issued = models.DateField()
     decisions = models.TextField()
     permanence_plan_recorded = models.BooleanField(default=False)
-    iro = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    iro = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class Action(models.Model):
@@ -154,7 +213,9 @@ class Action(models.Model):
     clinic_item = models.ForeignKey(ClinicItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
     panel_item = models.ForeignKey(PanelItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
     set_on = models.DateField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["due", "pk"]

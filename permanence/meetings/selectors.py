@@ -6,6 +6,18 @@ from . import choices
 from .models import Action, Clinic, Panel, PanelItem, Referral, TrackingMeeting
 
 
+def next_panels(ids, today):
+    """The next panel each child is listed for, on or after `today`: {child id: date}, one query."""
+    found = {}
+    for child_id, when in (
+        PanelItem.objects.filter(child_id__in=ids, panel__date__gte=today)
+        .order_by("panel__date")
+        .values_list("child_id", "panel__date")
+    ):
+        found.setdefault(child_id, when)
+    return found
+
+
 def open_actions_for(user):
     return Action.objects.filter(owner=user, done_on__isnull=True).select_related("child").order_by("due")
 
@@ -19,9 +31,11 @@ def waiting_referrals():
 
 
 def clinics():
-    return Clinic.objects.select_related("chair").annotate(
-        children=Count("items"), recorded_items=Count("items", filter=Q(items__recorded=True))
-    ).order_by("-date")
+    return (
+        Clinic.objects.select_related("chair")
+        .annotate(children=Count("items"), recorded_items=Count("items", filter=Q(items__recorded=True)))
+        .order_by("-date")
+    )
 
 
 def clinic_items(clinic):
@@ -31,30 +45,54 @@ def clinic_items(clinic):
 
 
 def tracking_meetings():
-    return TrackingMeeting.objects.select_related("chair").annotate(
-        children=Count("items"), discussed_items=Count("items", filter=Q(items__discussed=True))
-    ).order_by("-date")
+    return (
+        TrackingMeeting.objects.select_related("chair")
+        .annotate(children=Count("items"), discussed_items=Count("items", filter=Q(items__discussed=True)))
+        .order_by("-date")
+    )
 
 
 def agenda(meeting):
-    return meeting.items.select_related("child").prefetch_related(
-        Prefetch("actions", queryset=Action.objects.select_related("owner"))
-    ).order_by("child__last_name", "child__first_name")
+    return (
+        meeting.items.select_related("child")
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.select_related("owner")))
+        .order_by("child__last_name", "child__first_name")
+    )
 
 
 def panels():
     return Panel.objects.select_related("chair").annotate(children=Count("items")).order_by("-date")
 
 
+def panel_members(panel):
+    """The panel's members and advisers: chair first, then members, then advisers."""
+    order = {role: n for n, (role, _) in enumerate(choices.PANEL_ROLES)}
+    return sorted(panel.members.select_related("person"), key=lambda m: (order.get(m.role, 99), m.pk))
+
+
+def present_for(item):
+    """Who took part in the item, as the minutes record them (chair first)."""
+    minutes = getattr(item, "minutes", None)
+    if minutes is None:
+        return []
+    order = {role: n for n, (role, _) in enumerate(choices.PANEL_ROLES)}
+    return sorted(minutes.present.select_related("person"), key=lambda m: (order.get(m.role, 99), m.pk))
+
+
 def panel_items(panel):
-    return panel.items.select_related("child", "adm_decision", "adm_decision__decided_by").prefetch_related(
+    return panel.items.select_related("child", "minutes", "adm_decision", "adm_decision__decided_by").prefetch_related(
         Prefetch("actions", queryset=Action.objects.select_related("owner"))
     )
 
 
 def awaiting_adm():
-    return PanelItem.objects.filter(needs_adm=True, adm_decision__isnull=True).exclude(recommendation="").select_related("panel", "child")
-
+    """Items whose minutes have gone to the Agency Decision Maker and wait for their decision."""
+    return (
+        PanelItem.objects.filter(needs_adm=True, adm_decision__isnull=True, minutes__isnull=False)
+        .exclude(minutes__outcome=choices.DEFERRED)
+        .select_related("panel", "child", "minutes")
+        .order_by("minutes__recorded_on", "pk")
+    )
 
 
 def child_meetings(child):
@@ -62,7 +100,9 @@ def child_meetings(child):
     return {
         "actions": list(Action.objects.filter(child=child).select_related("owner").order_by("done_on", "due")),
         "referrals": list(Referral.objects.filter(child=child).select_related("referred_by").order_by("-date")),
-        "agenda_items": list(child.tracking_items.filter(discussed=True).select_related("meeting").order_by("-meeting__date")),
+        "agenda_items": list(
+            child.tracking_items.filter(discussed=True).select_related("meeting").order_by("-meeting__date")
+        ),
         "panel_items": list(child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date")),
         "reviews": list(child.reviews.select_related("decisions_report", "iro").order_by("-date")[:6]),
     }

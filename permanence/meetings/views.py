@@ -11,11 +11,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from permanence.access import matrix
 from permanence.accounts import roles
+from permanence.accounts.models import User
 from permanence.children.models import Child, Review
 
-from . import choices, forms, selectors, services
+from . import choices, forms, quorum, selectors, services
 from .models import Action, AgendaItem, Clinic, ClinicItem, Panel, PanelItem, Referral, TrackingMeeting
+
+
+def _posted(request):
+    """The form's data when posted, even if empty (an empty form must be refused, never ignored)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _apply(form, write):
@@ -32,35 +39,52 @@ def _action_form(request, *, child, forum, set_on, redirect_to, **source):
     """Handle the 'add an action' form shared by every meeting page. Returns (form, response)."""
     if request.method == "POST" and request.POST.get("form") == "action":
         form = forms.ActionForm(request.POST, prefix="action")
-        if form.is_valid() and _apply(form, lambda: services.action_create(
-            child=child, forum=forum, set_on=set_on, by=request.user, **form.cleaned_data, **source
-        )):
+        if form.is_valid() and _apply(
+            form,
+            lambda: services.action_create(
+                child=child, forum=forum, set_on=set_on, by=request.user, **form.cleaned_data, **source
+            ),
+        ):
             messages.success(request, f"Action added for {form.cleaned_data['owner']}.")
             return form, redirect(redirect_to)
         return form, None
-    return forms.ActionForm(prefix="action", initial={"owner": child.allocations.filter(end__isnull=True, role="social_worker").values_list("worker", flat=True).first()}), None
+    return forms.ActionForm(
+        prefix="action",
+        initial={
+            "owner": child.allocations.filter(end__isnull=True, role="social_worker")
+            .values_list("worker", flat=True)
+            .first()
+        },
+    ), None
 
 
 @login_required
 def home(request):
-    return render(request, "meetings/home.html", {
-        "waiting": selectors.waiting_referrals().count(),
-        "clinic": selectors.clinics().first(),
-        "meeting": selectors.tracking_meetings().first(),
-        "panel": selectors.panels().first(),
-        "awaiting_adm": selectors.awaiting_adm().count(),
-        "actions": selectors.open_actions_for(request.user).count(),
-    })
+    return render(
+        request,
+        "meetings/home.html",
+        {
+            "waiting": selectors.waiting_referrals().count(),
+            "clinic": selectors.clinics().first(),
+            "meeting": selectors.tracking_meetings().first(),
+            "panel": selectors.panels().first(),
+            "awaiting_adm": selectors.awaiting_adm().count(),
+            "actions": selectors.open_actions_for(request.user).count(),
+        },
+    )
 
 
 # --- clinic -------------------------------------------------------------------------------------
 
+
 @login_required
 def refer(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    form = forms.ReferralForm(request.POST or None, initial={"date": date.today()})
-    if request.method == "POST" and form.is_valid() and _apply(
-        form, lambda: services.referral_create(child=child, by=request.user, **form.cleaned_data)
+    form = forms.ReferralForm(_posted(request), initial={"date": date.today()})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.referral_create(child=child, by=request.user, **form.cleaned_data))
     ):
         messages.success(request, f"{child.full_name} has been referred to the permanence planning clinic.")
         return redirect("child-detail", pk)
@@ -69,12 +93,18 @@ def refer(request, pk):
 
 @login_required
 def clinic_list(request):
-    form = forms.ClinicForm(request.POST or None, initial={"date": date.today(), "chair": request.user.pk})
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.clinic_create(**form.cleaned_data)):
+    form = forms.ClinicForm(_posted(request))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.clinic_create(**form.cleaned_data))
+    ):
         clinic = Clinic.objects.get(date=form.cleaned_data["date"])
         return redirect("clinic-detail", clinic.pk)
     page = Paginator(selectors.clinics(), 20).get_page(request.GET.get("page"))
-    return render(request, "meetings/clinic_list.html", {"form": form, "page": page, "waiting": selectors.waiting_referrals()})
+    return render(
+        request, "meetings/clinic_list.html", {"form": form, "page": page, "waiting": selectors.waiting_referrals()}
+    )
 
 
 @login_required
@@ -89,23 +119,35 @@ def clinic_detail(request, pk):
             messages.error(request, " ".join(error.messages))
         return redirect("clinic-detail", pk)
     items = list(selectors.clinic_items(clinic))
-    return render(request, "meetings/clinic_detail.html", {
-        "clinic": clinic, "items": [(item, services.attendance_warnings(item)) for item in items],
-        "waiting": selectors.waiting_referrals(),
-    })
+    return render(
+        request,
+        "meetings/clinic_detail.html",
+        {
+            "clinic": clinic,
+            "items": [(item, services.attendance_warnings(item)) for item in items],
+            "waiting": selectors.waiting_referrals(),
+        },
+    )
 
 
 @login_required
 def clinic_item(request, pk, item_pk):
     item = get_object_or_404(ClinicItem.objects.select_related("clinic", "child", "referral"), pk=item_pk, clinic_id=pk)
     url = reverse("clinic-item", args=[pk, item_pk])
-    action_form, done = _action_form(request, child=item.child, forum="clinic", set_on=item.clinic.date, redirect_to=url, clinic_item=item)
+    action_form, done = _action_form(
+        request, child=item.child, forum="clinic", set_on=item.clinic.date, redirect_to=url, clinic_item=item
+    )
     if done:
         return done
     initial = {
         "iro_or_chair_present": "" if item.iro_or_chair_present is None else str(item.iro_or_chair_present),
-        "worker_or_manager_present": "" if item.worker_or_manager_present is None else str(item.worker_or_manager_present),
-        "attendees": item.attendees, "options_discussed": item.options_discussed, "agreed_plan": item.agreed_plan, "notes": item.notes,
+        "worker_or_manager_present": ""
+        if item.worker_or_manager_present is None
+        else str(item.worker_or_manager_present),
+        "attendees": item.attendees,
+        "options_discussed": item.options_discussed,
+        "agreed_plan": item.agreed_plan,
+        "notes": item.notes,
     }
     posted = request.method == "POST" and request.POST.get("form") == "record"
     form = forms.ClinicItemForm(request.POST if posted else None, initial=initial)
@@ -116,21 +158,31 @@ def clinic_item(request, pk, item_pk):
                 messages.warning(request, warning)
             messages.success(request, f"The clinic's discussion of {item.child.full_name} has been recorded.")
             return redirect(url)
-    return render(request, "meetings/clinic_item.html", {
-        "item": item, "form": form, "action_form": action_form, "warnings": services.attendance_warnings(item),
-        "actions": item.actions.select_related("owner"),
-    })
+    return render(
+        request,
+        "meetings/clinic_item.html",
+        {
+            "item": item,
+            "form": form,
+            "action_form": action_form,
+            "warnings": services.attendance_warnings(item),
+            "actions": item.actions.select_related("owner"),
+        },
+    )
 
 
 # --- monthly tracking meeting --------------------------------------------------------------------
 
+
 @login_required
 def tracking_list(request):
-    form = forms.TrackingMeetingForm(request.POST or None, initial={"date": date.today(), "chair": request.user.pk})
+    form = forms.TrackingMeetingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         created = []
         if _apply(form, lambda: created.append(services.tracking_meeting_create(**form.cleaned_data))):
-            messages.success(request, f"The agenda has {created[0].items.count()} children on it, built from the record.")
+            messages.success(
+                request, f"The agenda has {created[0].items.count()} children on it, built from the record."
+            )
             return redirect("tracking-detail", created[0].pk)
     page = Paginator(selectors.tracking_meetings(), 20).get_page(request.GET.get("page"))
     return render(request, "meetings/tracking_list.html", {"form": form, "page": page})
@@ -142,7 +194,9 @@ def tracking_detail(request, pk):
     if request.method == "POST":
         if request.POST.get("do") == "refresh":
             added = services.agenda_refresh(meeting, today=max(date.today(), meeting.date))
-            messages.success(request, f"Agenda brought up to date: {added} {'child' if added == 1 else 'children'} added.")
+            messages.success(
+                request, f"Agenda brought up to date: {added} {'child' if added == 1 else 'children'} added."
+            )
         elif request.POST.get("do") == "close":
             try:
                 services.tracking_meeting_close(meeting)
@@ -151,28 +205,47 @@ def tracking_detail(request, pk):
                 messages.error(request, " ".join(error.messages))
         return redirect("tracking-detail", pk)
     items = list(selectors.agenda(meeting))
-    return render(request, "meetings/tracking_detail.html", {
-        "meeting": meeting, "items": items, "discussed": sum(i.discussed for i in items),
-    })
+    return render(
+        request,
+        "meetings/tracking_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "discussed": sum(i.discussed for i in items),
+        },
+    )
 
 
 @login_required
 def agenda_item(request, pk, item_pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "child"), pk=item_pk, meeting_id=pk)
     url = reverse("agenda-item", args=[pk, item_pk])
-    action_form, done = _action_form(request, child=item.child, forum="tracking_meeting", set_on=item.meeting.date, redirect_to=url, agenda_item=item)
+    action_form, done = _action_form(
+        request, child=item.child, forum="tracking_meeting", set_on=item.meeting.date, redirect_to=url, agenda_item=item
+    )
     if done:
         return done
     posted = request.method == "POST" and request.POST.get("form") == "record"
-    form = forms.AgendaItemForm(request.POST if posted else None, initial={"discussion": item.discussion, "decision": item.decision})
+    form = forms.AgendaItemForm(
+        request.POST if posted else None, initial={"discussion": item.discussion, "decision": item.decision}
+    )
     if posted and form.is_valid() and _apply(form, lambda: services.agenda_item_record(item=item, **form.cleaned_data)):
         messages.success(request, f"Recorded for {item.child.full_name}.")
         following = next_item(item)
-        return redirect(reverse("agenda-item", args=[pk, following.pk]) if following and "next" in request.POST else url)
-    return render(request, "meetings/agenda_item.html", {
-        "item": item, "form": form, "action_form": action_form, "actions": item.actions.select_related("owner"),
-        "next_item": next_item(item),
-    })
+        return redirect(
+            reverse("agenda-item", args=[pk, following.pk]) if following and "next" in request.POST else url
+        )
+    return render(
+        request,
+        "meetings/agenda_item.html",
+        {
+            "item": item,
+            "form": form,
+            "action_form": action_form,
+            "actions": item.actions.select_related("owner"),
+            "next_item": next_item(item),
+        },
+    )
 
 
 def next_item(item):
@@ -188,98 +261,278 @@ def tracking_pack(request, pk):
 
 # --- panel and ADM ---------------------------------------------------------------------------------
 
+
 @login_required
 def panel_list(request):
-    form = forms.PanelForm(request.POST or None, initial={"date": date.today()})
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.panel_create(**form.cleaned_data)):
-        return redirect("panel-detail", Panel.objects.get(date=form.cleaned_data["date"]).pk)
     page = Paginator(selectors.panels(), 20).get_page(request.GET.get("page"))
-    return render(request, "meetings/panel_list.html", {"form": form, "page": page, "awaiting_adm": selectors.awaiting_adm()})
+    return render(
+        request,
+        "meetings/panel_list.html",
+        {
+            "page": page,
+            "awaiting_adm": selectors.awaiting_adm(),
+            "can_arrange": matrix.has(request.user.role, matrix.PANEL_ARRANGE),
+        },
+    )
+
+
+def _panel_candidates():
+    """Who may sit on a panel: the people whose role is the permanence panel's (chair, members, advisers)."""
+    return User.objects.filter(is_active=True, role=roles.PANEL_MEMBER).order_by("last_name", "first_name")
+
+
+@login_required
+def panel_new(request):
+    form = forms.PanelForm(_posted(request), candidates=_panel_candidates())
+    created = []
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: created.append(services.panel_create(**form.service_values())))
+    ):
+        messages.success(request, f"The panel on {created[0].date:%d %B %Y} is set up.")
+        return redirect("panel-detail", created[0].pk)
+    return render(request, "meetings/panel_new.html", {"form": form})
 
 
 @login_required
 def panel_detail(request, pk):
     panel = get_object_or_404(Panel, pk=pk)
-    return render(request, "meetings/panel_detail.html", {"panel": panel, "items": selectors.panel_items(panel)})
+    members = list(selectors.panel_members(panel))
+    return render(
+        request,
+        "meetings/panel_detail.html",
+        {
+            "panel": panel,
+            "items": selectors.panel_items(panel),
+            "members": members,
+            "quorum": quorum.quorum([m.role for m in members]),
+            "quorum_source": quorum.SOURCE,
+        },
+    )
 
 
 @login_required
 def add_to_panel(request, pk):
     child = get_object_or_404(Child, pk=pk)
     panels = Panel.objects.filter(date__gte=date.today()).order_by("date")
-    form = forms.PanelItemForm(request.POST or None)
+    form = forms.PanelItemForm(_posted(request))
     panel_id = request.POST.get("panel") if request.method == "POST" else None
     if request.method == "POST":
         panel = panels.filter(pk=panel_id).first()
         if panel is None:
             form.add_error(None, "Choose a panel date")
-        elif form.is_valid() and _apply(form, lambda: services.panel_item_add(
-            panel=panel, child=child, matter=form.cleaned_data["matter"], papers=form.cleaned_data["papers"]
-        )):
+        elif form.is_valid() and _apply(
+            form,
+            lambda: services.panel_item_add(
+                panel=panel, child=child, matter=form.cleaned_data["matter"], papers=form.cleaned_data["papers"]
+            ),
+        ):
             messages.success(request, f"{child.full_name} is on the agenda of the panel on {panel.date:%d %B %Y}.")
             return redirect("panel-detail", panel.pk)
-    return render(request, "meetings/add_to_panel.html", {"child": child, "form": form, "panels": panels, "panel_id": panel_id})
+    return render(
+        request, "meetings/add_to_panel.html", {"child": child, "form": form, "panels": panels, "panel_id": panel_id}
+    )
+
+
+def _item(pk, item_pk):
+    return get_object_or_404(
+        PanelItem.objects.select_related("panel", "child", "minutes__recorded_by", "adm_decision__decided_by"),
+        pk=item_pk,
+        panel_id=pk,
+    )
+
+
+# Why a form cannot be used: NOT_YOURS (403) for the person, NOT_NOW (409) for where the item has got to.
+NOT_YOURS, NOT_NOW = 403, 409
+
+
+def _may_record(user, item):
+    """(None, "") when the person may record the item's minutes now, else (status, the real reason)."""
+    if not matrix.has(user.role, matrix.PANEL_RECORD):
+        return NOT_YOURS, "The panel's minutes are recorded by its chair, a vice chair or its agency adviser."
+    if services.recording_seat(item.panel, user) is None:
+        return NOT_YOURS, (
+            f"You are not the chair, a vice chair or the agency adviser of the panel on {item.panel.date:%d %B %Y}: "
+            "they record its minutes and recommendation."
+        )
+    if item.panel.date > date.today():
+        return NOT_NOW, (
+            f"The panel on {item.panel.date:%d %B %Y} has not met yet: its minutes are recorded after it meets."
+        )
+    if hasattr(item, "minutes"):
+        return NOT_NOW, f"The minutes for this item were recorded on {item.minutes.recorded_on:%d %B %Y}."
+    return None, ""
+
+
+def _may_decide(user, item):
+    """(None, "") when the person may record the decision now, else (status, the real reason)."""
+    if not matrix.has(user.role, matrix.ADM_DECIDE):
+        return NOT_YOURS, "Only the Agency Decision Maker decides on the panel's recommendation."
+    if not item.needs_adm:
+        return NOT_NOW, "The panel decides this matter itself: its decision is in its minutes."
+    minutes = getattr(item, "minutes", None)
+    if minutes is None:
+        return (
+            NOT_NOW,
+            "The panel has not recorded its minutes and recommendation yet: you decide having considered them.",
+        )
+    if minutes.outcome == choices.DEFERRED:
+        return NOT_NOW, "The panel deferred this item: there is no recommendation to decide on."
+    if hasattr(item, "adm_decision"):
+        return NOT_NOW, f"The decision was recorded on {item.adm_decision.date:%d %B %Y}."
+    return None, ""
 
 
 @login_required
 def panel_item(request, pk, item_pk):
-    item = get_object_or_404(PanelItem.objects.select_related("panel", "child"), pk=item_pk, panel_id=pk)
+    item = _item(pk, item_pk)
     url = reverse("panel-item", args=[pk, item_pk])
-    action_form, done = _action_form(request, child=item.child, forum="panel", set_on=item.panel.date, redirect_to=url, panel_item=item)
+    action_form, done = _action_form(
+        request, child=item.child, forum="panel", set_on=item.panel.date, redirect_to=url, panel_item=item
+    )
     if done:
         return done
-    which = request.POST.get("form") if request.method == "POST" else None
-    recommendation = forms.RecommendationForm(request.POST if which == "recommendation" else None,
-                                              initial={"recommendation": item.recommendation, "recommended_option": item.recommended_option})
-    decision = forms.ADMDecisionForm(request.POST if which == "adm" else None, initial={"date": date.today()})
-    if which == "recommendation" and recommendation.is_valid() and _apply(
-        recommendation, lambda: services.panel_recommend(item=item, **recommendation.cleaned_data)
+    may_record = _may_record(request.user, item)[0] is None
+    may_decide = _may_decide(request.user, item)[0] is None
+    return render(
+        request,
+        "meetings/panel_item.html",
+        {
+            "item": item,
+            "minutes": getattr(item, "minutes", None),
+            "present": selectors.present_for(item),
+            "adm_decision": getattr(item, "adm_decision", None),
+            "may_record": may_record,
+            "may_decide": may_decide,
+            "can_add_actions": matrix.has(request.user.role, matrix.EDIT_CHILD),
+            "action_form": action_form,
+            "actions": item.actions.select_related("owner"),
+            "analyses": item.child.options_analyses.order_by("-date", "-pk"),
+            "earlier": services.earlier_should_be_placed(item),
+            "panel_source": choices.PANEL_SOURCE,
+            "adm_source": choices.ADM_SOURCE,
+        },
+    )
+
+
+def _cannot(request, item, status, reason):
+    return render(request, "meetings/panel_cannot.html", {"item": item, "reason": reason}, status=status)
+
+
+@login_required
+def panel_minutes(request, pk, item_pk):
+    item = _item(pk, item_pk)
+    status, reason = _may_record(request.user, item)
+    if status:
+        return _cannot(request, item, status, reason)
+    members = list(selectors.panel_members(item.panel))
+    form = forms.PanelMinutesForm(_posted(request), panel=item.panel, initial={"present": [m.pk for m in members]})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.panel_minutes_record(item=item, by=request.user, **form.cleaned_data))
     ):
-        messages.success(request, "The panel's recommendation has been recorded.")
-        return redirect(url)
-    if which == "adm" and decision.is_valid() and _apply(decision, lambda: services.adm_decide(item=item, by=request.user, **decision.cleaned_data)):
+        messages.success(request, f"The panel's minutes for {item.child.full_name} are recorded.")
+        return redirect("panel-item", pk, item_pk)
+    return render(
+        request,
+        "meetings/panel_minutes.html",
+        {
+            "item": item,
+            "form": form,
+            "quorum_source": quorum.SOURCE,
+            "panel_source": choices.PANEL_SOURCE,
+            "leeds_source": choices.LEEDS_PANEL_SOURCE,
+        },
+    )
+
+
+@login_required
+def adm_decision(request, pk, item_pk):
+    item = _item(pk, item_pk)
+    status, reason = _may_decide(request.user, item)
+    if status:
+        return _cannot(request, item, status, reason)
+    form = forms.ADMDecisionForm(_posted(request), item=item)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.adm_decide(item=item, by=request.user, **form.cleaned_data))
+    ):
         messages.success(request, "The Agency Decision Maker's decision has been recorded.")
-        return redirect(url)
-    return render(request, "meetings/panel_item.html", {
-        "item": item, "recommendation_form": recommendation, "adm_form": decision, "action_form": action_form,
-        "is_adm": request.user.role == roles.ADM, "actions": item.actions.select_related("owner"),
-        "adm_decision": getattr(item, "adm_decision", None),
-        "analyses": item.child.options_analyses.order_by("-date", "-pk"),
-    })
+        return redirect("panel-item", pk, item_pk)
+    return render(
+        request,
+        "meetings/adm_decision.html",
+        {
+            "item": item,
+            "form": form,
+            "minutes": item.minutes,
+            "present": selectors.present_for(item),
+            "earlier": services.earlier_should_be_placed(item),
+            "adm_source": choices.ADM_SOURCE,
+        },
+    )
 
 
 # --- IRO decisions report --------------------------------------------------------------------------
+
 
 @login_required
 def decisions_report(request, pk, review_pk):
     review = get_object_or_404(Review.objects.select_related("child"), pk=review_pk, child_id=pk)
     existing = getattr(review, "decisions_report", None)
-    initial = ({"issued": existing.issued, "decisions": existing.decisions, "permanence_plan_recorded": existing.permanence_plan_recorded}
-               if existing else {"issued": date.today()})
-    form = forms.IRODecisionsReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and _apply(
-        form, lambda: services.iro_report_record(review=review, iro=request.user, **form.cleaned_data)
+    initial = (
+        {
+            "issued": existing.issued,
+            "decisions": existing.decisions,
+            "permanence_plan_recorded": existing.permanence_plan_recorded,
+        }
+        if existing
+        else {"issued": date.today()}
+    )
+    form = forms.IRODecisionsReportForm(_posted(request), initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.iro_report_record(review=review, iro=request.user, **form.cleaned_data))
     ):
-        messages.success(request, f"The IRO decisions report for the review of {review.date:%d %B %Y} has been recorded.")
+        messages.success(
+            request, f"The IRO decisions report for the review of {review.date:%d %B %Y} has been recorded."
+        )
         return redirect("child-detail", pk)
-    return render(request, "meetings/decisions_report.html", {"review": review, "child": review.child, "form": form, "existing": existing})
+    return render(
+        request,
+        "meetings/decisions_report.html",
+        {"review": review, "child": review.child, "form": form, "existing": existing},
+    )
 
 
 # --- actions ----------------------------------------------------------------------------------------
 
+
 @login_required
 def my_actions(request):
     page = Paginator(selectors.open_actions_for(request.user), 25).get_page(request.GET.get("page"))
-    return render(request, "meetings/actions.html", {"page": page, "today": date.today(), "forums": choices.ACTION_FORUM_NAMES})
+    return render(
+        request, "meetings/actions.html", {"page": page, "today": date.today(), "forums": choices.ACTION_FORUM_NAMES}
+    )
 
 
 @login_required
 def action_done(request, action_pk):
     action = get_object_or_404(Action, pk=action_pk)
-    form = forms.ActionDoneForm(request.POST or None, initial={"done_on": date.today()})
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.action_complete(action=action, **form.cleaned_data)):
+    form = forms.ActionDoneForm(_posted(request), initial={"done_on": date.today()})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(form, lambda: services.action_complete(action=action, **form.cleaned_data))
+    ):
         messages.success(request, f"Marked as done: {action.description}")
         target = request.POST.get("next", "")
-        safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+        safe = url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
         return redirect(target if target and safe else "my-actions")
     return render(request, "meetings/action_done.html", {"action": action, "form": form})

@@ -2,104 +2,27 @@
 allowed, and their refusals come back onto the form as GOV.UK field errors.
 """
 
-from datetime import date
-
 from django import forms
-from django.core.exceptions import ValidationError
 
-from . import options, prompts, stages
+from permanence.govuk.forms import GovukDateField, GovukForm
+from permanence.legal.eligibility import ApplicantFacts
+
+from . import options, prompts, rules, stages
 from .models import OptionAssessment
 
 
-class GovukDateWidget(forms.Widget):
-    """The GOV.UK date input: day, month and year boxes named <name>-day, -month, -year."""
-
-    PARTS = ("day", "month", "year")
-
-    def value_from_datadict(self, data, files, name):
-        return tuple((data.get(f"{name}-{part}") or "").strip() for part in self.PARTS)
-
-    def value_omitted_from_data(self, data, files, name):
-        return not any(f"{name}-{part}" in data for part in self.PARTS)
-
-
-class GovukDateField(forms.Field):
-    """A date typed as day, month and year, with the GOV.UK error messages for each mistake."""
-
-    widget = GovukDateWidget
-
-    def __init__(self, *, what, **kwargs):
-        self.what = what  # "date of the decision": used in every message
-        super().__init__(**kwargs)
-
-    def parts(self, value):
-        """The three boxes' contents for the template, from a date or from what was typed."""
-        if isinstance(value, date):
-            return {"day": value.day, "month": value.month, "year": value.year}
-        if isinstance(value, (tuple, list)) and len(value) == 3:
-            return dict(zip(GovukDateWidget.PARTS, value))
-        return {"day": "", "month": "", "year": ""}
-
-    def to_python(self, value):
-        if isinstance(value, date) or value is None:
-            return value
-        day, month, year = value
-        if not (day or month or year):
-            return None
-        missing = [part for part, typed in zip(GovukDateWidget.PARTS, value) if not typed]
-        if missing:
-            raise ValidationError(f"The {self.what} must include a {' and '.join(missing)}")
-        try:
-            day, month, year = int(day), int(month), int(year)
-        except ValueError:
-            raise ValidationError(f"The {self.what} must be a real date") from None
-        if year < 1900:
-            raise ValidationError(f"The year of the {self.what} must include 4 numbers")
-        try:
-            return date(year, month, day)
-        except ValueError:
-            raise ValidationError(f"The {self.what} must be a real date") from None
-
-    def validate(self, value):
-        if value is None and self.required:
-            raise ValidationError(f"Enter the {self.what}")
-
-
-class PlanningForm(forms.Form):
-    """Shared: the error summary's links, and taking a service's refusal onto the fields."""
-
-    def error_links(self):
-        links = [(f"#{self.first_field_id()}", error) for error in self.non_field_errors()]
-        for name, field in self.fields.items():
-            for error in self.errors.get(name, []):
-                links.append((f"#{self.field_id(name)}", error))
-        return links
-
-    def field_id(self, name):
-        field = self.fields[name]
-        widget = field.widget
-        if isinstance(field, GovukDateField):
-            return f"id_{name}-day"
-        if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
-            return f"id_{name}_0"
-        return f"id_{name}"
-
-    def first_field_id(self):
-        return self.field_id(next(iter(self.fields)))
-
-    def take_refusal(self, error, renames=None):
-        """Put a service's ValidationError on the matching fields (or above the form)."""
-        renames = renames or {}
-        for field, messages in error.message_dict.items():
-            field = renames.get(field, field)
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
+class PlanningForm(GovukForm):
+    """Shared: the GOV.UK messages, error summary links and service refusals (permanence.govuk)."""
 
 
 class StageMoveForm(PlanningForm):
-    to_stage = forms.ChoiceField(label="Where has the plan got to?", choices=options.STAGES, widget=forms.RadioSelect,
-                                 error_messages={"required": "Select the stage the plan has reached"})
-    date = GovukDateField(what="date of the move")
+    to_stage = forms.ChoiceField(
+        label="Where has the plan got to?",
+        choices=options.STAGES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the stage the plan has reached"},
+    )
+    date = GovukDateField(label="Date the plan reached this stage", not_future=True)
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea)
 
     def __init__(self, *args, plan, **kwargs):
@@ -114,20 +37,42 @@ class StageMoveForm(PlanningForm):
 
 
 class DecisionForm(PlanningForm):
-    kind = forms.ChoiceField(label="What was decided?", choices=options.DECISION_KINDS, widget=forms.RadioSelect,
-                             error_messages={"required": "Select what was decided"})
-    forum = forms.ChoiceField(label="Where was it decided?", choices=options.FORUMS, widget=forms.RadioSelect,
-                              error_messages={"required": "Select where the decision was made"})
-    date = GovukDateField(what="date of the decision")
-    decided_by = forms.CharField(label="Who decided", max_length=160,
-                                 error_messages={"required": "Enter who made the decision"})
-    primary_option = forms.ChoiceField(label="Permanence plan", required=False,
-                                       choices=[("", "Choose the plan")] + options.OPTIONS)
-    parallel_option = forms.ChoiceField(label="Parallel plan (twin track), if any", required=False,
-                                        choices=[("", "No parallel plan")] + options.OPTIONS)
-    rationale = forms.CharField(label="Why was this decided?", widget=forms.Textarea,
-                                error_messages={"required": "Enter why this was decided"})
+    kind = forms.ChoiceField(
+        label="What was decided?",
+        choices=options.DECISION_KINDS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what was decided"},
+    )
+    forum = forms.ChoiceField(
+        label="Where was it decided?",
+        choices=options.FORUMS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where the decision was made"},
+    )
+    date = GovukDateField(label="Date of the decision", not_future=True)
+    decided_by = forms.CharField(
+        label="Who decided", max_length=160, error_messages={"required": "Enter who made the decision"}
+    )
+    primary_option = forms.ChoiceField(
+        label="Permanence plan", required=False, choices=[("", "Choose the plan"), *options.OPTIONS]
+    )
+    parallel_option = forms.ChoiceField(
+        label="Parallel plan (twin track), if any", required=False, choices=[("", "No parallel plan"), *options.OPTIONS]
+    )
+    rationale = forms.CharField(
+        label="Why was this decided?", widget=forms.Textarea, error_messages={"required": "Enter why this was decided"}
+    )
     evidence = forms.CharField(label="Evidence relied on", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, role="", **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each role is offered only the decisions it records: the Agency Decision Maker's are theirs,
+        # and a match is approved on the panel's minutes or the ADM's decision, not here.
+        if role != rules.ADM_ROLE:
+            self.fields["kind"].choices = [
+                (k, n) for k, n in options.DECISION_KINDS if k not in (*rules.ADM_ONLY_KINDS, "match_approved")
+            ]
+            self.fields["forum"].choices = [(k, n) for k, n in options.FORUMS if k != "adm"]
 
     def clean(self):
         data = super().clean()
@@ -137,7 +82,7 @@ class DecisionForm(PlanningForm):
 
 
 class AnalysisStartForm(PlanningForm):
-    date = GovukDateField(what="date of the analysis")
+    date = GovukDateField(label="Date of the analysis")
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -146,9 +91,12 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 class AssessmentForm(PlanningForm):
     """One option's page. Text fields are optional here: `rules.assessment_problems` decides."""
 
-    realistic = forms.ChoiceField(label="Is this a realistic option for the child?", choices=YES_NO,
-                                  widget=forms.RadioSelect,
-                                  error_messages={"required": "Select yes if this is a realistic option for the child"})
+    realistic = forms.ChoiceField(
+        label="Is this a realistic option for the child?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if this is a realistic option for the child"},
+    )
     not_realistic_reason = forms.CharField(label="Why is it not realistic?", required=False, widget=forms.Textarea)
     strengths = forms.CharField(label="Strengths for this child", required=False, widget=forms.Textarea)
     risks = forms.CharField(label="Risks for this child", required=False, widget=forms.Textarea)
@@ -170,29 +118,48 @@ class AssessmentForm(PlanningForm):
         self.checklist_groups = prompts.checklist_for(option)
         self.fields["checklist"].choices = [(p.key, p.text) for _, items in self.checklist_groups for p in items]
         policy = prompts.policy_prompts_for(option)
-        self.policy_groups = [(prompts.PROMPT_KINDS[kind], [p for p in policy if p.kind == kind])
-                              for kind in prompts.PROMPT_KINDS if any(p.kind == kind for p in policy)]
+        self.policy_groups = [
+            (prompts.PROMPT_KINDS[kind], [p for p in policy if p.kind == kind])
+            for kind in prompts.PROMPT_KINDS
+            if any(p.kind == kind for p in policy)
+        ]
         self.fields["prompts_adopted"].choices = [(p.key, p.text) for p in policy]
 
     @classmethod
     def initial_from(cls, assessment):
         if assessment is None:
             return {}
-        initial = {field: getattr(assessment, field) for field in (
-            "not_realistic_reason", "strengths", "risks", "support", "legal_order",
-            "child_views", "parent_views", "carer_views", "checklist", "prompts_adopted")}
+        initial = {
+            field: getattr(assessment, field)
+            for field in (
+                "not_realistic_reason",
+                "strengths",
+                "risks",
+                "support",
+                "legal_order",
+                "child_views",
+                "parent_views",
+                "carer_views",
+                "checklist",
+                "prompts_adopted",
+            )
+        }
         initial["realistic"] = "yes" if assessment.realistic else "no"
         for key, answer in assessment.answers.items():
             initial[f"answer_{key}"] = answer
         return initial
 
     def checkbox_groups(self, name):
-        """(group id, legend, prompts) for the template; the first group's boxes are id_<name>_0..."""
-        groups = ([(f"Birmingham checklist: {legend}", items) for legend, items in self.checklist_groups]
-                  if name == "checklist" else [(f"Leeds policy: {legend.lower()}", items)
-                                               for legend, items in self.policy_groups])
-        return [(f"id_{name}" if i == 0 else f"id_{name}-{i + 1}", legend, items)
-                for i, (legend, items) in enumerate(groups)]
+        """(group id, legend, prompts, choices) for the template; the first group's first box is id_<name>."""
+        groups = (
+            [(f"Birmingham checklist: {legend}", items) for legend, items in self.checklist_groups]
+            if name == "checklist"
+            else [(f"Leeds policy: {legend.lower()}", items) for legend, items in self.policy_groups]
+        )
+        return [
+            (f"id_{name}" if i == 0 else f"id_{name}-g{i + 1}", legend, items, [(p.key, p.text) for p in items])
+            for i, (legend, items) in enumerate(groups)
+        ]
 
     def checklist_boxes(self):
         return self.checkbox_groups("checklist")
@@ -205,20 +172,34 @@ class AssessmentForm(PlanningForm):
 
     def service_values(self):
         data = self.cleaned_data
-        values = {field: data[field] for field in (
-            "not_realistic_reason", "strengths", "risks", "support", "legal_order",
-            "child_views", "parent_views", "carer_views", "checklist", "prompts_adopted")}
+        values = {
+            field: data[field]
+            for field in (
+                "not_realistic_reason",
+                "strengths",
+                "risks",
+                "support",
+                "legal_order",
+                "child_views",
+                "parent_views",
+                "carer_views",
+                "checklist",
+                "prompts_adopted",
+            )
+        }
         values["realistic"] = data["realistic"] == "yes"
         values["answers"] = {q.key: data[f"answer_{q.key}"] for q in prompts.QUESTIONS}
         return values
 
 
 class RecommendationForm(PlanningForm):
-    option = forms.ChoiceField(label="Which option do you recommend?", choices=options.OPTIONS,
-                               widget=forms.RadioSelect, required=False)
-    rationale = forms.CharField(label="Why is this option recommended over the others?", required=False,
-                                widget=forms.Textarea)
-    date = GovukDateField(what="date of the recommendation")
+    option = forms.ChoiceField(
+        label="Which option do you recommend?", choices=options.OPTIONS, widget=forms.RadioSelect, required=False
+    )
+    rationale = forms.CharField(
+        label="Why is this option recommended over the others?", required=False, widget=forms.Textarea
+    )
+    date = GovukDateField(label="Date of the recommendation")
 
     def __init__(self, *args, analysis, **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,31 +208,46 @@ class RecommendationForm(PlanningForm):
         self.offered = [(a.option, a.get_option_display()) for a in assessments if a.realistic]
 
 
-class CAOEligibilityForm(forms.Form):
+class CAOEligibilityForm(GovukForm):
     """The facts s10(5)-(5C) asks about, for a child arrangements order (lives with) without leave."""
 
-    application_date = forms.DateField(label="Date of the application", widget=forms.DateInput,
-                                       error_messages={"required": "Enter the date of the application",
-                                                       "invalid": "Enter the date of the application as a real date"})
-    who = forms.MultipleChoiceField(label="Who is applying?", required=False, widget=forms.CheckboxSelectMultiple, choices=[
-        ("parent", "A parent of the child (with or without parental responsibility)"),
-        ("guardian", "A guardian of the child"),
-        ("special_guardian", "A special guardian of the child"),
-        ("named_in_live_with_order", "Someone named in a child arrangements order as a person the child lives with"),
-        ("child_of_the_family", "A party to a marriage or civil partnership in which the child is a child of the family"),
-        ("local_authority_foster_parent", "A local authority foster parent of the child"),
-        ("relative", "A relative (grandparent, brother, sister, uncle or aunt)"),
-    ])
-    lived_from = forms.DateField(label="The child lived with the applicant from", required=False, widget=forms.DateInput)
-    lived_to = forms.DateField(label="until", required=False, widget=forms.DateInput,
-                               help_text="Leave empty if the child still lives with the applicant.")
-    circumstances = forms.MultipleChoiceField(label="Circumstances and consents", required=False, widget=forms.CheckboxSelectMultiple, choices=[
-        ("child_in_care", "The child is in the care of a local authority (care order)"),
-        ("local_authority_consents", "The local authority consents"),
-        ("live_with_order_in_force", "A child arrangements order (lives with) is in force"),
-        ("live_with_holders_consent", "Each person named in that order consents"),
-        ("everyone_with_pr_consents", "Everyone with parental responsibility consents"),
-    ])
+    application_date = GovukDateField(label="Date of the application")
+    who = forms.MultipleChoiceField(
+        label="Who is applying?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("parent", "A parent of the child (with or without parental responsibility)"),
+            ("guardian", "A guardian of the child"),
+            ("special_guardian", "A special guardian of the child"),
+            (
+                "named_in_live_with_order",
+                "Someone named in a child arrangements order as a person the child lives with",
+            ),
+            (
+                "child_of_the_family",
+                "A party to a marriage or civil partnership in which the child is a child of the family",
+            ),
+            ("local_authority_foster_parent", "A local authority foster parent of the child"),
+            ("relative", "A relative (grandparent, brother, sister, uncle or aunt)"),
+        ],
+    )
+    lived_from = GovukDateField(label="The child lived with the applicant from", required=False)
+    lived_to = GovukDateField(
+        label="Until", required=False, help_text="Leave empty if the child still lives with the applicant."
+    )
+    circumstances = forms.MultipleChoiceField(
+        label="Circumstances and consents",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("child_in_care", "The child is in the care of a local authority (care order)"),
+            ("local_authority_consents", "The local authority consents"),
+            ("live_with_order_in_force", "A child arrangements order (lives with) is in force"),
+            ("live_with_holders_consent", "Each person named in that order consents"),
+            ("everyone_with_pr_consents", "Everyone with parental responsibility consents"),
+        ],
+    )
 
     def clean(self):
         data = super().clean()
@@ -265,9 +261,27 @@ class CAOEligibilityForm(forms.Form):
         return data
 
     def facts(self):
-        from permanence.legal.eligibility import ApplicantFacts
-
         data = self.cleaned_data
-        flags = {name: True for name in data.get("who", []) + data.get("circumstances", [])}
+        flags = dict.fromkeys(data.get("who", []) + data.get("circumstances", []), True)
         spells = ((data["lived_from"], data.get("lived_to")),) if data.get("lived_from") else ()
         return ApplicantFacts(application_date=data["application_date"], lived_with=spells, **flags)
+
+
+class PlanCarerForm(PlanningForm):
+    """Who the plan names to care for the child for good: someone in the family network, or a
+    carer household (for example long-term foster carers)."""
+
+    person = forms.ChoiceField(label="Someone in the child's family network", required=False)
+    carer = forms.ChoiceField(label="Or a carer household", required=False)
+    named_on = GovukDateField(label="Date they were named")
+
+    def __init__(self, *args, people=(), households=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "Not someone in the family network"), *people]
+        self.fields["carer"].choices = [("", "Not a carer household"), *households]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("carer")):
+            self.add_error("person", "Choose either someone in the family network or a carer household")
+        return data

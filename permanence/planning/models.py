@@ -21,7 +21,9 @@ class PermanencePlan(models.Model):
     recorded = models.DateField(help_text="The date the plan was recorded, for example in the IRO decisions report.")
     forum = models.CharField(max_length=30, choices=options.FORUMS, default="review")
     rationale = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     superseded_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -42,10 +44,16 @@ class Decision(models.Model):
     rationale = models.TextField(blank=True)
     evidence = models.TextField(blank=True, help_text="Assessments relied on and research cited.")
     analysis = models.ForeignKey(
-        "OptionsAnalysis", null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions",
+        "OptionsAnalysis",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
         help_text="The options analysis the decision was made on, if any.",
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -111,7 +119,9 @@ class OptionsAnalysis(models.Model):
 
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="options_analyses")
     date = models.DateField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=STATUSES, default=DRAFT)
     recommended_option = models.CharField(max_length=30, choices=options.OPTIONS, blank=True)
     recommendation_rationale = models.TextField(blank=True)
@@ -161,3 +171,75 @@ class OptionAssessment(models.Model):
 
     def __str__(self):
         return self.get_option_display()
+
+
+class PlanCarer(models.Model):
+    """Who the plan names to care for the child for good: the proposed special guardian, the
+    long-term carers, the adopters once matched. History is kept: naming someone else ends the
+    earlier naming on that day. The child's "My plan" letter and family finding read this.
+    """
+
+    PLAN = "plan"
+    MATCH = "match"
+    HOW = [(PLAN, "Named in the plan"), (MATCH, "Match approved")]
+
+    plan = models.ForeignKey(PermanencePlan, on_delete=models.CASCADE, related_name="named_carers")
+    carer = models.ForeignKey(
+        "children.Carer", null=True, blank=True, on_delete=models.PROTECT, related_name="named_in_plans"
+    )
+    person = models.ForeignKey(
+        "children.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="named_in_plans",
+        help_text="Someone in the child's family network, for example a proposed special guardian.",
+    )
+    named_on = models.DateField()
+    how = models.CharField(max_length=10, choices=HOW, default=PLAN)
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "named_on", "pk"]
+        indexes = [models.Index(fields=["plan", "ended_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(carer__isnull=True) & models.Q(person__isnull=False))
+                | (models.Q(carer__isnull=False) & models.Q(person__isnull=True)),
+                name="plan_carer_names_one_household_or_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.carer or self.person} ({self.get_how_display()}, {self.named_on:%d/%m/%Y})"
+
+    @property
+    def name(self):
+        return str(self.carer) if self.carer_id else f"{self.person.first_name} {self.person.last_name}"
+
+
+class PlacementConsent(models.Model):
+    """Consent to the child being placed for adoption (Adoption and Children Act 2002 s19),
+    given by a parent or guardian and witnessed by a Cafcass officer; it may be withdrawn."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="placement_consents")
+    given_by = models.CharField(max_length=160, help_text="Who gave consent, for example the mother.")
+    given_on = models.DateField()
+    witnessed_by = models.CharField(max_length=160, blank=True, help_text="The Cafcass officer who witnessed it.")
+    advance_consent = models.BooleanField("Also consented in advance to adoption (s20)", default=False)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "given_on", "pk"]
+
+    def __str__(self):
+        return f"Consent to placement by {self.given_by} ({self.given_on:%d/%m/%Y})"

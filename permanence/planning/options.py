@@ -1,7 +1,7 @@
 """Permanence options, plan stages, decision forums and kinds of decision.
 
-Options follow Leeds permanence policy §8.1-8.8 (002_0fe8707617f26d1a.txt) with staying at
-home and return home told apart, and Camden §7 (003_0ea3a19544fe49d3.txt) for 16-17 year olds.
+Options follow Leeds permanence policy §8.1-8.8 (Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015)) with staying at
+home and return home told apart, and Camden §7 (Camden, Permanence practice guidance for social workers) for 16-17 year olds.
 """
 
 STAY_HOME = "stay_home"

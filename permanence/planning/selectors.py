@@ -2,10 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Q
+
+from permanence.children.models import Carer, LegalOrder, Relationship
+from permanence.children.orders import PLACEMENT_ORDER
+from permanence.legal.authority import AuthorityFacts, authority_to_place
 
 from . import options, prompts
-from .models import Decision, OptionsAnalysis, PermanencePlan, PlanStageChange
+from .models import Decision, OptionsAnalysis, PermanencePlan, PlacementConsent, PlanCarer, PlanStageChange
 
 
 @dataclass(frozen=True)
@@ -31,8 +35,11 @@ def stage_history(plan):
     """The plan's stages, oldest first: where it started when recorded, then each move."""
     entries = [StageEntry(plan.recorded, options.STAGE_NAMES.get(_first_stage(plan), ""), by=plan.recorded_by)]
     for change in plan.stage_changes.all():
-        entries.append(StageEntry(change.date, change.get_to_stage_display(), change.get_from_stage_display(),
-                                  change.by, change.note))
+        entries.append(
+            StageEntry(
+                change.date, change.get_to_stage_display(), change.get_from_stage_display(), change.by, change.note
+            )
+        )
     return entries
 
 
@@ -60,9 +67,7 @@ def workspace(child):
         stage_history=stage_history(current) if current else [],
         plans=plans,
         decisions=decisions_for(child),
-        analyses=list(
-            OptionsAnalysis.objects.filter(child=child).select_related("author").order_by("-date", "-pk")
-        ),
+        analyses=list(OptionsAnalysis.objects.filter(child=child).select_related("author").order_by("-date", "-pk")),
     )
 
 
@@ -117,10 +122,15 @@ def comparison(analysis):
     def row(heading, cell):
         return Row(heading, [cell(a) for a in columns])
 
-    realistic = row("Realistic option?", lambda a: ["Yes"] if a.realistic else ["No"] + _paragraphs(a.not_realistic_reason))
+    realistic = row(
+        "Realistic option?", lambda a: ["Yes"] if a.realistic else ["No", *_paragraphs(a.not_realistic_reason)]
+    )
     the_option = [
         realistic,
-        row("Strengths for this child", lambda a: _paragraphs(a.strengths) + _chosen(a.prompts_adopted, prompts.ADVANTAGE)),
+        row(
+            "Strengths for this child",
+            lambda a: _paragraphs(a.strengths) + _chosen(a.prompts_adopted, prompts.ADVANTAGE),
+        ),
         row("Risks for this child", lambda a: _paragraphs(a.risks) + _chosen(a.prompts_adopted, prompts.DISADVANTAGE)),
         row("Support available", lambda a: _paragraphs(a.support)),
         row("Legal order needed", lambda a: _paragraphs(a.legal_order)),
@@ -142,3 +152,127 @@ def comparison(analysis):
         ("Policy checklists", [r for r in policy if any(r.cells)]),
     ]
     return Comparison(columns=columns, groups=[(heading, rows) for heading, rows in groups if rows])
+
+
+def current_plans_for_outer_child(options):
+    """The current plans of the child OuterRef("pk") whose primary or parallel option is one of these."""
+    return PermanencePlan.objects.filter(child=OuterRef("pk"), superseded_on__isnull=True).filter(
+        Q(primary_option__in=options) | Q(parallel_option__in=options)
+    )
+
+
+# --- who the plan names ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedCarer:
+    """Who the current plan names to care for the child for good."""
+
+    name: str
+    relationship: str = ""  # to the child, for someone in the family network ("grandparent")
+    carer_id: int | None = None  # their carer household, if they have one on the record
+    person_id: int | None = None
+    how: str = PlanCarer.PLAN
+    named_on: object = None
+
+
+def _named_rows(child_ids):
+    return (
+        PlanCarer.objects.filter(plan__child_id__in=child_ids, plan__superseded_on__isnull=True, ended_on__isnull=True)
+        .select_related("plan", "carer", "person")
+        .order_by("named_on", "pk")
+    )
+
+
+def named_carer(child):
+    """NamedCarer for the child's current plan, or None (two queries)."""
+
+    row = _named_rows([child.pk]).last()
+    if row is None:
+        return None
+    if row.carer_id:
+        return NamedCarer(row.carer.name, carer_id=row.carer_id, how=row.how, named_on=row.named_on)
+    relationship = Relationship.objects.filter(child=child, person=row.person).order_by("pk").first()
+    household = Carer.objects.filter(person=row.person, approval_ended__isnull=True).order_by("pk").first()
+    return NamedCarer(
+        row.name,
+        relationship=relationship.get_relationship_display().lower() if relationship else "",
+        carer_id=household.pk if household else None,
+        person_id=row.person_id,
+        how=row.how,
+        named_on=row.named_on,
+    )
+
+
+def named_carers_for(child_ids):
+    """{child id: (("carer", id) or ("person", id), name)} for many children, in two queries: the
+    home the current plan intends to be permanent (a person's own carer household when they have one)."""
+
+    latest = {row.plan.child_id: row for row in _named_rows(child_ids)}
+    people = [row.person_id for row in latest.values() if row.person_id]
+    households = {}
+    for carer_id, person_id in (
+        Carer.objects.filter(person_id__in=people, approval_ended__isnull=True)
+        .order_by("-pk")
+        .values_list("pk", "person_id")
+    ):
+        households[person_id] = carer_id
+    out = {}
+    for child_id, row in latest.items():
+        if row.carer_id:
+            out[child_id] = (("carer", row.carer_id), row.carer.name)
+        elif row.person_id in households:
+            out[child_id] = (("carer", households[row.person_id]), row.name)
+        else:
+            out[child_id] = (("person", row.person_id), row.name)
+    return out
+
+
+# --- authority to place for adoption ------------------------------------------------------------
+
+
+def authority_facts(child):
+    """The facts the authority rule reads, for one child (four queries)."""
+    orders = tuple(
+        LegalOrder.objects.filter(child=child, order_type=PLACEMENT_ORDER).order_by("made").values_list("made", "ended")
+    )
+    consents = tuple(
+        PlacementConsent.objects.filter(child=child).order_by("given_on").values_list("given_on", "withdrawn_on")
+    )
+    e1 = child.episodes.filter(legal_status="E1").order_by("start").values_list("start", flat=True).first()
+    decided = tuple(
+        Decision.objects.filter(child=child, kind="adm_should_be_placed")
+        .order_by("date")
+        .values_list("date", flat=True)
+    )
+    return AuthorityFacts(child.first_name, orders, consents, e1, decided)
+
+
+def authority_for(child, on):
+    """Whether the agency may place the child for adoption on `on`, in words."""
+    return authority_to_place(authority_facts(child), on)
+
+
+def should_be_placed_decisions(child):
+    """The Agency Decision Maker's "should be placed" decisions, oldest first: a second stands
+    beside the first, never silently over it."""
+    return list(Decision.objects.filter(child=child, kind="adm_should_be_placed").order_by("date", "pk"))
+
+
+def family_people(child):
+    """(Person, label) for each person in the child's family network, for naming the plan's carers."""
+    rows = Relationship.objects.filter(child=child).select_related("person").order_by("person__last_name", "pk")
+    seen, out = set(), []
+    for row in rows:
+        if row.person_id in seen:
+            continue
+        seen.add(row.person_id)
+        out.append(
+            (row.person, f"{row.person.first_name} {row.person.last_name} ({row.get_relationship_display().lower()})")
+        )
+    return out
+
+
+def carer_households():
+    """Carer households whose approval has not ended, by name."""
+    return list(Carer.objects.filter(approval_ended__isnull=True).exclude(kind="childrens_home").order_by("name", "pk"))

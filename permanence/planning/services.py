@@ -5,34 +5,53 @@ ValidationError({field: [message]}) and leaves the database unchanged.
 """
 
 from datetime import date as date_type
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from permanence.accounts.models import User
+from permanence.children.models import Carer, Child, Person
+from permanence.children.refusals import refuse_if
+
 from . import options, rules, stages
-from .models import Decision, Meeting, OptionAssessment, OptionsAnalysis, PermanencePlan, PlanStageChange
+from .models import (
+    Decision,
+    Meeting,
+    OptionAssessment,
+    OptionsAnalysis,
+    PermanencePlan,
+    PlacementConsent,
+    PlanCarer,
+    PlanStageChange,
+)
 
 PLAN_DECISIONS = ("plan_agreed", "plan_changed")
 
 
-def _refuse_if(problems):
-    if problems:
-        raise ValidationError({field: [message] for field, message in problems.items()})
-
-
-def current_plan(child):
+def current_plan(child: Child) -> PermanencePlan | None:
     return PermanencePlan.objects.filter(child=child, superseded_on__isnull=True).order_by("-recorded", "-pk").first()
 
 
 @transaction.atomic
-def plan_record(*, child, primary_option, recorded, by=None, reason="", today=None, **values):
+def plan_record(
+    *,
+    child: Child,
+    primary_option: str,
+    recorded: date_type,
+    by: User | None = None,
+    reason: str = "",
+    today: date_type | None = None,
+    **values: Any,
+) -> PermanencePlan:
     """Record a permanence plan; the current plan, if any, is superseded on the same day.
 
     A change of direction needs a reason (KSS §1: decisions must be defensible). A plan agreed
     at a looked-after review starts as agreed at review, like a plan recorded by a decision.
     """
-    _refuse_if(rules.date_problems("recorded", recorded, today=today or date_type.today(),
-                                   what="date the plan was recorded"))
+    refuse_if(
+        rules.date_problems("recorded", recorded, today=today or date_type.today(), what="date the plan was recorded")
+    )
     if not values.get("stage"):
         values["stage"] = stages.starting_stage(values.get("forum", ""))
     if primary_option not in options.OPTION_NAMES:
@@ -50,22 +69,126 @@ def plan_record(*, child, primary_option, recorded, by=None, reason="", today=No
             raise ValidationError({"recorded": ["A new plan cannot be recorded before the current plan."]})
         current.superseded_on = recorded
         current.save(update_fields=["superseded_on"])
-    return PermanencePlan.objects.create(
+    plan = PermanencePlan.objects.create(
         child=child, primary_option=primary_option, recorded=recorded, recorded_by=by, rationale=reason, **values
     )
+    if current and current.primary_option == primary_option:
+        # The same plan re-recorded (a new parallel plan, say) still names the same carers.
+        PlanCarer.objects.bulk_create(
+            PlanCarer(
+                plan=plan,
+                carer_id=named.carer_id,
+                person_id=named.person_id,
+                named_on=named.named_on,
+                how=named.how,
+                recorded_by=named.recorded_by,
+            )
+            for named in current.named_carers.filter(ended_on__isnull=True)
+        )
+    return plan
+
+
+# Plans whose carers are the child's parents or the young person themselves name nobody.
+NAMES_NO_CARER = {
+    options.STAY_HOME: "the plan is for the child to stay at home",
+    options.RETURN_HOME: "the plan is for the child to return home",
+    options.INDEPENDENCE: "the plan is a supported move to independence",
+}
 
 
 @transaction.atomic
-def plan_stage_move(*, plan, to_stage, date, by=None, note="", today=None):
+def plan_carer_name(
+    *,
+    child: Child,
+    date: date_type | None,
+    carer: Carer | None = None,
+    person: Person | None = None,
+    by: User | None = None,
+    how: str = PlanCarer.PLAN,
+    today: date_type | None = None,
+) -> PlanCarer:
+    """Name who the current plan intends to care for the child for good (the proposed special
+    guardian, the long-term carers, the adopters once a match is approved). Whoever was named
+    before stops being named on that day; history is kept."""
+    plan = current_plan(child)
+    problems = rules.date_problems("named_on", date, today=today or date_type.today(), what="date they were named")
+    if plan is None:
+        problems["carer"] = "There is no current permanence plan. Record the plan first"
+    elif plan.primary_option in NAMES_NO_CARER:
+        problems["carer"] = f"This plan names no new carers: {NAMES_NO_CARER[plan.primary_option]}"
+    elif (carer is None) == (person is None):
+        problems["carer"] = "Choose either a carer household or a person in the child's family network"
+    elif person is not None and not person.relationships.filter(child=child).exists():
+        problems["person"] = f"{person} is not in {child.first_name}'s family network: add them to it first"
+    elif carer is not None and carer.approval_ended and date is not None and carer.approval_ended <= date:
+        problems["carer"] = f"{carer.name}'s approval ended on {carer.approval_ended:%d/%m/%Y}"
+    if plan is not None and date is not None and date < plan.recorded and "named_on" not in problems:
+        problems["named_on"] = f"The date they were named must be on or after the plan ({plan.recorded:%d/%m/%Y})"
+    refuse_if(problems)
+    assert plan is not None and date is not None  # refused above when missing
+    for earlier in plan.named_carers.select_for_update().filter(ended_on__isnull=True):
+        same = (earlier.carer_id, earlier.person_id) == (getattr(carer, "pk", None), getattr(person, "pk", None))
+        if same:
+            return earlier
+        earlier.ended_on, earlier.end_reason = date, "Someone else named"
+        earlier.save(update_fields=["ended_on", "end_reason"])
+    return PlanCarer.objects.create(plan=plan, carer=carer, person=person, named_on=date, how=how, recorded_by=by)
+
+
+@transaction.atomic
+def plan_carer_end(
+    *, named: PlanCarer, date: date_type, reason: str, by: User | None = None, today: date_type | None = None
+) -> PlanCarer:
+    """They are no longer the plan's carers (a match ended, they withdrew), with the reason."""
+    named = PlanCarer.objects.select_for_update().get(pk=named.pk)
+    problems = rules.date_problems(
+        "ended_on",
+        date,
+        today=today or date_type.today(),
+        what="date",
+        not_before=named.named_on,
+        not_before_what=f"the day they were named ({named.named_on:%d/%m/%Y})",
+    )
+    if not (reason or "").strip():
+        problems["end_reason"] = "Enter why they are no longer named in the plan"
+    if named.ended_on:
+        problems["ended_on"] = f"They stopped being named on {named.ended_on:%d/%m/%Y}"
+    refuse_if(problems)
+    named.ended_on, named.end_reason = date, reason.strip()
+    named.save(update_fields=["ended_on", "end_reason"])
+    return named
+
+
+@transaction.atomic
+def plan_stage_move(
+    *,
+    plan: PermanencePlan,
+    to_stage: str,
+    date: date_type,
+    by: User | None = None,
+    note: str = "",
+    today: date_type | None = None,
+) -> PlanStageChange:
     """Move the current plan to `to_stage` on `date`, keeping the move as a dated record."""
     plan = PermanencePlan.objects.select_for_update().get(pk=plan.pk)
     if plan.superseded_on:
         raise ValidationError({"to_stage": ["This plan has been replaced: move the current plan instead."]})
     last = plan.stage_changes.order_by("-date", "-pk").first()
-    not_before, what = (last.date, f"the last move ({last.date:%d/%m/%Y})") if last else (
-        plan.recorded, f"the date the plan was recorded ({plan.recorded:%d/%m/%Y})")
-    _refuse_if(rules.date_problems("date", date, today=today or date_type.today(), what="date of the move",
-                                   not_before=not_before, not_before_what=what))
+    not_before, what = (
+        (last.date, f"the last move ({last.date:%d/%m/%Y})")
+        if last
+        else (plan.recorded, f"the date the plan was recorded ({plan.recorded:%d/%m/%Y})")
+    )
+    refuse_if(
+        rules.date_problems(
+            "date",
+            date,
+            today=today or date_type.today(),
+            what="date of the move",
+            not_before=not_before,
+            not_before_what=what,
+        )
+    )
     try:
         stages.check_move(plan.stage, to_stage, note)
     except stages.StageMoveRefused as refused:
@@ -79,7 +202,18 @@ def plan_stage_move(*, plan, to_stage, date, by=None, note="", today=None):
 
 
 @transaction.atomic
-def decision_record(*, child, kind, forum, date, by=None, primary_option="", parallel_option="", today=None, **values):
+def decision_record(
+    *,
+    child: Child,
+    kind: str,
+    forum: str,
+    date: date_type,
+    by: User | None = None,
+    primary_option: str = "",
+    parallel_option: str = "",
+    today: date_type | None = None,
+    **values: Any,
+) -> Decision:
     """Record a decision. Given `primary_option`, a decision agreeing or changing the plan
     records the plan too, in the same transaction (the web form always gives it).
 
@@ -89,8 +223,10 @@ def decision_record(*, child, kind, forum, date, by=None, primary_option="", par
         raise ValidationError({"kind": [f"{kind!r} is not a kind of decision."]})
     if forum not in options.FORUM_NAMES:
         raise ValidationError({"forum": [f"{forum!r} is not a decision forum."]})
+    if by is not None:
+        refuse_if(rules.decision_role_problems(kind, forum, getattr(by, "role", "")))
     if today is not None:
-        _refuse_if(rules.date_problems("date", date, today=today, what="date of the decision"))
+        refuse_if(rules.date_problems("date", date, today=today, what="date of the decision"))
     if kind in PLAN_DECISIONS and not primary_option and current_plan(child) is None:
         raise ValidationError({"primary_option": ["There is no plan yet: say what plan the decision agrees."]})
     analysis = values.get("analysis")
@@ -102,40 +238,66 @@ def decision_record(*, child, kind, forum, date, by=None, primary_option="", par
         current = current_plan(child)
         unchanged = current and current.primary_option == primary_option and current.parallel_option == parallel_option
         if not unchanged:
-            plan_record(child=child, primary_option=primary_option, parallel_option=parallel_option, recorded=date,
-                        by=by, forum=forum, reason=values.get("rationale", ""), stage=stages.starting_stage(forum))
+            plan_record(
+                child=child,
+                primary_option=primary_option,
+                parallel_option=parallel_option,
+                recorded=date,
+                by=by,
+                forum=forum,
+                reason=values.get("rationale", ""),
+                stage=stages.starting_stage(forum),
+            )
     return Decision.objects.create(child=child, kind=kind, forum=forum, date=date, recorded_by=by, **values)
 
 
 @transaction.atomic
-def meeting_record(*, child, kind, date, notes=""):
+def meeting_record(*, child: Child, kind: str, date: date_type, notes: str = "") -> Meeting:
     if kind not in dict(Meeting.KINDS):
         raise ValidationError({"kind": [f"{kind!r} is not a kind of meeting."]})
     return Meeting.objects.create(child=child, kind=kind, date=date, notes=notes)
 
 
 @transaction.atomic
-def analysis_start(*, child, date, by=None, today=None):
-    _refuse_if(rules.date_problems("date", date, today=today or date_type.today(), what="date of the analysis"))
+def analysis_start(
+    *, child: Child, date: date_type, by: User | None = None, today: date_type | None = None
+) -> OptionsAnalysis:
+    refuse_if(rules.date_problems("date", date, today=today or date_type.today(), what="date of the analysis"))
     return OptionsAnalysis.objects.create(child=child, date=date, author=by)
 
 
-def _open_analysis(analysis):
+def _open_analysis(analysis: OptionsAnalysis) -> OptionsAnalysis:
     analysis = OptionsAnalysis.objects.select_for_update().get(pk=analysis.pk)
     if analysis.is_complete:
-        raise ValidationError({"__all__": ["This options analysis is complete and cannot be changed. "
-                                           "Start a new analysis to look at the options again."]})
+        raise ValidationError(
+            {
+                "__all__": [
+                    "This options analysis is complete and cannot be changed. "
+                    "Start a new analysis to look at the options again."
+                ]
+            }
+        )
     return analysis
 
 
 ASSESSMENT_FIELDS = (
-    "realistic", "not_realistic_reason", "strengths", "risks", "support", "legal_order",
-    "child_views", "parent_views", "carer_views", "answers", "checklist", "prompts_adopted",
+    "realistic",
+    "not_realistic_reason",
+    "strengths",
+    "risks",
+    "support",
+    "legal_order",
+    "child_views",
+    "parent_views",
+    "carer_views",
+    "answers",
+    "checklist",
+    "prompts_adopted",
 )
 
 
 @transaction.atomic
-def option_assess(*, analysis, option, by=None, **values):
+def option_assess(*, analysis: OptionsAnalysis, option: str, by: User | None = None, **values: Any) -> OptionAssessment:
     """Add or change the assessment of one option in a draft analysis."""
     analysis = _open_analysis(analysis)
     unknown = set(values) - set(ASSESSMENT_FIELDS)
@@ -143,25 +305,92 @@ def option_assess(*, analysis, option, by=None, **values):
         raise TypeError(f"Unknown assessment fields: {', '.join(sorted(unknown))}")
     values = dict(values)
     values["answers"] = {k: v.strip() for k, v in values.get("answers", {}).items() if v and v.strip()}
-    _refuse_if(rules.assessment_problems(option, values))
+    refuse_if(rules.assessment_problems(option, values))
     assessment, _ = OptionAssessment.objects.update_or_create(analysis=analysis, option=option, defaults=values)
     analysis.save(update_fields=["updated_at"])
     return assessment
 
 
 @transaction.atomic
-def analysis_recommend(*, analysis, option, rationale, date, by=None, today=None):
+def analysis_recommend(
+    *,
+    analysis: OptionsAnalysis,
+    option: str,
+    rationale: str,
+    date: date_type,
+    by: User | None = None,
+    today: date_type | None = None,
+) -> OptionsAnalysis:
     """Record the recommendation: the analysis is then complete and kept as it stands."""
     analysis = _open_analysis(analysis)
     assessed = dict(analysis.assessments.values_list("option", "realistic"))
     problems = rules.recommendation_problems(assessed, option, rationale)
-    problems.update(rules.date_problems("date", date, today=today or date_type.today(),
-                                        what="date of the recommendation", not_before=analysis.date,
-                                        not_before_what=f"the date of the analysis ({analysis.date:%d/%m/%Y})"))
-    _refuse_if(problems)
+    problems.update(
+        rules.date_problems(
+            "date",
+            date,
+            today=today or date_type.today(),
+            what="date of the recommendation",
+            not_before=analysis.date,
+            not_before_what=f"the date of the analysis ({analysis.date:%d/%m/%Y})",
+        )
+    )
+    refuse_if(problems)
     analysis.recommended_option = option
     analysis.recommendation_rationale = rationale.strip()
     analysis.recommended_on = date
     analysis.status = OptionsAnalysis.COMPLETE
     analysis.save()
     return analysis
+
+
+# --- consent to placement for adoption (Adoption and Children Act 2002 s19) ------------------
+
+
+@transaction.atomic
+def placement_consent_record(
+    *,
+    child: Child,
+    given_by: str,
+    given_on: date_type | None,
+    witnessed_by: str = "",
+    advance_consent: bool = False,
+    by: User | None = None,
+    today: date_type | None = None,
+) -> PlacementConsent:
+    problems = rules.date_problems(
+        "given_on", given_on, today=today or date_type.today(), what="date consent was given"
+    )
+    if not (given_by or "").strip():
+        problems["given_by"] = "Enter who gave consent, for example the mother"
+    refuse_if(problems)
+    assert given_on is not None  # refused above when missing
+    return PlacementConsent.objects.create(
+        child=child,
+        given_by=given_by.strip(),
+        given_on=given_on,
+        witnessed_by=(witnessed_by or "").strip(),
+        advance_consent=advance_consent,
+        recorded_by=by,
+    )
+
+
+@transaction.atomic
+def placement_consent_withdraw(
+    *, consent: PlacementConsent, date: date_type | None, by: User | None = None, today: date_type | None = None
+) -> PlacementConsent:
+    consent = PlacementConsent.objects.select_for_update().get(pk=consent.pk)
+    problems = rules.date_problems(
+        "withdrawn_on",
+        date,
+        today=today or date_type.today(),
+        what="date consent was withdrawn",
+        not_before=consent.given_on,
+        not_before_what=f"the day it was given ({consent.given_on:%d/%m/%Y})",
+    )
+    if consent.withdrawn_on:
+        problems["withdrawn_on"] = f"This consent was withdrawn on {consent.withdrawn_on:%d/%m/%Y}"
+    refuse_if(problems)
+    consent.withdrawn_on = date
+    consent.save(update_fields=["withdrawn_on"])
+    return consent

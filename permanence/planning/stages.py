@@ -23,7 +23,17 @@ PLACED = "placed"
 LEGALLY_SECURED = "legally_secured"
 ACHIEVED = "achieved"
 
-ORDER = [EXPLORING, AGREED_AT_REVIEW, ENDORSED, BEFORE_COURT, FAMILY_FINDING, MATCHED, PLACED, LEGALLY_SECURED, ACHIEVED]
+ORDER = [
+    EXPLORING,
+    AGREED_AT_REVIEW,
+    ENDORSED,
+    BEFORE_COURT,
+    FAMILY_FINDING,
+    MATCHED,
+    PLACED,
+    LEGALLY_SECURED,
+    ACHIEVED,
+]
 assert ORDER == list(STAGE_NAMES), "stages.ORDER must follow options.STAGES"
 
 # Forward moves: from each stage, where the plan may go next.

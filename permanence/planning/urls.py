@@ -9,6 +9,7 @@ urlpatterns = [
     path("legal-routes/child-arrangements-order-without-leave/", views.cao_eligibility, name="cao-eligibility"),
     path("children/<int:pk>/planning/", views.workspace, name="planning-workspace"),
     path("children/<int:pk>/planning/stage/", views.stage_move, name="planning-stage-move"),
+    path("children/<int:pk>/planning/carers/", views.plan_carer, name="planning-plan-carer"),
     path("children/<int:pk>/planning/decisions/new/", views.decision_new, name="planning-decision-new"),
     path("children/<int:pk>/planning/options-analyses/new/", views.analysis_new, name="planning-analysis-new"),
     path(analysis, views.analysis_detail, name="planning-analysis"),

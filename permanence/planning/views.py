@@ -14,7 +14,15 @@ from permanence.legal import routes
 from permanence.legal.eligibility import cao_without_leave
 
 from . import documents, options, selectors, services
-from .forms import AnalysisStartForm, AssessmentForm, CAOEligibilityForm, DecisionForm, RecommendationForm, StageMoveForm
+from .forms import (
+    AnalysisStartForm,
+    AssessmentForm,
+    CAOEligibilityForm,
+    DecisionForm,
+    PlanCarerForm,
+    RecommendationForm,
+    StageMoveForm,
+)
 from .models import OptionsAnalysis
 
 PLANNING = ("planning",)  # a change to any planning record of the child makes an open form stale
@@ -37,7 +45,50 @@ def _analysis(child_pk, pk):
 @login_required
 def workspace(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    return render(request, "planning/workspace.html", {"child": child, "workspace": selectors.workspace(child)})
+    return render(
+        request,
+        "planning/workspace.html",
+        {"child": child, "workspace": selectors.workspace(child), "named": selectors.named_carer(child)},
+    )
+
+
+@login_required
+def plan_carer(request, pk):
+    """Name who the plan intends to care for the child for good."""
+    child = get_object_or_404(Child, pk=pk)
+    plan = services.current_plan(child)
+    if plan is None:
+        raise Http404("No current plan")
+    people = selectors.family_people(child)
+    households = selectors.carer_households()
+    form = PlanCarerForm(
+        request.POST if request.method == "POST" else None,
+        people=[(str(p.pk), label) for p, label in people],
+        households=[(str(c.pk), f"{c.name} ({c.get_kind_display().lower()})") for c in households],
+    )
+    guard = _guard(request, child.pk)
+    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
+        by_pk = {str(p.pk): p for p, _ in people}
+        carers = {str(c.pk): c for c in households}
+        try:
+            services.plan_carer_name(
+                child=child,
+                person=by_pk.get(form.cleaned_data["person"]),
+                carer=carers.get(form.cleaned_data["carer"]),
+                date=form.cleaned_data["named_on"],
+                by=request.user,
+            )
+        except ValidationError as refused:
+            form.take_refusal(refused)
+        else:
+            messages.success(request, "The plan now names who will care for the child.")
+            return redirect("planning-workspace", pk=child.pk)
+    return render(
+        request,
+        "planning/plan_carer.html",
+        {"child": child, "plan": plan, "form": form, "named": selectors.named_carer(child), **guard},
+        status=409 if guard["conflicts"] else 200,
+    )
 
 
 @login_required
@@ -56,8 +107,12 @@ def stage_move(request, pk):
         else:
             messages.success(request, f"The plan is now at “{change.get_to_stage_display()}”.")
             return redirect("planning-workspace", pk=child.pk)
-    return render(request, "planning/stage_move.html", {"child": child, "plan": plan, "form": form, **guard},
-                  status=409 if guard["conflicts"] else 200)
+    return render(
+        request,
+        "planning/stage_move.html",
+        {"child": child, "plan": plan, "form": form, **guard},
+        status=409 if guard["conflicts"] else 200,
+    )
 
 
 @login_required
@@ -73,27 +128,36 @@ def decision_new(request, pk):
     if analysis and analysis.recommended_option:
         current = services.current_plan(child)
         changes = current and current.primary_option != analysis.recommended_option
-        initial.update(kind="plan_changed" if changes else "plan_agreed", primary_option=analysis.recommended_option,
-                       evidence=f"Options analysis of {analysis.date:%d/%m/%Y}")
-    form = DecisionForm(request.POST or None, initial=initial)
+        initial.update(
+            kind="plan_changed" if changes else "plan_agreed",
+            primary_option=analysis.recommended_option,
+            evidence=f"Options analysis of {analysis.date:%d/%m/%Y}",
+        )
+    form = DecisionForm(request.POST or None, initial=initial, role=request.user.role)
     guard = _guard(request, child.pk)
     if request.method == "POST" and not guard["conflicts"] and form.is_valid():
         try:
-            services.decision_record(child=child, by=request.user, analysis=analysis, today=date.today(),
-                                     **form.cleaned_data)
+            services.decision_record(
+                child=child, by=request.user, analysis=analysis, today=date.today(), **form.cleaned_data
+            )
         except ValidationError as refused:
             form.take_refusal(refused, renames={"recorded": "date"})
         else:
             messages.success(request, "The decision has been recorded.")
             return redirect("planning-workspace", pk=child.pk)
-    return render(request, "planning/decision_form.html", {"child": child, "form": form, "analysis": analysis,
-                                                           **guard}, status=409 if guard["conflicts"] else 200)
+    return render(
+        request,
+        "planning/decision_form.html",
+        {"child": child, "form": form, "analysis": analysis, **guard},
+        status=409 if guard["conflicts"] else 200,
+    )
 
 
 @login_required
 def analysis_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    form = AnalysisStartForm(request.POST or None, initial={"date": date.today()})
+    # No date is filled in for the worker: an empty form starts nothing.
+    form = AnalysisStartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             analysis = services.analysis_start(child=child, by=request.user, **form.cleaned_data)
@@ -109,10 +173,17 @@ def analysis_detail(request, pk, analysis_pk):
     analysis = _analysis(pk, analysis_pk)
     lines = selectors.option_lines(analysis)
     assessed = [line for line in lines if line.assessment]
-    return render(request, "planning/analysis.html", {
-        "child": analysis.child, "analysis": analysis, "lines": lines, "assessed": assessed,
-        "realistic_count": sum(1 for line in assessed if line.assessment.realistic),
-    })
+    return render(
+        request,
+        "planning/analysis.html",
+        {
+            "child": analysis.child,
+            "analysis": analysis,
+            "lines": lines,
+            "assessed": assessed,
+            "realistic_count": sum(1 for line in assessed if line.assessment.realistic),
+        },
+    )
 
 
 @login_required
@@ -131,18 +202,34 @@ def option_edit(request, pk, analysis_pk, option):
         else:
             messages.success(request, f"{options.OPTION_NAMES[option]}: assessment saved.")
             return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
-    return render(request, "planning/option_form.html", {
-        "child": analysis.child, "analysis": analysis, "option_name": options.OPTION_NAMES[option],
-        "assessment": assessment, "form": form, "legal_routes": routes.routes_for_option(option), **guard,
-    }, status=409 if guard["conflicts"] else 200)
+    return render(
+        request,
+        "planning/option_form.html",
+        {
+            "child": analysis.child,
+            "analysis": analysis,
+            "option_name": options.OPTION_NAMES[option],
+            "assessment": assessment,
+            "form": form,
+            "legal_routes": routes.routes_for_option(option),
+            **guard,
+        },
+        status=409 if guard["conflicts"] else 200,
+    )
 
 
 @login_required
 def analysis_compare(request, pk, analysis_pk):
     analysis = _analysis(pk, analysis_pk)
-    return render(request, "planning/compare.html", {
-        "child": analysis.child, "analysis": analysis, "comparison": selectors.comparison(analysis),
-    })
+    return render(
+        request,
+        "planning/compare.html",
+        {
+            "child": analysis.child,
+            "analysis": analysis,
+            "comparison": selectors.comparison(analysis),
+        },
+    )
 
 
 @login_required
@@ -150,7 +237,7 @@ def analysis_recommend(request, pk, analysis_pk):
     analysis = _analysis(pk, analysis_pk)
     if analysis.is_complete:
         return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
-    form = RecommendationForm(request.POST or None, analysis=analysis, initial={"date": date.today()})
+    form = RecommendationForm(request.POST if request.method == "POST" else None, analysis=analysis)
     guard = _guard(request, analysis.child_id)
     if request.method == "POST" and not guard["conflicts"] and form.is_valid():
         try:
@@ -160,8 +247,12 @@ def analysis_recommend(request, pk, analysis_pk):
         else:
             messages.success(request, "The recommendation has been recorded and the analysis is complete.")
             return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
-    return render(request, "planning/recommend.html", {"child": analysis.child, "analysis": analysis, "form": form,
-                                                       **guard}, status=409 if guard["conflicts"] else 200)
+    return render(
+        request,
+        "planning/recommend.html",
+        {"child": analysis.child, "analysis": analysis, "form": form, **guard},
+        status=409 if guard["conflicts"] else 200,
+    )
 
 
 @login_required
@@ -179,6 +270,7 @@ def analysis_document(request, pk, analysis_pk, extension):
 
 
 # --- legal routes -------------------------------------------------------------------------
+
 
 @login_required
 def legal_routes(request):

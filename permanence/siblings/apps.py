@@ -1,7 +1,18 @@
 from django.apps import AppConfig
 
+from permanence.obligations.providers import register_fact_provider
+
 
 class SiblingsConfig(AppConfig):
     name = "permanence.siblings"
     label = "siblings"
     verbose_name = "Brothers and sisters"
+
+    def ready(self):
+        # Imported here, not at the top: models can be imported only once every app is loaded.
+        from permanence.planning.documents import register_section
+
+        from . import documents, facts
+
+        register_fact_provider("siblings", facts_for=facts.facts_for, raw_queries=facts.raw_queries)
+        register_section("sibling decision", documents.sibling_decision, order=20)

@@ -22,8 +22,6 @@ CONTACT_KINDS = [
 CONTACT_KIND_NAMES = dict(CONTACT_KINDS)
 
 # The presumption, cited wherever a worker records siblings apart.
-PRESUMPTION_SOURCE = (
-    "Children Act 1989 s22C(8)(c); 002_0fe8707617f26d1a.txt §10.4; 003_0ea3a19544fe49d3.txt §8"
-)
-EARLY_DECISION_SOURCE = "002_0fe8707617f26d1a.txt §10.4 (where the plan is adoption, an early decision)"
-CONTACT_SOURCE = "002_0fe8707617f26d1a.txt §10.4; 003_0ea3a19544fe49d3.txt §9"
+PRESUMPTION_SOURCE = "Children Act 1989 s22C(8)(c); Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4; Camden, Permanence practice guidance for social workers §8"
+EARLY_DECISION_SOURCE = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4 (where the plan is adoption, an early decision)"
+CONTACT_SOURCE = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4; Camden, Permanence practice guidance for social workers §9"

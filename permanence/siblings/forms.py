@@ -2,50 +2,82 @@
 
 from django import forms
 
+from permanence.govuk.forms import GovukDateField, GovukForm, long_text, text
 from permanence.planning.options import FORUMS
-from permanence.voice.fields import GovukDateField, long_text, text
 
 from .choices import CONTACT_KINDS, DECISIONS, RECOMMENDATIONS
 
 
 def _children_field(label, children, help_text=""):
     return forms.ModelMultipleChoiceField(
-        label=label, queryset=children, widget=forms.CheckboxSelectMultiple, required=False, help_text=help_text,
+        label=label,
+        queryset=children,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=help_text,
     )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(GovukForm):
     children = None  # set per child: the child and their brothers and sisters on the record
     date = GovukDateField(what="the date of the assessment", label="Date of the assessment")
     relationship_quality = long_text("Quality of the relationships between the children")
-    attachment = long_text("Attachments between the children", help_text="Do the children know each other? Have they formed an attachment?")
-    needs = long_text("Each child's needs", help_text="Including health needs and the impact of past experiences on each child.")
+    attachment = long_text(
+        "Attachments between the children", help_text="Do the children know each other? Have they formed an attachment?"
+    )
+    needs = long_text(
+        "Each child's needs", help_text="Including health needs and the impact of past experiences on each child."
+    )
     views = long_text("Each child's views", help_text="A child's views will change over time.")
-    history = long_text("Shared history and family functioning", help_text="Including whether any child has been harmed by another.")
-    practicalities = long_text("Practical matters", help_text="For example, carers able to take a large group, or Staying Put for an older child.")
-    recommendation = forms.ChoiceField(label="Recommendation", choices=RECOMMENDATIONS, widget=forms.RadioSelect,
-                                       error_messages={"required": "Select the assessment's recommendation"})
+    history = long_text(
+        "Shared history and family functioning", help_text="Including whether any child has been harmed by another."
+    )
+    practicalities = long_text(
+        "Practical matters",
+        help_text="For example, carers able to take a large group, or Staying Put for an older child.",
+    )
+    recommendation = forms.ChoiceField(
+        label="Recommendation",
+        choices=RECOMMENDATIONS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the assessment's recommendation"},
+    )
     recommendation_reasons = long_text("Reasons for the recommendation")
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["children"] = _children_field("Children assessed", group, "Select every child the assessment covers.")
+        self.fields["children"] = _children_field(
+            "Children assessed", group, "Select every child the assessment covers."
+        )
         self.order_fields(["children"])
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label="Will the children live together or apart?", choices=DECISIONS, widget=forms.RadioSelect,
-                                 error_messages={"required": "Select whether the children will live together or apart"})
+class DecisionForm(GovukForm):
+    decision = forms.ChoiceField(
+        label="Will the children live together or apart?",
+        choices=DECISIONS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the children will live together or apart"},
+    )
     siblings = None
     reasons = long_text("Reasons for the decision", help_text="The impact of the decision on each child.")
     date = GovukDateField(what="the date of the decision", label="Date of the decision")
-    forum = forms.ChoiceField(label="Where was the decision made?", choices=[("", "Select where")] + FORUMS,
-                              error_messages={"required": "Select where the decision was made"})
+    forum = forms.ChoiceField(
+        label="Where was the decision made?",
+        choices=[("", "Select where"), *FORUMS],
+        error_messages={"required": "Select where the decision was made"},
+    )
     contact_with_whom = text("With whom", max_length=200)
     contact_frequency = text("How often", max_length=100)
-    contact_kind = forms.ChoiceField(label="Direct or indirect contact", choices=CONTACT_KINDS, widget=forms.RadioSelect, required=False)
-    contact_review_date = GovukDateField(what="the date the contact plan will be reviewed", label="Review the contact plan by", required=False)
-    contact_arrangements = long_text("Arrangements", help_text="Where, who supervises or supports, how the children keep in touch between meetings.")
+    contact_kind = forms.ChoiceField(
+        label="Direct or indirect contact", choices=CONTACT_KINDS, widget=forms.RadioSelect, required=False
+    )
+    contact_review_date = GovukDateField(
+        what="the date the contact plan will be reviewed", label="Review the contact plan by", required=False
+    )
+    contact_arrangements = long_text(
+        "Arrangements", help_text="Where, who supervises or supports, how the children keep in touch between meetings."
+    )
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,15 +86,19 @@ class DecisionForm(forms.Form):
 
     def service_values(self):
         data = dict(self.cleaned_data)
-        contact = {key[len("contact_"):]: data.pop(key) for key in list(data) if key.startswith("contact_")}
+        contact = {key[len("contact_") :]: data.pop(key) for key in list(data) if key.startswith("contact_")}
         data["contact"] = contact
         return data
 
 
-class ContactPlanForm(forms.Form):
+class ContactPlanForm(GovukForm):
     with_whom = text("With whom", max_length=200, help_text="The brothers and sisters the child keeps in touch with.")
     frequency = text("How often", max_length=100, help_text="For example, every 2 weeks.")
-    kind = forms.ChoiceField(label="Direct or indirect contact", choices=CONTACT_KINDS, widget=forms.RadioSelect, required=False)
+    kind = forms.ChoiceField(
+        label="Direct or indirect contact", choices=CONTACT_KINDS, widget=forms.RadioSelect, required=False
+    )
     arrangements = long_text("Arrangements")
     agreed = GovukDateField(what="the date the plan was agreed", label="Date agreed")
-    review_date = GovukDateField(what="the date the contact plan will be reviewed", label="Review the contact plan by", required=False)
+    review_date = GovukDateField(
+        what="the date the contact plan will be reviewed", label="Review the contact plan by", required=False
+    )

@@ -18,7 +18,9 @@ class SiblingAssessment(models.Model):
 
     children = models.ManyToManyField("children.Child", related_name="sibling_assessments")
     date = models.DateField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     relationship_quality = models.TextField("Quality of the relationships between the children")
     attachment = models.TextField("Attachments between the children")
     needs = models.TextField("Each child's needs")
@@ -28,7 +30,9 @@ class SiblingAssessment(models.Model):
     recommendation = models.CharField(max_length=20, choices=RECOMMENDATIONS)
     recommendation_reasons = models.TextField("Reasons for the recommendation")
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["date", "pk"]
@@ -42,14 +46,19 @@ class SiblingDecision(models.Model):
     """For one child: live together with their brothers and sisters, or apart, and why."""
 
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="sibling_decisions")
-    siblings = models.ManyToManyField("children.Child", related_name="+", blank=True,
-                                      help_text="The brothers and sisters the decision is about.")
+    siblings = models.ManyToManyField(
+        "children.Child", related_name="+", blank=True, help_text="The brothers and sisters the decision is about."
+    )
     decision = models.CharField(max_length=10, choices=DECISIONS)
     reasons = models.TextField()
     date = models.DateField()
     forum = models.CharField(max_length=30, choices=FORUMS)
-    assessment = models.ForeignKey(SiblingAssessment, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    assessment = models.ForeignKey(
+        SiblingAssessment, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -70,8 +79,12 @@ class SiblingContactPlan(models.Model):
     arrangements = models.TextField(blank=True)
     agreed = models.DateField("Date agreed")
     review_date = models.DateField()
-    decision = models.ForeignKey(SiblingDecision, null=True, blank=True, on_delete=models.SET_NULL, related_name="contact_plans")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decision = models.ForeignKey(
+        SiblingDecision, null=True, blank=True, on_delete=models.SET_NULL, related_name="contact_plans"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -50,7 +50,9 @@ def decision_problems(*, name, decision, reasons, day, today, assessment_date, h
                 f"unless an assessment shows their needs are better met apart ({PRESUMPTION_SOURCE})."
             )
         elif day is not None and assessment_date > day:
-            problems["decision"] = "The sibling assessment is dated after the decision. A decision to place apart must follow the assessment."
+            problems["decision"] = (
+                "The sibling assessment is dated after the decision. A decision to place apart must follow the assessment."
+            )
         elif not has_contact_plan:
             problems["contact_with_whom"] = (
                 f"Enter who {name} will keep in touch with: placing brothers and sisters apart needs a sibling contact plan"

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from permanence.children.bulk import among
 from permanence.children.models import Episode, Relationship
@@ -31,8 +31,10 @@ def sibling_decisions(child):
 
 def sibling_assessments(child):
     return list(
-        SiblingAssessment.objects.filter(children=child).select_related("author")
-        .prefetch_related("children").order_by("-date", "-pk")
+        SiblingAssessment.objects.filter(children=child)
+        .select_related("author")
+        .prefetch_related("children")
+        .order_by("-date", "-pk")
     )
 
 
@@ -41,6 +43,7 @@ def sibling_contact_plans(child):
 
 
 # --- bulk: who is placed apart from whom --------------------------------------------------
+
 
 def _sibling_pairs(ids):
     """{child id: set of sibling child ids} for children on the record: recorded siblings and shared parents."""
@@ -55,9 +58,11 @@ def _sibling_pairs(ids):
     for children in by_parent.values():
         for child_id in children & ids:
             pairs[child_id] |= children - {child_id}
-    recorded = Relationship.objects.filter(relationship__in=SIBLINGS, person__as_child__isnull=False).filter(
-        Q(**among("child_id", ids)) | Q(**among("person__as_child", ids))
-    ).values_list("child_id", "person__as_child")
+    recorded = (
+        Relationship.objects.filter(relationship__in=SIBLINGS, person__as_child__isnull=False)
+        .filter(Q(**among("child_id", ids)) | Q(**among("person__as_child", ids)))
+        .values_list("child_id", "person__as_child")
+    )
     for a, b in recorded:
         if a == b:
             continue
@@ -68,11 +73,19 @@ def _sibling_pairs(ids):
     return pairs
 
 
+def sibling_pairs(ids):
+    """{child id: set of sibling child ids} for these children, in two queries (family finding
+    reads it to keep brothers and sisters who live together as one unit)."""
+    return _sibling_pairs(ids)
+
+
 def _homes(child_ids):
     """{child id: [(start, end, home)]}: home is the carer, else the Ofsted URN, else None (unknown)."""
     out = defaultdict(list)
-    rows = Episode.objects.filter(**among("child_id", child_ids)).order_by("child_id", "start").values_list(
-        "child_id", "start", "end", "carer_id", "urn"
+    rows = (
+        Episode.objects.filter(**among("child_id", child_ids))
+        .order_by("child_id", "start")
+        .values_list("child_id", "start", "end", "carer_id", "urn")
     )
     for child_id, start, end, carer_id, urn in rows:
         home = ("carer", carer_id) if carer_id else (("urn", urn) if urn else None)
@@ -110,6 +123,7 @@ def sibling_facts_for(ids):
 
 # --- the child page ----------------------------------------------------------------------
 
+
 @dataclass
 class SiblingSummary:
     siblings: list  # children.selectors.Sibling
@@ -133,7 +147,11 @@ def sibling_summary(child, *, today=None):
     today = today or date.today()
     siblings = sibling_group(child)
     facts = sibling_facts_for([child.pk]).get(child.pk)
-    apart_ids = {int(sib) for sib, start, end in (facts.apart if facts else ()) if start <= today and (end is None or end > today)}
+    apart_ids = {
+        int(sib)
+        for sib, start, end in (facts.apart if facts else ())
+        if start <= today and (end is None or end > today)
+    }
     by_id = {s.child.pk: s.child for s in siblings if s.child is not None}
     summary = SiblingSummary(
         siblings=siblings,
@@ -144,27 +162,40 @@ def sibling_summary(child, *, today=None):
     )
     name = child.first_name
     if summary.apart_from and not summary.assessments:
-        summary.warnings.append((
-            f"{name} is placed apart from a brother or sister in care and no sibling assessment is recorded.",
-            PRESUMPTION_SOURCE,
-        ))
+        summary.warnings.append(
+            (
+                f"{name} is placed apart from a brother or sister in care and no sibling assessment is recorded.",
+                PRESUMPTION_SOURCE,
+            )
+        )
     current_plans = [p for p in summary.contact_plans if p.agreed <= today <= p.review_date]
     if summary.apart_from and not current_plans:
-        summary.warnings.append((
-            f"{name} is placed apart from a brother or sister in care and has no current sibling contact plan.",
-            CONTACT_SOURCE,
-        ))
+        summary.warnings.append(
+            (
+                f"{name} is placed apart from a brother or sister in care and has no current sibling contact plan.",
+                CONTACT_SOURCE,
+            )
+        )
     overdue_reviews = [p for p in summary.contact_plans if p.review_date < today and p not in current_plans]
     if overdue_reviews and not current_plans:
-        summary.warnings.append((f"The sibling contact plan was due for review on {overdue_reviews[0].review_date:%d/%m/%Y}.", CONTACT_SOURCE))
+        summary.warnings.append(
+            (
+                f"The sibling contact plan was due for review on {overdue_reviews[0].review_date:%d/%m/%Y}.",
+                CONTACT_SOURCE,
+            )
+        )
     plan = PermanencePlan.objects.filter(child=child, superseded_on__isnull=True).order_by("-recorded").first()
     options = {plan.primary_option, plan.parallel_option} if plan else set()
-    if rules.early_decision_needed(plan_options=options, has_siblings=bool(siblings), has_decision=bool(summary.decisions)):
-        summary.warnings.append((
-            f"The plan for {name} is adoption: decide now whether {name} will live together with or apart from their "
-            f"brothers and sisters, after a balanced assessment of each child's needs.",
-            EARLY_DECISION_SOURCE,
-        ))
+    if rules.early_decision_needed(
+        plan_options=options, has_siblings=bool(siblings), has_decision=bool(summary.decisions)
+    ):
+        summary.warnings.append(
+            (
+                f"The plan for {name} is adoption: decide now whether {name} will live together with or apart from their "
+                f"brothers and sisters, after a balanced assessment of each child's needs.",
+                EARLY_DECISION_SOURCE,
+            )
+        )
     return summary
 
 
@@ -172,10 +203,15 @@ def raw_fact_queries(ids):
     """The rows `sibling_facts_for` reads, as plain querysets: the benchmark times reading them raw."""
     my_parents = Relationship.objects.filter(child_id__in=ids, relationship__in=PARENTS).values("person_id")
     return [
-        Relationship.objects.filter(relationship__in=PARENTS, person_id__in=my_parents).values_list("child_id", "person_id"),
+        Relationship.objects.filter(relationship__in=PARENTS, person_id__in=my_parents).values_list(
+            "child_id", "person_id"
+        ),
         Relationship.objects.filter(relationship__in=SIBLINGS, person__as_child__isnull=False)
-        .filter(Q(**among("child_id", ids)) | Q(**among("person__as_child", ids))).values_list("child_id", "person__as_child"),
+        .filter(Q(**among("child_id", ids)) | Q(**among("person__as_child", ids)))
+        .values_list("child_id", "person__as_child"),
         Episode.objects.filter(child_id__in=ids).values_list("child_id", "start", "end", "carer_id", "urn"),
-        SiblingAssessment.children.through.objects.filter(child_id__in=ids).values_list("child_id", "siblingassessment__date"),
+        SiblingAssessment.children.through.objects.filter(child_id__in=ids).values_list(
+            "child_id", "siblingassessment__date"
+        ),
         SiblingContactPlan.objects.filter(child_id__in=ids).values_list("child_id", "agreed"),
     ]

@@ -4,11 +4,16 @@ Each write checks first and raises ValidationError({field: [message]}), leaving 
 unchanged, when the record cannot be made.
 """
 
+from collections.abc import Sequence
 from datetime import date as date_type
+from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
+from permanence.accounts.models import User
+from permanence.children.models import Child
+from permanence.children.refusals import refuse_if
 from permanence.planning.options import FORUM_NAMES
 
 from . import rules
@@ -31,12 +36,7 @@ CONTACT_NEEDS = {
 }
 
 
-def _refuse_if(problems):
-    if problems:
-        raise ValidationError({field: [message] for field, message in problems.items()})
-
-
-def _contact_problems(contact, agreed, prefix=""):
+def _contact_problems(contact: Any, agreed: date_type | None, prefix: str = "") -> dict[str, str]:
     problems = {}
     for field, message in CONTACT_NEEDS.items():
         if not contact.get(field):
@@ -50,7 +50,16 @@ def _contact_problems(contact, agreed, prefix=""):
 
 
 @transaction.atomic
-def sibling_assessment_record(*, children, date, author=None, recommendation, by=None, today=None, **texts):
+def sibling_assessment_record(
+    *,
+    children: Sequence[Child],
+    date: date_type,
+    author: User | None = None,
+    recommendation: str,
+    by: User | None = None,
+    today: date_type | None = None,
+    **texts: str,
+) -> SiblingAssessment:
     today = today or date_type.today()
     children = list(children)
     problems = {f: m for f, m in ASSESSMENT_TEXTS.items() if not (texts.get(f) or "").strip()}
@@ -62,28 +71,43 @@ def sibling_assessment_record(*, children, date, author=None, recommendation, by
         problems["date"] = "Enter the date of the assessment"
     elif date > today:
         problems["date"] = "The date of the assessment must be today or in the past"
-    _refuse_if(problems)
+    refuse_if(problems)
     assessment = SiblingAssessment.objects.create(
-        date=date, author=author or by, recommendation=recommendation, created_by=by,
-        practicalities=texts.pop("practicalities", "") or "", **texts,
+        date=date,
+        author=author or by,
+        recommendation=recommendation,
+        created_by=by,
+        practicalities=texts.pop("practicalities", "") or "",
+        **texts,
     )
     assessment.children.set(children)
     return assessment
 
 
-def latest_assessment(child, on=None):
+def latest_assessment(child: Child, on: date_type | None = None) -> SiblingAssessment | None:
     qs = SiblingAssessment.objects.filter(children=child)
     if on is not None:
         qs = qs.filter(date__lte=on)
     return qs.order_by("-date", "-pk").first()
 
 
-def current_contact_plans(child, on):
+def current_contact_plans(child: Child, on: date_type) -> QuerySet[SiblingContactPlan]:
     return SiblingContactPlan.objects.filter(child=child, agreed__lte=on, review_date__gte=on)
 
 
 @transaction.atomic
-def sibling_decision_record(*, child, decision, reasons, date, forum, siblings=(), contact=None, by=None, today=None):
+def sibling_decision_record(
+    *,
+    child: Child,
+    decision: str,
+    reasons: str,
+    date: date_type | None,
+    forum: str,
+    siblings: Sequence[Child] = (),
+    contact: dict[str, Any] | None = None,
+    by: User | None = None,
+    today: date_type | None = None,
+) -> SiblingDecision:
     """Record together or apart for `child`. Apart needs an assessment and a contact plan (given or current).
 
     `contact` is a dict (with_whom, frequency, kind, review_date, arrangements) making a new plan.
@@ -96,22 +120,32 @@ def sibling_decision_record(*, child, decision, reasons, date, forum, siblings=(
         problems["forum"] = "Select where the decision was made"
     if date is None:
         problems["date"] = "Enter the date of the decision"
-    _refuse_if(problems)
-    assessment = SiblingAssessment.objects.filter(children=child).order_by("-date", "-pk")
-    on_or_before = assessment.filter(date__lte=date).first()
-    assessment = on_or_before or assessment.first()
+    refuse_if(problems)
+    assert date is not None  # refused above when missing
+    assessments = SiblingAssessment.objects.filter(children=child).order_by("-date", "-pk")
+    assessment = assessments.filter(date__lte=date).first() or assessments.first()
     contact = {k: v for k, v in (contact or {}).items() if v not in (None, "")}
     has_plan = bool(contact) or current_contact_plans(child, date).exists()
     problems = rules.decision_problems(
-        name=child.first_name, decision=decision, reasons=reasons, day=date, today=today,
-        assessment_date=assessment.date if assessment else None, has_contact_plan=has_plan,
+        name=child.first_name,
+        decision=decision,
+        reasons=reasons,
+        day=date,
+        today=today,
+        assessment_date=assessment.date if assessment else None,
+        has_contact_plan=has_plan,
     )
     if decision == APART and contact and "decision" not in problems:
         problems.update(_contact_problems(contact, date, prefix="contact_"))
-    _refuse_if(problems)
+    refuse_if(problems)
     made = SiblingDecision.objects.create(
-        child=child, decision=decision, reasons=reasons.strip(), date=date, forum=forum,
-        assessment=assessment if decision == APART or assessment and assessment.date <= date else None, recorded_by=by,
+        child=child,
+        decision=decision,
+        reasons=reasons.strip(),
+        date=date,
+        forum=forum,
+        assessment=assessment if decision == APART or (assessment and assessment.date <= date) else None,
+        recorded_by=by,
     )
     made.siblings.set(list(siblings))
     if decision == APART and contact:
@@ -120,16 +154,30 @@ def sibling_decision_record(*, child, decision, reasons, date, forum, siblings=(
 
 
 @transaction.atomic
-def sibling_contact_plan_record(*, child, agreed, by=None, today=None, decision=None, **contact):
+def sibling_contact_plan_record(
+    *,
+    child: Child,
+    agreed: date_type,
+    by: User | None = None,
+    today: date_type | None = None,
+    decision: SiblingDecision | None = None,
+    **contact: Any,
+) -> SiblingContactPlan:
     today = today or date_type.today()
     problems = _contact_problems(contact, agreed)
     if agreed is None:
         problems["agreed"] = "Enter the date the contact plan was agreed"
     elif agreed > today:
         problems["agreed"] = "The date agreed must be today or in the past"
-    _refuse_if(problems)
+    refuse_if(problems)
     return SiblingContactPlan.objects.create(
-        child=child, agreed=agreed, decision=decision, created_by=by,
-        with_whom=contact["with_whom"].strip(), frequency=contact["frequency"].strip(), kind=contact["kind"],
-        review_date=contact["review_date"], arrangements=(contact.get("arrangements") or "").strip(),
+        child=child,
+        agreed=agreed,
+        decision=decision,
+        created_by=by,
+        with_whom=contact["with_whom"].strip(),
+        frequency=contact["frequency"].strip(),
+        kind=contact["kind"],
+        review_date=contact["review_date"],
+        arrangements=(contact.get("arrangements") or "").strip(),
     )

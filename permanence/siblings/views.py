@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from permanence.children.models import Child
 from permanence.children.selectors import sibling_group
-from permanence.voice.fields import add_service_errors
+from permanence.govuk.forms import take_refusal
 
 from . import services
 from .choices import PRESUMPTION_SOURCE
@@ -36,8 +36,12 @@ def assessment_new(request, pk):
             services.sibling_assessment_record(**form.cleaned_data, author=request.user, by=request.user)
             return _back(child)
         except ValidationError as error:
-            add_service_errors(form, error)
-    return render(request, "siblings/assessment_form.html", {"child": child, "form": form, "group": group, "source": PRESUMPTION_SOURCE})
+            take_refusal(form, error)
+    return render(
+        request,
+        "siblings/assessment_form.html",
+        {"child": child, "form": form, "group": group, "source": PRESUMPTION_SOURCE},
+    )
 
 
 @login_required
@@ -50,10 +54,17 @@ def decision_new(request, pk):
             services.sibling_decision_record(child=child, by=request.user, **form.service_values())
             return _back(child)
         except ValidationError as error:
-            add_service_errors(form, error)
-    return render(request, "siblings/decision_form.html", {
-        "child": child, "form": form, "summary": sibling_summary(child), "source": PRESUMPTION_SOURCE,
-    })
+            take_refusal(form, error)
+    return render(
+        request,
+        "siblings/decision_form.html",
+        {
+            "child": child,
+            "form": form,
+            "summary": sibling_summary(child),
+            "source": PRESUMPTION_SOURCE,
+        },
+    )
 
 
 @login_required
@@ -65,5 +76,5 @@ def contact_new(request, pk):
             services.sibling_contact_plan_record(child=child, by=request.user, **form.cleaned_data)
             return _back(child)
         except ValidationError as error:
-            add_service_errors(form, error)
+            take_refusal(form, error)
     return render(request, "siblings/contact_form.html", {"child": child, "form": form})

@@ -1,14 +1,14 @@
 """Code lists for contact, transitions, support plans, stability events and disruption, with meanings.
 
-Sources are the seed documents (../shared/seeds/README.md): KSS is 001_3604f1ea271c5d5b.txt,
-Leeds 002_0fe8707617f26d1a.txt, Camden 003_0ea3a19544fe49d3.txt.
+Sources are the seed documents (../shared/seeds/README.md): KSS is DfE, Knowledge and Skills Statement: Achieving Permanence,
+Leeds Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015), Camden Camden, Permanence practice guidance for social workers.
 """
 
 from permanence.siblings.choices import CONTACT_KINDS, DIRECT, INDIRECT  # noqa: F401  (one list of contact kinds)
 
-KSS = "001_3604f1ea271c5d5b.txt"
-LEEDS = "002_0fe8707617f26d1a.txt"
-CAMDEN = "003_0ea3a19544fe49d3.txt"
+KSS = "DfE, Knowledge and Skills Statement: Achieving Permanence"
+LEEDS = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015)"
+CAMDEN = "Camden, Permanence practice guidance for social workers"
 
 CONTACT_SOURCE = f"{LEEDS} §10.5-§10.6 (contact is for the child's benefit; agreed before placement); {CAMDEN} §9 (reviewed at each looked-after review)"
 TRANSITION_SOURCE = f"{KSS} §4 (support children and families in transition)"
@@ -78,7 +78,13 @@ LIFE_STORY_FORMATS = [
 LIFE_STORY_FORMAT_NAMES = dict(LIFE_STORY_FORMATS)
 
 # Support plans by route (KSS §4; Camden §10; Leeds §8).
-SGO, ADOPTION, KINSHIP, LONG_TERM_FOSTERING, RETURN_HOME = "sgo", "adoption", "kinship", "long_term_fostering", "return_home"
+SGO, ADOPTION, KINSHIP, LONG_TERM_FOSTERING, RETURN_HOME = (
+    "sgo",
+    "adoption",
+    "kinship",
+    "long_term_fostering",
+    "return_home",
+)
 ROUTES = [
     (SGO, "Special guardianship support"),
     (ADOPTION, "Adoption support"),
@@ -90,7 +96,13 @@ ROUTE_NAMES = dict(ROUTES)
 
 # What the early-warning indicators count, beyond episodes, contact sessions and support actions.
 MISSING, AWAY, CARER_REQUEST, ALLEGATION, SCHOOL_MOVE, EXCLUSION = (
-    "missing", "away", "carer_request", "allegation", "school_move", "exclusion")
+    "missing",
+    "away",
+    "carer_request",
+    "allegation",
+    "school_move",
+    "exclusion",
+)
 EVENT_KINDS = [
     (MISSING, "Missing from placement"),
     (AWAY, "Away from placement without authorisation"),

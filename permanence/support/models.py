@@ -13,7 +13,9 @@ from . import choices
 
 class Recorded(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         abstract = True
@@ -37,8 +39,9 @@ class ContactPlan(Recorded):
     lifelong_links = models.BooleanField("Part of Lifelong Links", default=False)
     ended = models.DateField(null=True, blank=True)
     # A plan with a brother or sister is also the siblings app's contact plan (one record of the duty).
-    sibling_plan = models.OneToOneField("siblings.SiblingContactPlan", null=True, blank=True, on_delete=models.SET_NULL,
-                                        related_name="contact_plan")
+    sibling_plan = models.OneToOneField(
+        "siblings.SiblingContactPlan", null=True, blank=True, on_delete=models.SET_NULL, related_name="contact_plan"
+    )
 
     class Meta:
         ordering = ["child", "-agreed", "-pk"]
@@ -164,7 +167,9 @@ class DisruptionMeeting(Recorded):
     views_professionals = models.TextField("Professionals' views", blank=True)
     sustained = models.CharField("Can the relationship be sustained?", max_length=20, choices=choices.SUSTAINED)
     sustained_how = models.TextField("How the relationship will be kept, or why it cannot", blank=True)
-    age = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The child's age on the day: kept for the learning report.")
+    age = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The child's age on the day: kept for the learning report."
+    )
 
     class Meta:
         ordering = ["child", "-date", "-pk"]

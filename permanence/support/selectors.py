@@ -7,7 +7,7 @@ service view of homes under strain stays linear in the number of children.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
@@ -18,14 +18,22 @@ from permanence.siblings.selectors import sibling_facts_for
 from permanence.timescales.policy import PolicyError, pack_section
 
 from . import choices
-from .models import ContactPlan, ContactSession, DisruptionMeeting, StabilityEvent, SupportAction, SupportPlan, TransitionPlan
+from .models import (
+    ContactPlan,
+    ContactSession,
+    DisruptionMeeting,
+    StabilityEvent,
+    SupportAction,
+    SupportPlan,
+    TransitionPlan,
+)
 from .stability import StabilityFacts, compile_thresholds, indicators
 
 # Timescales rules shown beside the contact plans: reminders, each with its citation.
 CONTACT_RULES = ("cao-contact-ends", "lifelong-links", "sibling-contact-plan")
 
 
-@lru_cache(maxsize=None)
+@cache
 def thresholds_for(pack):
     try:
         return compile_thresholds(pack_section(pack, "stability"), f"{pack}: stability")
@@ -41,19 +49,32 @@ def stability_facts_for(ids):
     """{child id: StabilityFacts} for a batch of children, in four queries."""
     ids = list(ids)
     episodes, events, sessions, actions = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
-    for child_id, *row in Episode.objects.filter(child_id__in=ids).order_by("child_id", "start").values_list(
-            "child_id", "start", "end", "reason_new", "reason_place_change"):
+    for child_id, *row in (
+        Episode.objects.filter(child_id__in=ids)
+        .order_by("child_id", "start")
+        .values_list("child_id", "start", "end", "reason_new", "reason_place_change")
+    ):
         episodes[child_id].append(tuple(row))
-    for child_id, kind, day in StabilityEvent.objects.filter(child_id__in=ids).order_by("date").values_list("child_id", "kind", "date"):
+    for child_id, kind, day in (
+        StabilityEvent.objects.filter(child_id__in=ids).order_by("date").values_list("child_id", "kind", "date")
+    ):
         events[child_id].append((kind, day))
-    for child_id, *row in ContactSession.objects.filter(plan__child_id__in=ids).order_by("date").values_list(
-            "plan__child_id", "date", "outcome", "who", "plan__with_whom"):
+    for child_id, *row in (
+        ContactSession.objects.filter(plan__child_id__in=ids)
+        .order_by("date")
+        .values_list("plan__child_id", "date", "outcome", "who", "plan__with_whom")
+    ):
         sessions[child_id].append(tuple(row))
-    for child_id, *row in SupportAction.objects.filter(plan__child_id__in=ids).order_by("due").values_list(
-            "plan__child_id", "description", "due", "done_on"):
+    for child_id, *row in (
+        SupportAction.objects.filter(plan__child_id__in=ids)
+        .order_by("due")
+        .values_list("plan__child_id", "description", "due", "done_on")
+    ):
         actions[child_id].append(tuple(row))
     return {
-        child_id: StabilityFacts(tuple(episodes[child_id]), tuple(events[child_id]), tuple(sessions[child_id]), tuple(actions[child_id]))
+        child_id: StabilityFacts(
+            tuple(episodes[child_id]), tuple(events[child_id]), tuple(sessions[child_id]), tuple(actions[child_id])
+        )
         for child_id in ids
     }
 
@@ -64,6 +85,7 @@ def child_indicators(child, *, today=None):
 
 
 # --- the service view ------------------------------------------------------------------------
+
 
 @dataclass
 class Strain:
@@ -79,15 +101,21 @@ def homes_under_strain(*, today=None, indicator=None):
     """
     today = today or date.today()
     homes = {}
-    for child_id, carer, placement in Episode.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today).values_list("child_id", "carer__name", "placement"):
+    for child_id, carer, placement in Episode.objects.filter(
+        Q(end__isnull=True) | Q(end__gt=today), start__lte=today
+    ).values_list("child_id", "carer__name", "placement"):
         homes[child_id] = carer or f"No carer recorded ({placement})"
-    for child_id, route in SupportPlan.objects.filter(start__lte=today).exclude(ended__lte=today).values_list("child_id", "route"):
+    for child_id, route in (
+        SupportPlan.objects.filter(start__lte=today).exclude(ended__lte=today).values_list("child_id", "route")
+    ):
         homes.setdefault(child_id, choices.ROUTE_NAMES[route])
     rules = thresholds()
     found = []
     facts = stability_facts_for(homes)
     for child_id, child_facts in facts.items():
-        fired = [i for i in indicators(child_facts, rules, today) if i.fired and (indicator is None or i.id == indicator)]
+        fired = [
+            i for i in indicators(child_facts, rules, today) if i.fired and (indicator is None or i.id == indicator)
+        ]
         if fired:
             found.append((child_id, fired))
     children = Child.objects.in_bulk([child_id for child_id, _ in found])
@@ -97,6 +125,7 @@ def homes_under_strain(*, today=None, indicator=None):
 
 
 # --- the child page --------------------------------------------------------------------------
+
 
 @dataclass
 class SupportSummary:
@@ -118,33 +147,43 @@ def support_summary(child, *, obligations=None, today=None):
     today = today or date.today()
     summary = SupportSummary(
         indicators=child_indicators(child, today=today),
-        contact_plans=list(ContactPlan.objects.filter(child=child).prefetch_related(
-            Prefetch("sessions", queryset=ContactSession.objects.order_by("-date", "-pk")))),
+        contact_plans=list(
+            ContactPlan.objects.filter(child=child).prefetch_related(
+                Prefetch("sessions", queryset=ContactSession.objects.order_by("-date", "-pk"))
+            )
+        ),
         transition_plans=list(TransitionPlan.objects.filter(child=child)),
         support_plans=list(SupportPlan.objects.filter(child=child).prefetch_related("services", "actions")),
         events=list(StabilityEvent.objects.filter(child=child)[:20]),
         disruptions=list(DisruptionMeeting.objects.filter(child=child).prefetch_related("lessons")),
     )
     if obligations is not None:
-        everything = [*obligations.open, *obligations.met]
+        everything = [*obligations.open, *obligations.prompts, *obligations.met]
         summary.reminders = [o for o in everything if o.rule in CONTACT_RULES]
     facts = sibling_facts_for([child.pk]).get(child.pk)
     apart = facts and any(start <= today and (end is None or end > today) for _, start, end in facts.apart)
     if apart and not SiblingContactPlan.objects.filter(child=child, agreed__lte=today, review_date__gte=today).exists():
-        summary.warnings.append((
-            f"{child.first_name} lives apart from a brother or sister in care: record a contact plan with them "
-            f"(choose 'Brother or sister' as who the contact is with).",
-            "002_0fe8707617f26d1a.txt §10.4; 003_0ea3a19544fe49d3.txt §9",
-        ))
+        summary.warnings.append(
+            (
+                f"{child.first_name} lives apart from a brother or sister in care: record a contact plan with them "
+                f"(choose 'Brother or sister' as who the contact is with).",
+                "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4; Camden, Permanence practice guidance for social workers §9",
+            )
+        )
     for plan in summary.contact_plans:
         if plan.ended is None and plan.review_date < today:
-            summary.warnings.append((
-                f"The contact plan with {plan.with_whom} was due for review on {plan.review_date.day} {plan.review_date:%B %Y}: "
-                f"review it at the looked-after review and record the plan agreed.", choices.CONTACT_SOURCE))
+            summary.warnings.append(
+                (
+                    f"The contact plan with {plan.with_whom} was due for review on {plan.review_date.day} {plan.review_date:%B %Y}: "
+                    f"review it at the looked-after review and record the plan agreed.",
+                    choices.CONTACT_SOURCE,
+                )
+            )
     return summary
 
 
 # --- the learning report ----------------------------------------------------------------------
+
 
 @dataclass
 class LearningReport:
@@ -162,7 +201,9 @@ def learning_report(*, route=None, age=None, reason=None, since=None):
         meetings = meetings.filter(route=route)
     if since:
         meetings = meetings.filter(date__gte=since)
-    meetings = [m for m in meetings if (not age or choices.age_band(m.age) == age) and (not reason or reason in m.reasons)]
+    meetings = [
+        m for m in meetings if (not age or choices.age_band(m.age) == age) and (not reason or reason in m.reasons)
+    ]
     routes = Counter(choices.DISRUPTION_ROUTE_NAMES.get(m.route, m.route) for m in meetings)
     ages = Counter(choices.age_band(m.age) for m in meetings)
     reasons = Counter(choices.REASON_NAMES.get(r, r) for m in meetings for r in m.reasons)

@@ -13,7 +13,16 @@ from permanence.codes.reason_place_change import REASON_PLACE_CHANGE, UNPLANNED
 from permanence.timescales.dates import Offset, describe
 
 from .choices import (
-    ALLEGATION, AWAY, CANCELLED, CARER_REQUEST, EVENT_KIND_NAMES, EXCLUSION, MISSED, MISSING, SCHOOL_MOVE, WHO_NAMES,
+    ALLEGATION,
+    AWAY,
+    CANCELLED,
+    CARER_REQUEST,
+    EVENT_KIND_NAMES,
+    EXCLUSION,
+    MISSED,
+    MISSING,
+    SCHOOL_MOVE,
+    WHO_NAMES,
 )
 
 
@@ -60,17 +69,25 @@ def _in(day, since, today):
 
 
 def _placement_moves(facts, since, today):
-    return [(s, "Moved to a new placement") for s, e, rne, rpc in facts.episodes if rne in PLACEMENT_CHANGES and _in(s, since, today)]
+    return [
+        (s, "Moved to a new placement")
+        for s, e, rne, rpc in facts.episodes
+        if rne in PLACEMENT_CHANGES and _in(s, since, today)
+    ]
 
 
 def _unplanned_endings(facts, since, today):
-    return [(e, f"Placement ended: {REASON_PLACE_CHANGE.meaning(rpc)}") for s, e, rne, rpc in facts.episodes
-            if rpc in UNPLANNED and _in(e, since, today)]
+    return [
+        (e, f"Placement ended: {REASON_PLACE_CHANGE.meaning(rpc)}")
+        for s, e, rne, rpc in facts.episodes
+        if rpc in UNPLANNED and _in(e, since, today)
+    ]
 
 
 def _events(*kinds):
     def count(facts, since, today):
         return [(d, EVENT_KIND_NAMES[k]) for k, d in facts.events if k in kinds and _in(d, since, today)]
+
     return count
 
 
@@ -83,13 +100,18 @@ def _contact_cancelled(facts, since, today):
         if outcome == CANCELLED:
             out.append((day, f"Contact with {with_whom} cancelled" + (f" by {who_words}" if who else "")))
         else:
-            out.append((day, f"Contact with {with_whom} did not happen" + (f": {who_words} did not attend" if who else "")))
+            out.append(
+                (day, f"Contact with {with_whom} did not happen" + (f": {who_words} did not attend" if who else ""))
+            )
     return out
 
 
 def _actions_overdue(facts, since, today):
-    return [(due, f"Support plan action overdue: {description}") for description, due, done in facts.actions
-            if done is None and due < today]
+    return [
+        (due, f"Support plan action overdue: {description}")
+        for description, due, done in facts.actions
+        if done is None and due < today
+    ]
 
 
 COUNTS = {
@@ -118,11 +140,19 @@ def indicators(facts, thresholds, today):
         since = window_start(today, threshold.window) if threshold.window else None
         counted = COUNTS[threshold.id](facts, since, today)
         counted.sort(key=lambda item: item[0], reverse=True)
-        out.append(Indicator(
-            id=threshold.id, title=threshold.title, source=threshold.source, fired=len(counted) >= threshold.at_least,
-            count=len(counted), at_least=threshold.at_least, since=since, reason=_reason(threshold, len(counted), since),
-            evidence=tuple(counted),
-        ))
+        out.append(
+            Indicator(
+                id=threshold.id,
+                title=threshold.title,
+                source=threshold.source,
+                fired=len(counted) >= threshold.at_least,
+                count=len(counted),
+                at_least=threshold.at_least,
+                since=since,
+                reason=_reason(threshold, len(counted), since),
+                evidence=tuple(counted),
+            )
+        )
     return out
 
 
@@ -159,5 +189,9 @@ def compile_thresholds(section, where="stability"):
                 raise ValueError(f"{here}.window: {error}") from None
             if window.working_days or window == Offset():
                 raise ValueError(f"{here}.window: use years, months, weeks or days (not working days), more than zero")
-        out.append(Threshold(id=key, title=raw["title"].strip(), source=raw["source"].strip(), at_least=at_least, window=window))
+        out.append(
+            Threshold(
+                id=key, title=raw["title"].strip(), source=raw["source"].strip(), at_least=at_least, window=window
+            )
+        )
     return tuple(out)

@@ -10,11 +10,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from permanence.children.models import Child
-from permanence.voice.fields import add_service_errors
+from permanence.govuk.forms import take_refusal
 
 from . import choices, selectors, services
 from .forms import (
-    ActionDoneForm, ContactPlanForm, ContactSessionForm, DisruptionForm, StabilityEventForm, SupportPlanForm, TransitionPlanForm,
+    ActionDoneForm,
+    ContactPlanForm,
+    ContactSessionForm,
+    DisruptionForm,
+    StabilityEventForm,
+    SupportPlanForm,
+    TransitionPlanForm,
 )
 from .models import ContactPlan, SupportAction
 
@@ -34,32 +40,50 @@ def _form_page(request, child, form_class, record, template, extra=None, anchor=
             record(values)
             return _back(child, anchor)
         except ValidationError as error:
-            add_service_errors(form, error)
+            take_refusal(form, error)
     return render(request, template, {"child": child, "form": form, "back_anchor": anchor, **(extra or {})})
 
 
 @login_required
 def contact_plan_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    return _form_page(request, child, ContactPlanForm,
-                      lambda values: services.contact_plan_record(child=child, by=request.user, **values),
-                      "support/contact_plan_form.html", {"source": choices.CONTACT_SOURCE}, anchor="#contact")
+    return _form_page(
+        request,
+        child,
+        ContactPlanForm,
+        lambda values: services.contact_plan_record(child=child, by=request.user, **values),
+        "support/contact_plan_form.html",
+        {"source": choices.CONTACT_SOURCE},
+        anchor="#contact",
+    )
 
 
 @login_required
 def contact_session_new(request, pk):
     plan = get_object_or_404(ContactPlan.objects.select_related("child"), pk=pk)
-    return _form_page(request, plan.child, ContactSessionForm,
-                      lambda values: services.contact_session_record(plan=plan, by=request.user, **values),
-                      "support/contact_session_form.html", {"plan": plan}, anchor="#contact")
+    return _form_page(
+        request,
+        plan.child,
+        ContactSessionForm,
+        lambda values: services.contact_session_record(plan=plan, by=request.user, **values),
+        "support/contact_session_form.html",
+        {"plan": plan},
+        anchor="#contact",
+    )
 
 
 @login_required
 def transition_plan_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    return _form_page(request, child, TransitionPlanForm,
-                      lambda values: services.transition_plan_record(child=child, by=request.user, **values),
-                      "support/transition_plan_form.html", {"source": choices.TRANSITION_SOURCE}, anchor="#transition-support")
+    return _form_page(
+        request,
+        child,
+        TransitionPlanForm,
+        lambda values: services.transition_plan_record(child=child, by=request.user, **values),
+        "support/transition_plan_form.html",
+        {"source": choices.TRANSITION_SOURCE},
+        anchor="#transition-support",
+    )
 
 
 @login_required
@@ -71,11 +95,19 @@ def support_plan_new(request, pk):
             services.support_plan_record(child=child, by=request.user, **form.cleaned_data)
             return _back(child, "#transition-support")
         except ValidationError as error:
-            add_service_errors(form, error)
-    return render(request, "support/support_plan_form.html", {
-        "child": child, "form": form, "back_anchor": "#transition-support", "source": choices.SUPPORT_SOURCE,
-        "service_rows": form.rows("service", "provider", "service_start", "service_end"), "action_rows": form.rows("action", "owner", "due"),
-    })
+            take_refusal(form, error)
+    return render(
+        request,
+        "support/support_plan_form.html",
+        {
+            "child": child,
+            "form": form,
+            "back_anchor": "#transition-support",
+            "source": choices.SUPPORT_SOURCE,
+            "service_rows": form.rows("service", "provider", "service_start", "service_end"),
+            "action_rows": form.rows("action", "owner", "due"),
+        },
+    )
 
 
 @login_required
@@ -88,25 +120,39 @@ def support_action_done(request, pk):
             services.support_action_complete(action=action, **form.cleaned_data)
             return _back(child, "#transition-support")
         except ValidationError as error:
-            add_service_errors(form, error)
-    return render(request, "support/action_done_form.html", {"child": child, "form": form, "action": action,
-                                                             "back_anchor": "#transition-support"})
+            take_refusal(form, error)
+    return render(
+        request,
+        "support/action_done_form.html",
+        {"child": child, "form": form, "action": action, "back_anchor": "#transition-support"},
+    )
 
 
 @login_required
 def stability_event_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    return _form_page(request, child, StabilityEventForm,
-                      lambda values: services.stability_event_record(child=child, by=request.user, **values),
-                      "support/event_form.html", {"source": choices.STRAIN_SOURCE})
+    return _form_page(
+        request,
+        child,
+        StabilityEventForm,
+        lambda values: services.stability_event_record(child=child, by=request.user, **values),
+        "support/event_form.html",
+        {"source": choices.STRAIN_SOURCE},
+    )
 
 
 @login_required
 def disruption_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    return _form_page(request, child, DisruptionForm,
-                      lambda values: services.disruption_meeting_record(child=child, by=request.user, **values),
-                      "support/disruption_form.html", {"source": choices.DISRUPTION_SOURCE}, anchor="#disruption")
+    return _form_page(
+        request,
+        child,
+        DisruptionForm,
+        lambda values: services.disruption_meeting_record(child=child, by=request.user, **values),
+        "support/disruption_form.html",
+        {"source": choices.DISRUPTION_SOURCE},
+        anchor="#disruption",
+    )
 
 
 @login_required
@@ -118,9 +164,17 @@ def stability(request):
         wanted = None
     rows = selectors.homes_under_strain(indicator=wanted)
     page = Paginator(rows, 50).get_page(request.GET.get("page", 1))
-    return render(request, "support/stability.html", {
-        "page": page, "rules": rules, "wanted": wanted, "total": len(rows), "source": choices.STRAIN_SOURCE,
-    })
+    return render(
+        request,
+        "support/stability.html",
+        {
+            "page": page,
+            "rules": rules,
+            "wanted": wanted,
+            "total": len(rows),
+            "source": choices.STRAIN_SOURCE,
+        },
+    )
 
 
 @login_required
@@ -134,7 +188,17 @@ def learning(request):
         age=age if age in {name for _, _, name in choices.AGE_BANDS} else None,
         reason=reason if reason in choices.REASON_NAMES else None,
     )
-    return render(request, "support/learning.html", {
-        "report": report, "routes": choices.DISRUPTION_ROUTES, "ages": [name for _, _, name in choices.AGE_BANDS],
-        "reasons": choices.REASONS, "route": route, "age": age, "reason": reason, "source": choices.DISRUPTION_SOURCE,
-    })
+    return render(
+        request,
+        "support/learning.html",
+        {
+            "report": report,
+            "routes": choices.DISRUPTION_ROUTES,
+            "ages": [name for _, _, name in choices.AGE_BANDS],
+            "reasons": choices.REASONS,
+            "route": route,
+            "age": age,
+            "reason": reason,
+            "source": choices.DISRUPTION_SOURCE,
+        },
+    )

@@ -1,21 +1,36 @@
-"""What the engine returns: obligations with a status, the facts behind them and a citation."""
+"""What the engine returns: obligations with a status, the facts behind them and a citation.
+
+Every obligation carries the kind of its rule (kinds.py): a duty or a local rule can be
+overdue; a practice prompt never is. A prompt that is not yet done has the status `prompt`,
+which no count of overdue or due-soon work includes.
+"""
+
+from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from .kinds import DUTY, KIND_NAMES, PROMPT_KIND
 
 MET = "met"
 UPCOMING = "upcoming"
 DUE_SOON = "due_soon"
 OVERDUE = "overdue"
+PROMPT = "prompt"
 NOT_APPLICABLE = "not_applicable"
-STATUSES = (OVERDUE, DUE_SOON, UPCOMING, MET, NOT_APPLICABLE)
+STATUSES = (OVERDUE, DUE_SOON, UPCOMING, PROMPT, MET, NOT_APPLICABLE)
 STATUS_NAMES = {
     OVERDUE: "Overdue",
     DUE_SOON: "Due soon",
     UPCOMING: "Upcoming",
+    PROMPT: "Suggested",
     MET: "Met",
     NOT_APPLICABLE: "Not applicable",
 }
+OPEN = frozenset({OVERDUE, DUE_SOON, UPCOMING})
+
+Fact = tuple[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,24 +43,44 @@ class Obligation:
     child_id: str = ""
     occurrence: int = 1
     met_on: date | None = None
-    facts: tuple = field(default=())  # (label, value) pairs the due date was computed from
+    facts: tuple[Fact, ...] = field(default=())  # (label, value) pairs the due date was computed from
     explanation: str = ""
+    kind: str = DUTY  # duty, local_rule or prompt (kinds.py)
+    reason: str = ""  # for a practice prompt: why the product suggests it
 
     @property
-    def met_late(self):
-        return self.met_on is not None and self.due is not None and self.met_on > self.due
+    def met_late(self) -> bool:
+        """Done after its due date (a practice prompt is never late: it has no due date in law)."""
+        return self.kind != PROMPT_KIND and self.met_on is not None and self.due is not None and self.met_on > self.due
 
     @property
-    def open(self):
-        return self.status in (OVERDUE, DUE_SOON, UPCOMING)
+    def open(self) -> bool:
+        """Something still to do that counts: overdue, due soon or upcoming (never a prompt)."""
+        return self.status in OPEN
 
-    def as_dict(self):
+    @property
+    def is_prompt(self) -> bool:
+        return self.kind == PROMPT_KIND
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+    @property
+    def status_name(self) -> str:
+        if self.status == MET and self.met_late:
+            return "Met late"
+        return STATUS_NAMES[self.status]
+
+    def as_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
+            "kind": self.kind,
             "title": self.title,
             "due": self.due.isoformat() if self.due else None,
             "status": self.status,
             "source": self.source,
+            "reason": self.reason,
             "child": self.child_id,
             "occurrence": self.occurrence,
             "met_on": self.met_on.isoformat() if self.met_on else None,
@@ -55,10 +90,13 @@ class Obligation:
         }
 
 
-def status_of(due, met_on, today, due_soon_days):
-    """Met once the fact is recorded (even late); otherwise by how close the due date is."""
+def status_of(due: date | None, met_on: date | None, today: date, due_soon_days: int, kind: str = DUTY) -> str:
+    """Met once the fact is recorded (even late); a prompt is only ever suggested; otherwise by
+    how close the due date is."""
     if met_on is not None and met_on <= today:
         return MET
+    if kind == PROMPT_KIND:
+        return PROMPT
     if due is None:
         return UPCOMING
     days_left = (due - today).days

@@ -10,8 +10,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from permanence.text.cells import sheet_append
+
 DATE_FORMAT = "DD/MM/YYYY"
-STATUS_NAMES = {"overdue": "Overdue", "due_soon": "Due soon", "upcoming": "Upcoming", "met": "Met", "not_applicable": ""}
+STATUS_NAMES = {
+    "overdue": "Overdue",
+    "due_soon": "Due soon",
+    "upcoming": "Upcoming",
+    "met": "Met",
+    "not_applicable": "",
+}
 STATUS_FILLS = {"overdue": "F4CCCC", "due_soon": "FFF2CC"}
 
 
@@ -20,17 +28,20 @@ def workbook_bytes(result, *, filters_text=""):
     book = Workbook()
     sheet = book.active
     sheet.title = tracker.title[:31]
-    headers = [column.header for column in tracker.columns] + ["Status", "Status of"]
-    sheet.append([f"{tracker.title} tracker, {result.today:%d/%m/%Y}" + (f" ({filters_text})" if filters_text else "")])
+    # The row's most urgent item: how urgent, then what it is (one column each, so both filter).
+    headers = [column.header for column in tracker.columns] + ["Most urgent: status", "Most urgent: what is due"]
+    sheet_append(
+        sheet, [f"{tracker.title} tracker, {result.today:%d/%m/%Y}" + (f" ({filters_text})" if filters_text else "")]
+    )
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([f"Source: {tracker.source}"])
-    sheet.append(headers)
+    sheet_append(sheet, [f"Source: {tracker.source}"])
+    sheet_append(sheet, headers)
     header_row = 3
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in result.rows:
-        sheet.append(row.cells(tracker) + [STATUS_NAMES.get(row.status, ""), row.status_title])
+        sheet_append(sheet, [*row.cells(tracker), STATUS_NAMES.get(row.status, ""), row.status_title])
         fill = STATUS_FILLS.get(row.status)
         if fill:
             sheet.cell(row=sheet.max_row, column=len(headers) - 1).fill = PatternFill("solid", fgColor=fill)

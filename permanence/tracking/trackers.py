@@ -10,25 +10,43 @@ comes from the timescales engine, so a tracker and the child's own page always a
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
 
-from permanence.children.models import Allocation, Child, Episode, Extension, Hearing, LegalOrder, Proceedings, Relationship
+from permanence.access.pseudonyms import applies_to
+from permanence.access.pseudonyms import pseudonymise as hide
+from permanence.access.rules import visible_children
+from permanence.children.models import (
+    Allocation,
+    Child,
+    Episode,
+    Extension,
+    Hearing,
+    LegalOrder,
+    Proceedings,
+    Relationship,
+)
 from permanence.children.orders import ORDER_NAMES
 from permanence.codes.legal_status import LEGAL_STATUS
+from permanence.obligations.selectors import obligations_for_children
 from permanence.planning.models import Decision, Meeting, PermanencePlan
 from permanence.planning.options import OPTION_NAMES, STAGE_NAMES
 from permanence.timescales.obligations import DUE_SOON, OVERDUE, UPCOMING
-
-from .selectors import obligations_for_children
 
 WEEK = 7
 PROCEEDINGS_WEEKS = 26
 STATUS_ORDER = {OVERDUE: 0, DUE_SOON: 1, UPCOMING: 2}
 # Orders that make a home legally secure, most secure first.
-SECURING_ORDERS = ("adoption_order", "special_guardianship_order", "child_arrangements_order", "placement_order", "care_order")
+SECURING_ORDERS = (
+    "adoption_order",
+    "special_guardianship_order",
+    "child_arrangements_order",
+    "placement_order",
+    "care_order",
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +83,9 @@ TRACKERS = {
         key="plo",
         title="PLO pre-proceedings",
         summary="Children in the Public Law Outline pre-proceedings steps, where removal from their parents' care is possible.",
-        source="003_0ea3a19544fe49d3.txt §5 (Camden: PLO tracking spreadsheet); 001_3604f1ea271c5d5b.txt §1 (KSS: pre-proceedings and family group conferences)",
-        columns=CHILD_COLUMNS + (
+        source="Camden, Permanence practice guidance for social workers, section 5 (the PLO tracking spreadsheet); DfE, Knowledge and Skills Statement: Achieving Permanence, section 2 (pre-proceedings and family group conferences)",
+        columns=(
+            *CHILD_COLUMNS,
             Column("pre_proceedings_start", "Pre-proceedings started", "date"),
             Column("letter", "Letter before proceedings", "date"),
             Column("ppm", "Pre-proceedings meeting", "date"),
@@ -81,8 +100,9 @@ TRACKERS = {
         key="proceedings",
         title="Care proceedings",
         summary="Children in care proceedings: the week against 26 weeks, extensions, hearings and the decisions still needed.",
-        source="003_0ea3a19544fe49d3.txt §5-§6 (Camden: proceedings tracking; ADM decision before final evidence); Children Act 1989 s32(1)(a)(ii)",
-        columns=CHILD_COLUMNS + (
+        source="Camden, Permanence practice guidance for social workers, sections 5 and 6 (proceedings tracking; the ADM decision before final evidence); Children Act 1989 s32(1)(a)(ii)",
+        columns=(
+            *CHILD_COLUMNS,
             Column("issued", "Issued", "date"),
             Column("week", "Week number", "number", 8),
             Column("extensions", "Extensions (weeks)", "number", 10),
@@ -90,11 +110,14 @@ TRACKERS = {
             Column("cmh", "Case management hearing", "date"),
             Column("irh", "Issues resolution hearing", "date"),
             Column("final_hearing", "Final hearing", "date"),
+            Column("next_hearing", "Next hearing", "date"),
+            Column("next_panel", "Next panel", "date"),
             Column("plan", "Plan", width=24),
             Column("parallel_plan", "Parallel plan", width=24),
             Column("adm_needed", "ADM decision needed", width=10),
             Column("adm_made", "ADM decision made", "date"),
             Column("final_evidence", "Final evidence due", "date"),
+            Column("final_evidence_filed", "Final evidence filed", "date"),
         ),
         status_rule="proceedings-26-weeks",
     ),
@@ -102,8 +125,9 @@ TRACKERS = {
         key="permanence",
         title="Permanence",
         summary="Every child looked after or on the edge of care: the plan, its stage, and what is next.",
-        source="003_0ea3a19544fe49d3.txt §5 (Camden: permanence tracking for all cases, including kinship care and long-term fostering)",
-        columns=CHILD_COLUMNS + (
+        source="Camden, Permanence practice guidance for social workers, section 5 (permanence tracking for all cases, including kinship care and long-term fostering)",
+        columns=(
+            *CHILD_COLUMNS,
             Column("legal_status", "Legal status", width=22),
             Column("entered_care", "Entered care", "date"),
             Column("days_in_care", "Days in care", "number", 8),
@@ -113,6 +137,9 @@ TRACKERS = {
             Column("days_since_plan", "Days since plan", "number", 8),
             Column("next_obligation", "Next obligation", width=30),
             Column("next_due", "Next due", "date"),
+            Column("next_review", "Next review", "date"),
+            Column("next_panel", "Next panel", "date"),
+            Column("next_hearing", "Next hearing", "date"),
             Column("carer", "Carer", width=22),
             Column("legal_security", "Legal security", width=24),
         ),
@@ -156,6 +183,7 @@ class TrackerResult:
 
 # --- populations ------------------------------------------------------------------------
 
+
 def _open_proceedings(today):
     return Proceedings.objects.filter(Q(concluded__isnull=True) | Q(concluded__gt=today))
 
@@ -164,17 +192,24 @@ def population(key, today):
     """Ids of the children a tracker covers on this date."""
     if key == "plo":
         qs = _open_proceedings(today).filter(pre_proceedings_start__isnull=False, pre_proceedings_start__lte=today)
-        return list(qs.filter(Q(issued__isnull=True) | Q(issued__gt=today)).values_list("child_id", flat=True).distinct())
+        return list(
+            qs.filter(Q(issued__isnull=True) | Q(issued__gt=today)).values_list("child_id", flat=True).distinct()
+        )
     if key == "proceedings":
         return list(_open_proceedings(today).filter(issued__lte=today).values_list("child_id", flat=True).distinct())
-    looked_after = Episode.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today).values_list("child_id", flat=True)
-    edge = _open_proceedings(today).filter(
-        Q(issued__lte=today) | Q(pre_proceedings_start__lte=today)
-    ).values_list("child_id", flat=True)
+    looked_after = Episode.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today).values_list(
+        "child_id", flat=True
+    )
+    edge = (
+        _open_proceedings(today)
+        .filter(Q(issued__lte=today) | Q(pre_proceedings_start__lte=today))
+        .values_list("child_id", flat=True)
+    )
     return sorted(set(looked_after) | set(edge))
 
 
 # --- rows -------------------------------------------------------------------------------
+
 
 def _people(ids):
     workers, iros = {}, {}
@@ -207,6 +242,43 @@ def _next_obligation(obligations):
     return open_[0] if open_ else None
 
 
+REVIEW_RULES = ("cla-review", "short-break-review", "adoption-review-authorised", "adoption-review-placed")
+
+
+def _next_review(obligations):
+    """The next review the IRO must chair: the earliest open review obligation."""
+    due = sorted(o.due for o in obligations if o.rule in REVIEW_RULES and o.open and o.due)
+    return due[0] if due else None
+
+
+# Key dates a feature above the trackers knows (the next panel is the meetings app's): each is
+# registered from that app's AppConfig.ready as fn(ids, today) -> {child id: date}, read in bulk.
+KEY_DATES: dict[str, Callable[[list, date], dict]] = {}
+
+
+def register_key_date(name, fn):
+    KEY_DATES[name] = fn
+
+
+def _next_panels(ids, today):
+    """The next panel each child is listed for, on or after today (registered by meetings)."""
+    fn = KEY_DATES.get("next_panel")
+    return fn(ids, today) if fn else {}
+
+
+def _next_hearings(ids, today):
+    """The next court hearing in each child's open proceedings, on or after today."""
+    found = {}
+    for child_id, when in (
+        Hearing.objects.filter(proceedings__child_id__in=ids, date__gte=today)
+        .filter(Q(proceedings__concluded__isnull=True) | Q(proceedings__concluded__gt=today))
+        .order_by("date")
+        .values_list("proceedings__child_id", "date")
+    ):
+        found.setdefault(child_id, when)
+    return found
+
+
 def _plo_next_step(p, fgc, identified, assessed, weeks):
     if not p.letter_before_proceedings:
         return "Send the letter before proceedings"
@@ -231,7 +303,10 @@ def build_rows(tracker, ids, today, *, pseudonymise=False):
     children = Child.objects.in_bulk(ids)
     workers, iros = _people(ids)
     obligations = obligations_for_children(ids, today=today)
-    plans = {p.child_id: p for p in PermanencePlan.objects.filter(child_id__in=ids, superseded_on__isnull=True).order_by("recorded")}
+    plans = {
+        p.child_id: p
+        for p in PermanencePlan.objects.filter(child_id__in=ids, superseded_on__isnull=True).order_by("recorded")
+    }
     extra = _EXTRA[tracker.key](ids, today)
     rows = []
     for child_id in ids:
@@ -240,8 +315,6 @@ def build_rows(tracker, ids, today, *, pseudonymise=False):
         plan = plans.get(child_id)
         status, status_title = _status(tracker, obligations.get(child_id, []))
         if pseudonymise:
-            from permanence.access.pseudonyms import pseudonymise as hide
-
             hide(child)
         values = {
             "child": child.full_name,
@@ -253,11 +326,18 @@ def build_rows(tracker, ids, today, *, pseudonymise=False):
         values.update(extra(child_id, plan, obligations.get(child_id, [])))
         if pseudonymise:
             values.update({key: "" for key in IDENTIFYING_COLUMNS if key in values})
-        rows.append(TrackerRow(
-            child=child, values=values, status=status, status_title=status_title,
-            worker_id=worker.worker_id if worker else None, team_id=worker.team_id if worker else None,
-            iro_id=iro.worker_id if iro else None, stage=plan.stage if plan else "",
-        ))
+        rows.append(
+            TrackerRow(
+                child=child,
+                values=values,
+                status=status,
+                status_title=status_title,
+                worker_id=worker.worker_id if worker else None,
+                team_id=worker.team_id if worker else None,
+                iro_id=iro.worker_id if iro else None,
+                stage=plan.stage if plan else "",
+            )
+        )
     return rows
 
 
@@ -265,10 +345,13 @@ def _plo_extra(ids, today):
     proceedings = _latest_proceedings(ids, today)
     fgcs = dict(
         Meeting.objects.filter(child_id__in=ids, kind="family_group_conference", date__lte=today)
-        .order_by("date").values_list("child_id", "date")
+        .order_by("date")
+        .values_list("child_id", "date")
     )
     identified, assessed = defaultdict(int), defaultdict(int)
-    for child_id, outcome in Relationship.objects.filter(child_id__in=ids, connected_person=True).values_list("child_id", "assessment_outcome"):
+    for child_id, outcome in Relationship.objects.filter(child_id__in=ids, connected_person=True).values_list(
+        "child_id", "assessment_outcome"
+    ):
         identified[child_id] += 1
         assessed[child_id] += bool(outcome)
 
@@ -285,19 +368,29 @@ def _plo_extra(ids, today):
             "connected_assessed": assessed[child_id],
             "next_step": _plo_next_step(p, fgcs.get(child_id), identified[child_id], assessed[child_id], weeks),
         }
+
     return extra
 
 
 def _proceedings_extra(ids, today):
     proceedings = _latest_proceedings(ids, today)
     extension_weeks, hearings = defaultdict(int), defaultdict(dict)
-    for proceedings_id, weeks in Extension.objects.filter(proceedings__child_id__in=ids).values_list("proceedings_id", "weeks"):
+    for proceedings_id, weeks in Extension.objects.filter(proceedings__child_id__in=ids).values_list(
+        "proceedings_id", "weeks"
+    ):
         extension_weeks[proceedings_id] += weeks
-    for proceedings_id, kind, when in Hearing.objects.filter(proceedings__child_id__in=ids).order_by("date").values_list("proceedings_id", "kind", "date"):
+    for proceedings_id, kind, when in (
+        Hearing.objects.filter(proceedings__child_id__in=ids)
+        .order_by("date")
+        .values_list("proceedings_id", "kind", "date")
+    ):
         hearings[proceedings_id].setdefault(kind, when)
     adm = dict(
-        Decision.objects.filter(child_id__in=ids, kind="adm_should_be_placed").order_by("date").values_list("child_id", "date")
+        Decision.objects.filter(child_id__in=ids, kind="adm_should_be_placed")
+        .order_by("date")
+        .values_list("child_id", "date")
     )
+    next_hearing, next_panel = _next_hearings(ids, today), _next_panels(ids, today)
 
     def extra(child_id, plan, obligations):
         p = proceedings[child_id]
@@ -312,28 +405,35 @@ def _proceedings_extra(ids, today):
             "cmh": hearings[p.pk].get(Hearing.CMH),
             "irh": hearings[p.pk].get(Hearing.IRH),
             "final_hearing": hearings[p.pk].get(Hearing.FINAL),
+            "next_hearing": next_hearing.get(child_id),
+            "next_panel": next_panel.get(child_id),
             "plan": OPTION_NAMES.get(plan.primary_option, "") if plan else "No plan recorded",
             "parallel_plan": OPTION_NAMES.get(plan.parallel_option, "") if plan else "",
             "adm_needed": "Yes" if adoption else "No",
             "adm_made": adm.get(child_id),
             "final_evidence": p.final_evidence_due,
+            "final_evidence_filed": p.final_evidence_filed,
         }
+
     return extra
 
 
 def _permanence_extra(ids, today):
     episodes = defaultdict(list)
     for row in (
-        Episode.objects.filter(child_id__in=ids, start__lte=today).order_by("child_id", "start")
+        Episode.objects.filter(child_id__in=ids, start__lte=today)
+        .order_by("child_id", "start")
         .values_list("child_id", "start", "end", "legal_status", "reason_new", "carer__name")
     ):
         episodes[row[0]].append(row[1:])
     orders = defaultdict(list)
     for child_id, order_type, made in (
-        LegalOrder.objects.filter(child_id__in=ids, made__lte=today).filter(Q(ended__isnull=True) | Q(ended__gt=today))
+        LegalOrder.objects.filter(child_id__in=ids, made__lte=today)
+        .filter(Q(ended__isnull=True) | Q(ended__gt=today))
         .values_list("child_id", "order_type", "made")
     ):
         orders[child_id].append((order_type, made))
+    next_hearing, next_panel = _next_hearings(ids, today), _next_panels(ids, today)
 
     def extra(child_id, plan, obligations):
         history = episodes.get(child_id, [])
@@ -343,7 +443,9 @@ def _permanence_extra(ids, today):
             if reason_new == "S":
                 entered = start
         upcoming = _next_obligation(obligations)
-        securing = sorted(orders.get(child_id, []), key=lambda o: SECURING_ORDERS.index(o[0]) if o[0] in SECURING_ORDERS else 99)
+        securing = sorted(
+            orders.get(child_id, []), key=lambda o: SECURING_ORDERS.index(o[0]) if o[0] in SECURING_ORDERS else 99
+        )
         return {
             "legal_status": LEGAL_STATUS.label(current[2]) if current else "Not looked after",
             "entered_care": entered if current else None,
@@ -354,9 +456,13 @@ def _permanence_extra(ids, today):
             "days_since_plan": (today - plan.recorded).days if plan else None,
             "next_obligation": upcoming.title if upcoming else "",
             "next_due": upcoming.due if upcoming else None,
+            "next_review": _next_review(obligations),
+            "next_panel": next_panel.get(child_id),
+            "next_hearing": next_hearing.get(child_id),
             "carer": current[4] or "" if current else "",
             "legal_security": ORDER_NAMES.get(securing[0][0], securing[0][0]) if securing else "",
         }
+
     return extra
 
 
@@ -364,6 +470,7 @@ _EXTRA = {"plo": _plo_extra, "proceedings": _proceedings_extra, "permanence": _p
 
 
 # --- the tracker as a whole --------------------------------------------------------------
+
 
 def run(key, *, today=None, filters=None, user=None):
     """The rows of one tracker, filtered and sorted; with `user`, only the children they may see
@@ -373,16 +480,14 @@ def run(key, *, today=None, filters=None, user=None):
     filters = filters or TrackerFilters()
     ids = population(key, today)
     if user is not None:
-        from permanence.access.rules import visible_children
-
         visible = set(visible_children(user).filter(pk__in=ids).values_list("pk", flat=True))
         ids = [child_id for child_id in ids if child_id in visible]
-    from permanence.access.pseudonyms import applies_to
 
     rows = build_rows(tracker, ids, today, pseudonymise=user is not None and applies_to(user))
     result = TrackerResult(tracker=tracker, today=today, total=len(rows))
     keep = [
-        row for row in rows
+        row
+        for row in rows
         if (filters.team is None or row.team_id == filters.team)
         and (filters.worker is None or row.worker_id == filters.worker)
         and (filters.iro is None or row.iro_id == filters.iro)
@@ -391,6 +496,10 @@ def run(key, *, today=None, filters=None, user=None):
     ]
     keep.sort(key=lambda r: (r.child.last_name, r.child.first_name))
     blanks = [r for r in keep if r.values.get(filters.sort) in (None, "")]
-    filled = sorted((r for r in keep if r.values.get(filters.sort) not in (None, "")), key=lambda r: r.values.get(filters.sort), reverse=filters.descending)
+    filled = sorted(
+        (r for r in keep if r.values.get(filters.sort) not in (None, "")),
+        key=lambda r: r.values.get(filters.sort),
+        reverse=filters.descending,
+    )
     result.rows = filled + blanks if tracker.column(filters.sort) else keep
     return result

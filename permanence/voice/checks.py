@@ -1,21 +1,31 @@
 """Pure checks on a child's plan: does it record the child's views, and does it include
-what Leeds says every permanence plan must include (002_0fe8707617f26d1a.txt §5)?
+what Leeds says every permanence plan must include (Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5)?
 
 No Django here: selectors pass in plain values.
 """
 
 from dataclasses import dataclass
-LEEDS_5 = "002_0fe8707617f26d1a.txt §5"
+
+LEEDS_5 = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5"
 VOICE_SOURCES = (
-    "002_0fe8707617f26d1a.txt §3 (Voice) and §5 (the voice of the child evidenced in the plan); "
-    "000_9d38c7a25458d0fb.txt (a duty to seek the child's views, having regard to age and maturity)"
+    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §3 (Voice) and §5 (the voice of the child evidenced in the plan); "
+    "Permanence: considerations arising from key principles (procedures manual, Part 6) (a duty to seek the child's views, having regard to age and maturity)"
 )
 UNDER_FOUR_SOURCE = "SSDA903 review participation PN0: child aged under 4"
 TOO_YOUNG = 4
 
 # Options where the child moves to a new home, so introductions need a timetable.
-MOVES = frozenset({"return_home", "kinship", "special_guardianship", "child_arrangements_order", "adoption",
-                   "long_term_fostering", "residential"})
+MOVES = frozenset(
+    {
+        "return_home",
+        "kinship",
+        "special_guardianship",
+        "child_arrangements_order",
+        "adoption",
+        "long_term_fostering",
+        "residential",
+    }
+)
 
 
 def age_on(dob, day):
@@ -40,21 +50,33 @@ def views_check(*, has_plan, plan_recorded=None, dob=None, views_for_plan=0, rea
     A child under 4 when the plan was recorded is taken as too young to give views in words.
     """
     if not has_plan:
-        return ViewsCheck(False, False, "There is no current permanence plan to record the child's views in.", VOICE_SOURCES)
+        return ViewsCheck(
+            False, False, "There is no current permanence plan to record the child's views in.", VOICE_SOURCES
+        )
     if views_for_plan:
         n = "1 record" if views_for_plan == 1 else f"{views_for_plan} records"
-        return ViewsCheck(True, True, f"The plan records the child's views ({n} of their wishes and feelings).", VOICE_SOURCES)
+        return ViewsCheck(
+            True, True, f"The plan records the child's views ({n} of their wishes and feelings).", VOICE_SOURCES
+        )
     if reason_not_recorded.strip():
-        return ViewsCheck(False, True, f"The plan does not record the child's views because: {reason_not_recorded.strip()}", VOICE_SOURCES)
+        return ViewsCheck(
+            False,
+            True,
+            f"The plan does not record the child's views because: {reason_not_recorded.strip()}",
+            VOICE_SOURCES,
+        )
     age = age_on(dob, plan_recorded)
     if age is not None and age < TOO_YOUNG:
         return ViewsCheck(
-            False, True,
+            False,
+            True,
             f"The child was {age} when the plan was recorded, too young to give views in words; record what you observe of "
-            f"their wishes and feelings when you can.", f"{UNDER_FOUR_SOURCE}; {VOICE_SOURCES}",
+            f"their wishes and feelings when you can.",
+            f"{UNDER_FOUR_SOURCE}; {VOICE_SOURCES}",
         )
     return ViewsCheck(
-        False, False,
+        False,
+        False,
         "The plan does not record the child's views and does not say why. Record their wishes and feelings, or the reason.",
         VOICE_SOURCES,
     )
@@ -82,27 +104,42 @@ def plan_still_needs(*, plan_option, contents=None, views=None):
     filled = lambda key: bool((contents.get(key) or "").strip())  # noqa: E731
     missing = []
     if plan_option in MOVES and not contents.get("staying_with_current_carers") and not filled("introductions"):
-        missing.append(Missing(
-            "introductions", "A timetable for introductions",
-            "A timetable for introducing the child to the placement, so that child and carers understand and commit to the move.",
-            LEEDS_5,
-        ))
+        missing.append(
+            Missing(
+                "introductions",
+                "A timetable for introductions",
+                "A timetable for introducing the child to the placement, so that child and carers understand and commit to the move.",
+                LEEDS_5,
+            )
+        )
     if plan_option == "residential" and not filled("residential_aims"):
-        missing.append(Missing(
-            "residential_aims", "The aims of the residential placement",
-            "The plan is for a residential placement: set out its aims, objectives and outcomes.", LEEDS_5,
-        ))
+        missing.append(
+            Missing(
+                "residential_aims",
+                "The aims of the residential placement",
+                "The plan is for a residential placement: set out its aims, objectives and outcomes.",
+                LEEDS_5,
+            )
+        )
     if plan_option != "stay_home" and not filled("life_story_work"):
-        missing.append(Missing(
-            "life_story_work", "Life story and therapeutic work",
-            "Plans for life story work, and any more specific therapeutic work, before and after the placement.", LEEDS_5,
-        ))
+        missing.append(
+            Missing(
+                "life_story_work",
+                "Life story and therapeutic work",
+                "Plans for life story work, and any more specific therapeutic work, before and after the placement.",
+                LEEDS_5,
+            )
+        )
     if plan_option != "stay_home" and not filled("contact_arrangements"):
-        missing.append(Missing(
-            "contact_arrangements", "Contact arrangements",
-            "Arrangements for contact, if appropriate, based on the child's needs and the priority of stability "
-            "(or why there will be no contact).", f"{LEEDS_5}; 002_0fe8707617f26d1a.txt §9",
-        ))
+        missing.append(
+            Missing(
+                "contact_arrangements",
+                "Contact arrangements",
+                "Arrangements for contact, if appropriate, based on the child's needs and the priority of stability "
+                "(or why there will be no contact).",
+                f"{LEEDS_5}; Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §9",
+            )
+        )
     if views is not None and not views.ok:
         missing.append(Missing("views", "The child's views", views.reason, VOICE_SOURCES))
     return missing

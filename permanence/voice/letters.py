@@ -1,17 +1,18 @@
 """The "My plan" letter: the permanence plan in plain words for the child, by age band.
 
-Drafted here, then edited by the worker before it is shared. Texts follow Leeds §10.7 (set the
-plan out clearly and concisely, make timescales clear; 002_0fe8707617f26d1a.txt) and the
+Drafted here from the plan's own facts (who the plan names to care for the child), then edited
+by the worker and reviewed by someone other than its author before it is shared. Texts follow Leeds §10.7 (set the
+plan out clearly and concisely, make timescales clear; Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015)) and the
 Knowledge and Skills Statement §3-§4 (keep the child informed, clearly, openly and
 sensitively; explain reasons in a way that suits the child's age and understanding;
-001_3604f1ea271c5d5b.txt). No Django here.
+DfE, Knowledge and Skills Statement: Achieving Permanence). No Django here.
 """
 
 from dataclasses import dataclass
 
 SOURCES = (
-    "002_0fe8707617f26d1a.txt §10.7 (clearly communicating the permanence plan); "
-    "001_3604f1ea271c5d5b.txt §3-§4 (communicate decisions in a way appropriate to the child's age and understanding)"
+    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.7 (clearly communicating the permanence plan); "
+    "DfE, Knowledge and Skills Statement: Achieving Permanence §3-§4 (communicate decisions in a way appropriate to the child's age and understanding)"
 )
 
 UNDER_8 = "under_8"
@@ -27,7 +28,10 @@ def age_band(age):
     return AGE_8_TO_12 if age <= 12 else AGE_13_PLUS
 
 
-# What the plan means, per option and age band. {carer} is the carers' name or "your carers".
+# What the plan means, per option and age band. {carer} is who the plan names: the proposed
+# special guardian, the long-term carers, the adopters once a match is approved. Where the plan
+# names nobody yet, the words say so rather than guess (NOBODY), never naming the child's
+# current carers for a plan that is about someone else.
 PLAN_WORDS = {
     "stay_home": {
         UNDER_8: "You are going to keep living at home with your family. Your family will get help so that home stays a safe and happy place.",
@@ -40,9 +44,9 @@ PLAN_WORDS = {
         AGE_13_PLUS: "The plan is for you to return home. Your family are working on the things that need to change first, with support, and we will plan the move with you.",
     },
     "kinship": {
-        UNDER_8: "The plan is for you to live with {carer}, who are part of your family or know you well. They will look after you while you grow up.",
-        AGE_8_TO_12: "The plan is for you to live with {carer}, who are family or friends you know. They will look after you while you grow up, with help from us.",
-        AGE_13_PLUS: "The plan is for you to live with {carer}, who are family or friends, for the rest of your childhood, with support from us.",
+        UNDER_8: "The plan is for you to live with {carer}. They will look after you while you grow up.",
+        AGE_8_TO_12: "The plan is for you to live with {carer}. They will look after you while you grow up, with help from us.",
+        AGE_13_PLUS: "The plan is for you to live with {carer} for the rest of your childhood, with support from us.",
     },
     "special_guardianship": {
         UNDER_8: "The plan is for you to live with {carer} until you are grown up. A judge will make a special order so that they can look after you and make everyday choices for you.",
@@ -55,12 +59,12 @@ PLAN_WORDS = {
         AGE_13_PLUS: "The plan is for you to live with {carer} under a child arrangements order. They will share parental responsibility with your parents, and you will leave care.",
     },
     "adoption": {
-        UNDER_8: "The plan is for you to have a new family who will adopt you. That means they will be your family for always. It can take a while to find the right family for you.",
-        AGE_8_TO_12: "The plan is for you to be adopted. That means a new family will become your family for always. Finding the right family can take time, and we will tell you how it is going.",
-        AGE_13_PLUS: "The plan is for you to be adopted, so that a new family becomes your legal family for life. We want to hear what you think about this, and what matters to you in a family.",
+        UNDER_8: "The plan is for you to be adopted by {carer}. That means they will be your family for always. You will meet them a few times before you move.",
+        AGE_8_TO_12: "The plan is for you to be adopted by {carer}. That means they will become your family for always. You will get to know them before you move, and we will tell you each step.",
+        AGE_13_PLUS: "The plan is for you to be adopted by {carer}, so that they become your legal family for life. We want to hear what you think, and you will get to know them before anything changes.",
     },
     "long_term_fostering": {
-        UNDER_8: "The plan is for you to live with {carer} who will look after you until you are grown up.",
+        UNDER_8: "The plan is for you to live with {carer}, who will look after you until you are grown up.",
         AGE_8_TO_12: "The plan is for you to live with {carer} as your long-term foster family, until you are grown up. Your social worker will keep visiting and there will still be review meetings.",
         AGE_13_PLUS: "The plan is for you to stay with {carer} as your long-term foster family until you are 18, and we will talk about staying on after that. You will still have a social worker and review meetings.",
     },
@@ -73,6 +77,34 @@ PLAN_WORDS = {
         UNDER_8: "The plan is to help you get ready to look after yourself when you are older.",
         AGE_8_TO_12: "The plan is to help you learn the things you need to live on your own when you are older.",
         AGE_13_PLUS: "The plan is to help you get ready to live independently: somewhere to live, money, education or work, and people you can count on. Your pathway plan sets this out.",
+    },
+}
+# The same plans, while the plan names nobody to care for the child yet.
+NOBODY = {
+    "kinship": {
+        UNDER_8: "The plan is for you to live with someone in your family, or a friend of your family, who will look after you while you grow up. We are still finding out who that will be.",
+        AGE_8_TO_12: "The plan is for you to live with someone in your family or a family friend while you grow up. We are still checking who can do this, and we will tell you as soon as we know.",
+        AGE_13_PLUS: "The plan is for you to live with family or friends for the rest of your childhood. We are still assessing who can do this, and we will talk it through with you.",
+    },
+    "special_guardianship": {
+        UNDER_8: "The plan is for you to live with someone who will become your special guardian and look after you until you are grown up. We are still finding out who that will be.",
+        AGE_8_TO_12: "The plan is for you to live with someone who will become your special guardian until you are grown up. We are still checking who can do this, and we will tell you as soon as we know.",
+        AGE_13_PLUS: "The plan is for you to live under a special guardianship order until you are 18. We are still assessing who will be your special guardian, and we will talk it through with you.",
+    },
+    "child_arrangements_order": {
+        UNDER_8: "The plan is for you to live with someone a judge says you can live with. We are still finding out who that will be.",
+        AGE_8_TO_12: "The plan is for a judge to make an order that says who you live with. We are still checking who that will be, and we will tell you as soon as we know.",
+        AGE_13_PLUS: "The plan is for a child arrangements order saying who you live with, so that you leave care. We are still assessing who that will be, and we will talk it through with you.",
+    },
+    "adoption": {
+        UNDER_8: "The plan is for you to have a new family who will adopt you. That means they will be your family for always. It can take a while to find the right family for you.",
+        AGE_8_TO_12: "The plan is for you to be adopted. That means a new family will become your family for always. Finding the right family can take time, and we will tell you how it is going.",
+        AGE_13_PLUS: "The plan is for you to be adopted, so that a new family becomes your legal family for life. We want to hear what you think about this, and what matters to you in a family.",
+    },
+    "long_term_fostering": {
+        UNDER_8: "The plan is for you to live with a foster family who will look after you until you are grown up. We are looking for the right family for you.",
+        AGE_8_TO_12: "The plan is for you to live with a long-term foster family until you are grown up. We are looking for the right family for you, and we will tell you how it is going.",
+        AGE_13_PLUS: "The plan is for you to live with a long-term foster family until you are 18. We are looking for the right family, and we want to hear what matters to you in a family.",
     },
 }
 
@@ -101,12 +133,16 @@ class LetterDraft:
 
 
 def draft_letter(*, first_name, age, option, carer="", next_review=None, worker="", views_heard=False):
-    """A draft of the letter in plain words; the worker edits it before it is reviewed and shared."""
+    """A draft of the letter in plain words; the worker edits it before it is reviewed and shared.
+
+    `carer`: who the plan names (the proposed special guardian, the long-term carers, the adopters
+    once matched), in the words the letter uses; empty when the plan names nobody yet."""
     band = age_band(age)
     words = PLAN_WORDS.get(option, {}).get(band)
     if words is None:
         words = "We are still working out the plan for where you will live. We will tell you as soon as it is decided."
-    words = words.format(carer=carer or "your carers")
+    elif "{carer}" in words:
+        words = words.format(carer=carer) if carer else NOBODY[option][band]
     parts = [f"Dear {first_name},", OPENING[band], words]
     if views_heard:  # never claim the child was listened to when no views are recorded for the plan
         parts.append(VIEWS[band])
@@ -114,8 +150,29 @@ def draft_letter(*, first_name, age, option, carer="", next_review=None, worker=
         when = f"{next_review.day} {next_review:%B %Y}"
         parts.append(
             f"We will look at the plan again at your next review meeting, on or before {when}."
-            if band != UNDER_8 else f"The grown-ups will talk about the plan again at a meeting by {when}."
+            if band != UNDER_8
+            else f"The grown-ups will talk about the plan again at a meeting by {when}."
         )
     parts.append(CLOSING[band])
     parts.append(f"From {worker}" if worker else "From your social worker")
     return LetterDraft(band, "\n\n".join(parts))
+
+
+def carer_words(name, relationship=""):
+    """How the letter names the plan's carers: "Grace Hart, your grandparent", or the household's name."""
+    if not name:
+        return ""
+    return f"{name}, your {relationship}" if relationship and relationship in CHILD_RELATIONSHIPS else name
+
+
+# Relationships said to the child as "your ...".
+CHILD_RELATIONSHIPS = {
+    "grandparent",
+    "aunt or uncle",
+    "step-parent",
+    "cousin",
+    "family friend",
+    "sibling (full)",
+    "sibling (half)",
+    "sibling (step)",
+}

@@ -19,9 +19,17 @@ class WishesAndFeelings(models.Model):
     how_other = models.CharField("Other way", max_length=200, blank=True)
     understanding = models.TextField("The child's understanding", blank=True)
     said = models.TextField("What the child said")
-    plan = models.ForeignKey("planning.PermanencePlan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                             help_text="The permanence plan these views inform.")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    plan = models.ForeignKey(
+        "planning.PermanencePlan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The permanence plan these views inform.",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,7 +53,9 @@ class ViewsNotRecorded(models.Model):
     plan = models.ForeignKey("planning.PermanencePlan", on_delete=models.CASCADE, related_name="+")
     reason = models.TextField()
     date = models.DateField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -63,11 +73,19 @@ class PlanContents(models.Model):
     life_story_work = models.TextField("Life story work", blank=True)
     therapeutic_work = models.TextField("Therapeutic work", blank=True)
     contact_arrangements = models.TextField("Contact arrangements", blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    FIELDS = ("introductions", "staying_with_current_carers", "residential_aims", "life_story_work",
-              "therapeutic_work", "contact_arrangements")
+    FIELDS = (
+        "introductions",
+        "staying_with_current_carers",
+        "residential_aims",
+        "life_story_work",
+        "therapeutic_work",
+        "contact_arrangements",
+    )
 
     class Meta:
         ordering = ["plan", "pk"]
@@ -77,17 +95,32 @@ class PlanContents(models.Model):
 
 
 class MyPlanLetter(models.Model):
-    """The plan explained to the child in plain words: draft, reviewed by the worker, then shared."""
+    """The plan explained to the child in plain words: drafted by the worker, reviewed by someone
+    else (the team manager or the IRO), then shared."""
 
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="my_plan_letters")
-    plan = models.ForeignKey("planning.PermanencePlan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    plan = models.ForeignKey(
+        "planning.PermanencePlan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     age_band = models.CharField(max_length=10, choices=AGE_BANDS)
     text = models.TextField()
     status = models.CharField(max_length=10, choices=LETTER_STATUSES, default=DRAFT)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_on = models.DateField(null=True, blank=True)
     shared_on = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who last changed the words: they cannot review it either.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -11,16 +11,23 @@ from .services import current_plan
 
 
 def _wishes(child):
-    return list(WishesAndFeelings.objects.filter(child=child).select_related("recorded_by", "child").order_by("-date", "-pk"))
+    return list(
+        WishesAndFeelings.objects.filter(child=child).select_related("recorded_by", "child").order_by("-date", "-pk")
+    )
 
 
 def _views_check(child, plan, wishes):
     if plan is None:
         return checks.views_check(has_plan=False)
-    reason = ViewsNotRecorded.objects.filter(plan=plan).order_by("-date", "-pk").values_list("reason", flat=True).first()
+    reason = (
+        ViewsNotRecorded.objects.filter(plan=plan).order_by("-date", "-pk").values_list("reason", flat=True).first()
+    )
     return checks.views_check(
-        has_plan=True, plan_recorded=plan.recorded, dob=child.date_of_birth,
-        views_for_plan=sum(1 for w in wishes if w.plan_id == plan.pk), reason_not_recorded=reason or "",
+        has_plan=True,
+        plan_recorded=plan.recorded,
+        dob=child.date_of_birth,
+        views_for_plan=sum(1 for w in wishes if w.plan_id == plan.pk),
+        reason_not_recorded=reason or "",
     )
 
 
@@ -52,7 +59,9 @@ def plan_still_needs(child, *, voice=None):
     contents = plan_contents(plan)
     check = checks.ViewsCheck(voice["plan_records_views"], voice["ok"], voice["reason"], voice["source"])
     return checks.plan_still_needs(
-        plan_option=plan.primary_option if plan else None, contents=contents.as_dict() if contents else None, views=check,
+        plan_option=plan.primary_option if plan else None,
+        contents=contents.as_dict() if contents else None,
+        views=check,
     )
 
 

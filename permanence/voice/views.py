@@ -6,12 +6,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from permanence.children.models import Child
+from permanence.govuk.forms import take_refusal
+from permanence.obligations.selectors import obligations_for_child
+from permanence.timescales import REVIEW_RULES
 
 from . import selectors, services
 from .checks import age_on
-from .fields import add_service_errors
 from .forms import LetterForm, PlanContentsForm, ViewsReasonForm, WishesForm
-from .letters import AGE_BAND_NAMES, SOURCES as LETTER_SOURCES
+from .letters import AGE_BAND_NAMES
+from .letters import SOURCES as LETTER_SOURCES
 from .models import MyPlanLetter
 
 
@@ -26,7 +29,7 @@ def _save(request, form, write, **extra):
     try:
         return write(**form.cleaned_data, by=request.user, **extra)
     except ValidationError as error:
-        add_service_errors(form, error)
+        take_refusal(form, error)
         return None
 
 
@@ -46,7 +49,9 @@ def views_reason(request, pk):
     form = ViewsReasonForm(request.POST or None)
     if request.method == "POST" and _save(request, form, services.views_not_recorded_record, child=child):
         return _child_page(child, "child-views")
-    return render(request, "voice/views_reason_form.html", {"child": child, "form": form, "plan": services.current_plan(child)})
+    return render(
+        request, "voice/views_reason_form.html", {"child": child, "form": form, "plan": services.current_plan(child)}
+    )
 
 
 @login_required
@@ -71,16 +76,25 @@ def letters(request, pk):
             return redirect("voice-letter", pk=child.pk, letter_id=letter.pk)
         except ValidationError as error:
             problem = error.message_dict["text"][0]
-    return render(request, "voice/letters.html", {
-        "child": child, "letters": selectors.letters_for(child), "problem": problem,
-        "plan": services.current_plan(child), "sources": LETTER_SOURCES,
-    })
+    return render(
+        request,
+        "voice/letters.html",
+        {
+            "child": child,
+            "letters": selectors.letters_for(child),
+            "problems": {"#start-letter": [problem]} if problem else None,
+            "plan": services.current_plan(child),
+            "sources": LETTER_SOURCES,
+        },
+    )
 
 
 def _next_review(child):
-    from permanence.tracking.selectors import obligations_for_child
-
-    due = [o.due for o in obligations_for_child(child, include_not_applicable=False) if o.rule == "cla-review" and o.open and o.due]
+    due = [
+        o.due
+        for o in obligations_for_child(child, include_not_applicable=False)
+        if o.rule in REVIEW_RULES and o.open and o.due
+    ]
     return min(due) if due else None
 
 
@@ -104,10 +118,19 @@ def letter(request, pk, letter_id):
             for field, messages in error.message_dict.items():
                 form.add_error("text" if field in ("text", "status") else None, messages)
         item.refresh_from_db()
-    return render(request, "voice/letter.html", {
-        "child": child, "letter": item, "form": form, "age_band": AGE_BAND_NAMES.get(item.age_band, ""),
-        "sources": LETTER_SOURCES,
-    })
+    return render(
+        request,
+        "voice/letter.html",
+        {
+            "child": child,
+            "letter": item,
+            "form": form,
+            "age_band": AGE_BAND_NAMES.get(item.age_band, ""),
+            "sources": LETTER_SOURCES,
+            "may_review": request.user.role in services.REVIEWER_ROLES
+            and request.user.pk not in {item.created_by_id, item.edited_by_id},
+        },
+    )
 
 
 @login_required
@@ -116,5 +139,8 @@ def letter_print(request, pk, letter_id):
     item = get_object_or_404(MyPlanLetter, pk=letter_id, child=child)
     if not item.printable:
         return render(request, "voice/letter_not_printable.html", {"child": child, "letter": item}, status=403)
-    return render(request, "voice/letter_print.html", {"child": child, "letter": item,
-                                                        "age": age_on(child.date_of_birth, item.created_at.date())})
+    return render(
+        request,
+        "voice/letter_print.html",
+        {"child": child, "letter": item, "age": age_on(child.date_of_birth, item.created_at.date())},
+    )

@@ -3,8 +3,12 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from permanence.accounts import oidc
+from permanence.accounts.lockout import is_locked, lockout_message
+from permanence.govuk.forms import GovukForm, NamedFieldsMixin
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(NamedFieldsMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account has been switched off. Ask your system administrator to switch it back on.",
@@ -16,9 +20,12 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
 
     def clean(self):
-        from permanence.accounts.lockout import is_locked, lockout_message
-
         username = self.cleaned_data.get("username")
+        if username and not oidc.local_password_allowed(username):
+            raise forms.ValidationError(
+                f"Passwords are switched off here: use the Sign in with {oidc.provider_name()} button.",
+                code="provider_only",
+            )
         if username and is_locked(username):
             # Counted like any failure, so trying on while locked keeps the lock on.
             from django.contrib.auth.signals import user_login_failed
@@ -28,5 +35,5 @@ class SignInForm(AuthenticationForm):
         return super().clean()
 
 
-class SearchForm(forms.Form):
+class SearchForm(GovukForm):
     q = forms.CharField(label="Search by name or council reference", required=False, max_length=100)

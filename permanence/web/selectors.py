@@ -10,11 +10,27 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
-from permanence.access import pseudonyms
+from permanence.access import matrix, pseudonyms
 from permanence.access.rules import visible_children
 from permanence.accounts import roles
 from permanence.accounts.models import Team
-from permanence.children.models import Allocation, Child, Episode, Review
+from permanence.children import ownership
+from permanence.children.models import (
+    Allocation,
+    Child,
+    DentalCheck,
+    EducationPlan,
+    Episode,
+    HealthAssessment,
+    LongTermFosterConfirmation,
+    MissingEpisode,
+    OrderChange,
+    RecordChange,
+    Review,
+    StatutoryPlan,
+    TemporaryApproval,
+)
+from permanence.children.recording.kinds import record_menu
 from permanence.children.selectors import (
     TimelineEntry,
     _summary,
@@ -26,7 +42,17 @@ from permanence.children.selectors import (
     sibling_group,
 )
 from permanence.codes.legal_status import CARE_ORDERS, PLACEMENT_ORDER, SECTION_20
+from permanence.feed.selectors import care_leaver_facts_for, permanence_dates_for
+from permanence.matching.selectors import family_finding_section
+from permanence.meetings.selectors import child_meetings
+from permanence.obligations.selectors import ChildObligations, child_obligations
 from permanence.planning.models import Decision, Meeting, PermanencePlan
+from permanence.planning.selectors import stage_history
+from permanence.siblings.selectors import sibling_summary
+from permanence.support.selectors import support_summary
+from permanence.timescales.obligations import DUE_SOON, OVERDUE
+from permanence.tracking import harm
+from permanence.voice.selectors import voice_page
 
 PAGE_SIZE = 25
 
@@ -138,10 +164,18 @@ class _CountedPaginator(Paginator):
 # What a caseload table row shows of each child's case facts, and no more: the episodes (placement,
 # carer's name), the open allocations (worker's and team's names) and the review dates.
 LIST_FACTS = (
-    Prefetch("episodes", queryset=Episode.objects.select_related("carer").only(
-        "child", "start", "end", "legal_status", "placement", "carer__name").order_by("start")),
-    Prefetch("allocations", queryset=Allocation.objects.filter(end__isnull=True).select_related("worker", "team").only(
-        "child", "role", "end", "worker__username", "worker__first_name", "worker__last_name", "team__name")),
+    Prefetch(
+        "episodes",
+        queryset=Episode.objects.select_related("carer")
+        .only("child", "start", "end", "legal_status", "placement", "carer__name")
+        .order_by("start"),
+    ),
+    Prefetch(
+        "allocations",
+        queryset=Allocation.objects.filter(end__isnull=True)
+        .select_related("worker", "team")
+        .only("child", "role", "end", "worker__username", "worker__first_name", "worker__last_name", "team__name"),
+    ),
     Prefetch("reviews", queryset=Review.objects.only("child", "date")),
 )
 
@@ -195,13 +229,42 @@ class ChildPage:
     siblings: list
     family: list
     timeline: list
+    stage_history: list  # the current plan's moves from stage to stage
+    obligations: ChildObligations
+    acting_on: (
+        list  # (obligation, days overdue) needing action first: overdue, then due soon, duties before local rules
+    )
+    meetings: dict  # clinic, tracking meeting and panel items, and actions
+    voice: dict  # the child's wishes and feelings, and what the plan still needs
+    sibling_section: object  # together-or-apart decisions, assessments, contact
+    family_finding: dict  # the child's profile and matches
+    support: object  # stability indicators, contact, transition and support plans
+    case_system: object  # beside a case system: where the facts come from and when; else None
+    case_system_permanence: list  # the case system's permanence dates (beside one only)
+    case_system_care_leaver: list  # the case system's care leaver facts (beside one only)
+    record: object  # the CaseRecord read for the page (episodes, allocations, reviews ...)
+    facts: object  # the record's other facts, with their corrections (RecordFacts)
+
+
+def needs_acting_on(obligations):
+    """What the child page opens with: duties and local rules overdue, then due soon, each in
+    harm order (tracking.harm). Prompts are never here: they are suggestions, never drift."""
+    overdue = [o for o in obligations.open if o.status == OVERDUE]
+    soon = [o for o in obligations.open if o.status == DUE_SOON]
+    return [
+        (o, harm.days_overdue(o, obligations.today)) for o in harm.in_harm_order(overdue) + harm.in_harm_order(soon)
+    ]
 
 
 def child_page(child, *, today=None):
-    """Everything the child page shows about the case record, each kind of row read once: the
-    summary and the timeline share the episodes, allocations, reviews, orders and proceedings;
-    the plan and decision tables and the timeline share the plans and decisions; the family
-    network and the brothers and sisters share the child's relationships."""
+    """Everything the child page shows, read here and nowhere else (no template tag reads).
+
+    The case record's rows are each read once: the summary and the timeline share the episodes,
+    allocations, reviews, orders and proceedings; the plan and decision tables and the timeline
+    share the plans and decisions; the family network and the brothers and sisters share the
+    child's relationships. Obligations are read in one call (`child_obligations`), so reading
+    stored obligations instead is a change to that one line.
+    """
     today = today or date.today()
     record = case_record(child)
     plans = list(PermanencePlan.objects.filter(child=child).select_related("recorded_by").order_by("recorded", "pk"))
@@ -210,6 +273,8 @@ def child_page(child, *, today=None):
     family = family_network(child)
     siblings = sibling_group(child, relationships=family)
     remember_sibling_group(child, siblings)  # the sibling decision section shows the group too
+    obligations = child_obligations(child, today=today)
+    case_system = ownership.source_for_child(child.pk)
     return ChildPage(
         child=child,
         summary=record_summary(child, record, today=today),
@@ -221,6 +286,19 @@ def child_page(child, *, today=None):
         siblings=siblings,
         family=family,
         timeline=case_timeline(child, record=record, plans=plans, decisions=decisions),
+        stage_history=stage_history(current) if current else [],
+        obligations=obligations,
+        acting_on=needs_acting_on(obligations),
+        meetings=child_meetings(child),
+        voice=voice_page(child),
+        sibling_section=sibling_summary(child, today=today),
+        family_finding=family_finding_section(child),
+        support=support_summary(child, obligations=obligations, today=today),
+        case_system=case_system,
+        case_system_permanence=permanence_dates_for(child.pk) if case_system else [],
+        case_system_care_leaver=care_leaver_facts_for(child.pk) if case_system else [],
+        record=record,
+        facts=record_facts(child, record),
     )
 
 
@@ -239,8 +317,12 @@ def case_timeline(child, *, record=None, plans=None, decisions=None):
     for plan in plans:
         parallel = f"; parallel plan: {plan.get_parallel_option_display()}" if plan.parallel_option else ""
         planning.append(
-            TimelineEntry(plan.recorded, "plan", f"Permanence plan recorded: {plan.get_primary_option_display()}",
-                          f"{plan.get_forum_display()}{parallel}")
+            TimelineEntry(
+                plan.recorded,
+                "plan",
+                f"Permanence plan recorded: {plan.get_primary_option_display()}",
+                f"{plan.get_forum_display()}{parallel}",
+            )
         )
     for decision in decisions:
         by = f"{decision.get_forum_display()}" + (f"; {decision.decided_by}" if decision.decided_by else "")
@@ -249,3 +331,65 @@ def case_timeline(child, *, record=None, plans=None, decisions=None):
         planning.append(TimelineEntry(meeting.date, "meeting", meeting.get_kind_display()))
     # sorted() is stable, so same-day entries keep the case record's own order.
     return sorted(entries + sorted(planning, key=lambda e: e.date), key=lambda e: e.date)
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """The child's recorded facts beyond the summary, each row carrying its corrections."""
+
+    episodes: list
+    allocations: list
+    reviews: list
+    visits: list
+    order_changes: list
+    temporary_approvals: list
+    long_term: list
+    health: list
+    dental: list
+    education: list
+    plans: list
+    missing: list
+
+
+def recording_options(user, page):
+    """What this person may record on this child now (the "Record" menu, by the role matrix and,
+    beside a case system, by who owns the fact), and which recorded facts they may change."""
+    role = getattr(user, "role", None)
+    looked_after = any(episode.end is None for episode in page.record.episodes)
+    allowed = [kind for kind in matrix.records_allowed(role) if ownership.may_edit_here(matrix.RECORDS[kind][1])]
+    may_correct = {
+        kind
+        for kind, (capability, fact) in matrix.CORRECTIONS.items()
+        if matrix.has(role, capability) and ownership.may_edit_here(fact)
+    }
+    return {
+        "record_menu": record_menu(allowed, looked_after=looked_after),
+        "may_correct": may_correct,
+        "facts": page.facts,
+    }
+
+
+def record_facts(child, record):
+    """What the child page lists under "The record", one query per kind, and the corrections made
+    to any of them (one query): each row gets `.corrections` (RecordChange rows with a reason)."""
+    facts = RecordFacts(
+        episodes=list(record.episodes),
+        allocations=sorted(record.allocations, key=lambda a: (a.start, a.pk), reverse=True),
+        reviews=list(child.reviews.select_related("iro", "decisions_report").order_by("-date")),
+        visits=sorted(record.visits, key=lambda v: (v.date, v.pk), reverse=True),
+        order_changes=list(OrderChange.objects.filter(order__child=child).select_related("order").order_by("date")),
+        temporary_approvals=list(TemporaryApproval.objects.filter(child=child).select_related("carer")),
+        long_term=list(LongTermFosterConfirmation.objects.filter(child=child).select_related("carer")),
+        health=list(HealthAssessment.objects.filter(child=child).order_by("-date")),
+        dental=list(DentalCheck.objects.filter(child=child).order_by("-date")),
+        education=list(EducationPlan.objects.filter(child=child).order_by("-date")),
+        plans=list(StatutoryPlan.objects.filter(child=child).order_by("-date")),
+        missing=list(MissingEpisode.objects.filter(child=child).order_by("-start")),
+    )
+    corrections = {}
+    for change in RecordChange.objects.filter(child_id=child.pk).exclude(reason="").order_by("at", "pk"):
+        corrections.setdefault((change.model, change.object_id), []).append(change)
+    rows = [row for rows in vars(facts).values() for row in rows] + list(record.orders) + list(record.proceedings)
+    for row in [child, *rows]:
+        row.corrections = corrections.get((row._meta.label, str(row.pk)), [])
+    return facts

@@ -6,9 +6,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from permanence.accounts import oidc
 from permanence.children.models import Child
-from permanence.meetings.selectors import child_meetings, open_actions_for
-from permanence.tracking.selectors import child_obligations
+from permanence.meetings.selectors import open_actions_for
 
 from . import selectors
 from .forms import SearchForm, SignInForm
@@ -19,6 +19,12 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            provider=oidc.provider_name() if oidc.enabled() else None,
+            **kwargs,
+        )
+
 
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
@@ -27,17 +33,25 @@ sign_out = auth_views.LogoutView.as_view()
 @login_required
 def home(request):
     caseload = selectors.home_caseload(request.user, page_number=request.GET.get("page", 1))
-    return render(request, "web/home.html", {
-        "caseload": caseload, "search_form": SearchForm(),
-        "actions": list(open_actions_for(request.user)), "today": date.today(),
-    })
+    return render(
+        request,
+        "web/home.html",
+        {
+            "caseload": caseload,
+            "search_form": SearchForm(),
+            "actions": list(open_actions_for(request.user)),
+            "today": date.today(),
+        },
+    )
 
 
 @login_required
 def child_search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = selectors.search_results(query, user=request.user, page_number=request.GET.get("page", 1)) if query else None
+    results = (
+        selectors.search_results(query, user=request.user, page_number=request.GET.get("page", 1)) if query else None
+    )
     return render(request, "web/child_search.html", {"form": form, "query": query, "results": results})
 
 
@@ -45,6 +59,16 @@ def child_search(request):
 def child_detail(request, pk):
     child = get_object_or_404(Child, pk=pk)
     page = selectors.child_page(child)
-    obligations = child_obligations(child)
-    meetings = child_meetings(child)
-    return render(request, "web/child_detail.html", {"page": page, "child": child, "obligations": obligations, "meetings": meetings})
+    return render(
+        request,
+        "web/child_detail.html",
+        {
+            "page": page,
+            "child": child,
+            "obligations": page.obligations,
+            "meetings": page.meetings,
+            "case_system": page.case_system,
+            # What this person may record on this child now, and which recorded facts they may change.
+            **selectors.recording_options(request.user, page),
+        },
+    )

@@ -12,40 +12,44 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from permanence.demo import load_demo
+from permanence.web.tests.builders import small_council
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 USERNAME = "social.worker"
 PASSWORD = "demo-permanence-2026"
 
 
 def load_council():
-    """The data every journey starts from: a council with `social.worker`'s caseload.
-
-    Switch to the demo generator when it lands (one line):
-        from permanence.demo import load_demo; return load_demo(children=40, seed=1)
-    """
-    from permanence.web.tests.builders import small_council
-
+    """The data most journeys start from: `social.worker`'s caseload of 30, built through the services
+    (quicker than the demo generator, which `demo_council` loads for the journeys that need it)."""
     return small_council(children=30)
 
 
-def pytest_configure(config):
-    # The pages load CSS and JS from static/build/; build it once if `make assets` has not.
+@pytest.fixture(scope="session")
+def assets():
+    """The pages load CSS and JS from static/build/: built once, and only when a browser test runs,
+    so `pytest -m "not browser"` works on a clone that has not installed the front-end packages."""
     if not (ROOT / "static" / "build" / ".built").exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "build_assets.py")], check=True, cwd=ROOT)
 
 
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def browser(assets):
     executable = shutil.which("chromium")
     if executable is None:
         pytest.fail("Chromium is not installed: run `make chromium` (the Debian package).")
@@ -63,15 +67,14 @@ def council(transactional_db):
 @pytest.fixture
 def demo_council(transactional_db):
     """The synthetic demo council that `make run` serves, small: 60 children, seed 1."""
-    from permanence.demo import load_demo
-
     return load_demo(children=60, seed=1)
 
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url,
-                                  bypass_csp=True)  # lets the tests inject axe-core; the app itself never relies on it
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=live_server.url, bypass_csp=True
+    )  # lets the tests inject axe-core; the app itself never relies on it
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -90,6 +93,14 @@ def sign_in(page, username=USERNAME, password=PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+
+
+def fill_date(page, legend, value):
+    """Type a date into the GOV.UK date input whose legend is `legend` (day, month, year)."""
+    group = page.get_by_role("group", name=legend, exact=True)
+    group.get_by_label("Day").fill(str(value.day))
+    group.get_by_label("Month").fill(str(value.month))
+    group.get_by_label("Year").fill(str(value.year))
 
 
 def screenshot(page, name):

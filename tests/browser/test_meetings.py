@@ -1,8 +1,11 @@
 """A service manager runs the monthly permanence tracking meeting, from the agenda to the actions."""
 
-import pytest
+from datetime import date
 
-from .conftest import screenshot, sign_in
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import fill_date, screenshot, sign_in
 from .test_accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -12,7 +15,19 @@ def test_a_service_manager_runs_the_monthly_tracking_meeting(page, demo_council)
     sign_in(page, username="service.manager")
     page.get_by_role("link", name="Meetings").click()
     page.get_by_role("link", name="Permanence tracking meeting").click()
-    page.get_by_label("Attendees").fill("IRO service manager, CLA service manager, Family, Friends and Fostering manager")
+    page.get_by_label("Attendees").fill(
+        "IRO service manager, CLA service manager, Family, Friends and Fostering manager"
+    )
+    # An empty form builds nothing: the date and the chair are asked for, never assumed.
+    page.get_by_role("button", name="Build the agenda").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Enter the date of the meeting")
+    expect(summary).to_contain_text("Choose who chairs the meeting")
+    today = date.today()
+    page.get_by_role("textbox", name="Day", exact=True).fill(str(today.day))
+    page.get_by_role("textbox", name="Month", exact=True).fill(str(today.month))
+    page.get_by_role("textbox", name="Year", exact=True).fill(str(today.year))
+    page.get_by_label("Chair").select_option(label="Simone Ashworth")
     page.get_by_role("button", name="Build the agenda").click()
     page.wait_for_selector("text=Agenda")
     rows = page.locator("table.govuk-table tbody tr")
@@ -29,7 +44,7 @@ def test_a_service_manager_runs_the_monthly_tracking_meeting(page, demo_council)
     # Saving with nothing filled in is refused, with the fields named.
     page.get_by_role("button", name="Save", exact=True).click()
     summary = page.locator(".govuk-error-summary")
-    assert "What was discussed" in summary.inner_text() and "What was decided" in summary.inner_text()
+    assert "Enter what was discussed" in summary.inner_text() and "Enter what was decided" in summary.inner_text()
 
     page.get_by_label("What was discussed").fill("The review is late because the IRO was on leave.")
     page.get_by_label("What was decided").fill("Hold the review within two weeks; team manager to confirm the date.")
@@ -38,7 +53,7 @@ def test_a_service_manager_runs_the_monthly_tracking_meeting(page, demo_council)
 
     page.get_by_text("Add an action").click()
     page.get_by_label("Action").fill("Confirm the review date with the IRO")
-    page.get_by_label("Date due").fill("2026-12-04")
+    fill_date(page, "Date due", date(2026, 12, 4))
     page.get_by_role("button", name="Add action").click()
     assert "Confirm the review date with the IRO" in page.locator("#actions + table").inner_text()
     screenshot(page, "tracking-item")

@@ -10,17 +10,10 @@ from io import BytesIO
 
 import pytest
 
-from .conftest import screenshot
+from .conftest import fill_date, screenshot
 from .test_accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
-
-
-def fill_date(page, legend, value):
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(str(value.day))
-    group.get_by_label("Month").fill(str(value.month))
-    group.get_by_label("Year").fill(str(value.year))
 
 
 def open_ava(page):
@@ -42,6 +35,24 @@ def assess(page, option, *, strengths, risks, tick=None, belonging=""):
     if tick:
         page.get_by_label(tick).check()
     page.get_by_role("button", name="Save this option").click()
+
+
+def not_realistic(page, option, reason):
+    page.get_by_role("link", name=f"Assess {option}").click()
+    page.get_by_role("group", name="Is this a realistic option for the child?").get_by_role("radio", name="No").check()
+    page.get_by_label("Why is it not realistic?").fill(reason)
+    page.get_by_role("button", name="Save this option").click()
+
+
+NOT_REALISTIC = {
+    "Stay at home (with or without a supervision order)": "Ava cannot live safely at home: the findings of fact stand.",
+    "Return home (reunification)": "The parenting assessment was negative and the changes needed are not in Ava's timescale.",
+    "Kinship care with connected persons": "Grace seeks an order: kinship fostering would keep Ava looked after without need.",
+    "Child arrangements order": "Grace needs the parental responsibility a special guardianship order gives.",
+    "Adoption (including fostering for adoption and concurrent planning)": "Ava has a secure family placement with Grace.",
+    "Residential care": "Ava's needs are met in a family.",
+    "Supported move to independence (16 and 17)": "Ava is 6.",
+}
 
 
 def test_a_social_worker_weighs_the_options_and_records_the_decision(signed_in_page):
@@ -67,14 +78,22 @@ def test_a_social_worker_weighs_the_options_and_records_the_decision(signed_in_p
     screenshot(page, "planning-option-error")
     page.get_by_role("link", name="Back to the options analysis").click()
 
-    assess(page, "Long-term fostering", strengths="Settled with Pat and Chris for over a year.",
-           risks="Ava would stay looked after, with reviews and social work visits.",
-           tick="Lack of Parental Responsibility for the carers.")
+    assess(
+        page,
+        "Long-term fostering",
+        strengths="Settled with Pat and Chris for over a year.",
+        risks="Ava would stay looked after, with reviews and social work visits.",
+        tick="Lack of Parental Responsibility for the carers.",
+    )
     assert "assessment saved" in page.locator(".govuk-notification-banner").inner_text()
-    assess(page, "Special guardianship", strengths="Grace, her grandmother, offers a lifelong home in the family.",
-           risks="Grace is 68; support will be needed as Ava reaches her teens.",
-           tick="Child has a strong attachment to the alternative carers and legally defined permanence",
-           belonging="Ava already spends every weekend at Grace's and has her own room there.")
+    assess(
+        page,
+        "Special guardianship",
+        strengths="Grace, her grandmother, offers a lifelong home in the family.",
+        risks="Grace is 68; support will be needed as Ava reaches her teens.",
+        tick="Child has a strong attachment to the alternative carers and legally defined permanence",
+        belonging="Ava already spends every weekend at Grace's and has her own room there.",
+    )
     screenshot(page, "planning-analysis")
 
     page.get_by_role("button", name="Compare the options side by side").click()
@@ -86,10 +105,21 @@ def test_a_social_worker_weighs_the_options_and_records_the_decision(signed_in_p
     screenshot(page, "planning-compare")
     assert_accessible(page)
 
+    # No recommendation while options are left unassessed: each is weighed, realistic or not.
+    page.get_by_role("button", name="Record the recommendation").click()
+    page.get_by_label("Special guardianship").check()
+    page.get_by_label("Why is this option recommended over the others?").fill("Grace offers belonging.")
+    fill_date(page, "Date of the recommendation", today)
+    page.get_by_role("button", name="Record the recommendation").click()
+    assert "Assess every option before recommending one: 7 of 9" in page.locator(".govuk-error-summary").inner_text()
+    page.get_by_role("link", name="Back to the options analysis").click()
+    for option, reason in NOT_REALISTIC.items():
+        not_realistic(page, option, reason)
     page.get_by_role("button", name="Record the recommendation").click()
     page.get_by_label("Special guardianship").check()
     page.get_by_label("Why is this option recommended over the others?").fill(
-        "Special guardianship with Grace gives Ava belonging in her own family and keeps her identity.")
+        "Special guardianship with Grace gives Ava belonging in her own family and keeps her identity."
+    )
     fill_date(page, "Date of the recommendation", today)
     screenshot(page, "planning-recommend")
     page.get_by_role("button", name="Record the recommendation").click()

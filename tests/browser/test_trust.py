@@ -5,7 +5,14 @@ two-factor set-up page on first sign-in."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from permanence.access import matrix
+from permanence.accounts import roles
+from permanence.accounts.models import User
+from permanence.children.models import Allocation
+from permanence.web.tests.builders import person
+
+from .conftest import screenshot, sign_in
+from .test_accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +21,9 @@ def test_pages_work_under_the_content_security_policy(browser, live_server, coun
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     blocked = []
-    page.on("console", lambda message: blocked.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
     sign_in(page)
     page.goto("/")
     assert page.evaluate("document.body.classList.contains('js-enabled')")
@@ -25,9 +33,6 @@ def test_pages_work_under_the_content_security_policy(browser, live_server, coun
 
 
 def test_an_administrator_is_asked_to_set_up_two_step_sign_in(page, live_server, council):
-    from permanence.accounts import roles
-    from permanence.web.tests.builders import person
-
     person("admin.user", "Alex", "Admin", roles.ADMINISTRATOR, password="demo-permanence-2026")
     sign_in(page, "admin.user")
     assert "/account/two-factor/set-up/" in page.url
@@ -36,13 +41,6 @@ def test_an_administrator_is_asked_to_set_up_two_step_sign_in(page, live_server,
 
 
 def test_a_service_manager_restricts_a_record_and_the_team_can_no_longer_open_it(page, demo_council):
-    from permanence.access import matrix
-    from permanence.accounts.models import User
-    from permanence.children.models import Allocation
-
-    from .conftest import screenshot
-    from .test_accessibility import assert_accessible
-
     worker = User.objects.get(username="social.worker")
     child = Allocation.objects.filter(worker=worker, end__isnull=True, role="social_worker").first().child
     manager = User.objects.filter(role=matrix.SERVICE_MANAGER).first()
@@ -67,9 +65,6 @@ def test_a_service_manager_restricts_a_record_and_the_team_can_no_longer_open_it
 
 
 def test_a_social_worker_makes_an_api_token_for_their_own_report(page, council):
-    from .conftest import screenshot
-    from .test_accessibility import assert_accessible
-
     sign_in(page)
     page.get_by_role("link", name="API tokens").click()
     expect(page.get_by_role("heading", name="Your API tokens")).to_be_visible()

@@ -6,7 +6,11 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import screenshot
+from permanence.children import services
+from permanence.children.models import Carer, Person
+from permanence.web.tests.builders import child_in_care
+
+from .conftest import fill_date, screenshot, sign_in
 from .test_accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -15,26 +19,33 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def siblings(council):
     """Ava (from the council) and her brother Zak, in care with different carers, sharing their mother Mia."""
-    from permanence.children import services
-    from permanence.children.models import Carer, Person
-    from permanence.web.tests.builders import child_in_care
 
     ava = council["ava"]
     hills = Carer.objects.create(name="The Hill family", kind="foster_carer", reference="F-HILL")
-    zak = child_in_care("Zak", "Example", reference="C1009", born=date.today() - timedelta(days=10 * 365),
-                        entered=ava.episodes.get().start, social_worker=council["sam"], carer=hills)
-    services.relationship_add(child=zak, person=Person.objects.get(first_name="Mia"), relationship="mother",
-                              parental_responsibility=True)
+    zak = child_in_care(
+        "Zak",
+        "Example",
+        reference="C1009",
+        born=date.today() - timedelta(days=10 * 365),
+        entered=ava.episodes.get().start,
+        social_worker=council["sam"],
+        carer=hills,
+    )
+    services.relationship_add(
+        child=zak, person=Person.objects.get(first_name="Mia"), relationship="mother", parental_responsibility=True
+    )
     return ava, zak
 
 
 def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(signed_in_page, siblings):
     page = signed_in_page
-    ava, zak = siblings
-    today = date.today().isoformat()
+    ava, _zak = siblings
+    today = date.today()
     page.goto(f"/children/{ava.pk}/")
     expect(page.get_by_role("heading", name="Sibling decision")).to_be_visible()
-    expect(page.get_by_text("Ava is placed apart from a brother or sister in care and no sibling assessment is recorded.")).to_be_visible()
+    expect(
+        page.get_by_text("Ava is placed apart from a brother or sister in care and no sibling assessment is recorded.")
+    ).to_be_visible()
     screenshot(page, "01-child-page-before")
     assert_accessible(page)
 
@@ -44,7 +55,7 @@ def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(sig
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     screenshot(page, "02-wishes-errors")
     assert_accessible(page)
-    page.get_by_label("Date obtained").fill(today)
+    fill_date(page, "Date obtained", today)
     page.get_by_label("Direct work with the child").check()
     page.get_by_label("What the child said").fill("I want to live with Pat and Chris and see Zak every week.")
     page.get_by_label("The child's understanding").fill("Knows she cannot go home; understands 'forever family'.")
@@ -55,10 +66,12 @@ def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(sig
     assert "I want to live with Pat and Chris and see Zak every week." in views.inner_text()
 
     # Apart without an assessment is refused with a clear message.
-    page.get_by_role("link", name="Record whether Ava lives together with or apart from their brothers and sisters").click()
+    page.get_by_role(
+        "link", name="Record whether Ava lives together with or apart from their brothers and sisters"
+    ).click()
     page.get_by_label("Live apart").check()
     page.get_by_label("Reasons for the decision").fill("Zak's needs are better met with the Hill family for now.")
-    page.get_by_label("Date of the decision").fill(today)
+    fill_date(page, "Date of the decision", today)
     page.get_by_label("Where was the decision made?").select_option("review")
     page.get_by_role("button", name="Save the decision").click()
     summary = page.locator(".govuk-error-summary")
@@ -68,7 +81,7 @@ def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(sig
 
     # The assessment, then the decision with its contact plan.
     page.get_by_role("link", name="Record the sibling assessment").last.click()
-    page.get_by_label("Date of the assessment").fill(today)
+    fill_date(page, "Date of the assessment", today)
     for label, text in (
         ("Quality of the relationships between the children", "Close; Zak looks after Ava."),
         ("Attachments between the children", "Strong mutual attachment."),
@@ -83,15 +96,17 @@ def test_record_wishes_and_a_sibling_decision_and_see_them_on_the_child_page(sig
     page.get_by_role("button", name="Save the assessment").click()
     page.wait_for_url(f"**/children/{ava.pk}/**")
 
-    page.get_by_role("link", name="Record whether Ava lives together with or apart from their brothers and sisters").click()
+    page.get_by_role(
+        "link", name="Record whether Ava lives together with or apart from their brothers and sisters"
+    ).click()
     page.get_by_label("Live apart").check()
     page.get_by_label("Reasons for the decision").fill("Zak's needs are better met with the Hill family for now.")
-    page.get_by_label("Date of the decision").fill(today)
+    fill_date(page, "Date of the decision", today)
     page.get_by_label("Where was the decision made?").select_option("review")
     page.get_by_label("With whom").fill("Zak")
     page.get_by_label("How often").fill("Every week")
     page.get_by_label("Direct: meeting in person, or by phone or video call").check()
-    page.get_by_label("Review the contact plan by").fill((date.today() + timedelta(days=180)).isoformat())
+    fill_date(page, "Review the contact plan by", date.today() + timedelta(days=180))
     page.get_by_role("button", name="Save the decision").click()
     page.wait_for_url(f"**/children/{ava.pk}/**")
 
@@ -112,6 +127,12 @@ def test_the_my_plan_letter_pages_are_accessible(signed_in_page, siblings):
     expect(page.get_by_role("heading", name="My plan letter")).to_be_visible()
     screenshot(page, "07-letter-draft")
     assert_accessible(page)
+    # The author does not review their own letter: the team manager does.
+    expect(page.get_by_role("button", name="Mark as reviewed")).to_have_count(0)
+    letter_url = page.url
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "team.manager")
+    page.goto(letter_url)
     page.get_by_role("button", name="Mark as reviewed").click()
     page.get_by_role("link", name="Print the letter").click()
     assert "Dear Ava," in page.locator(".app-print__letter").inner_text()

@@ -6,40 +6,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0002_alter_episode_placement'),
+        ("children", "0002_alter_episode_placement"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RestrictedRecord',
+            name="RestrictedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('staff_related', 'The child is related to or known to a member of staff'), ('sealed_adoption', 'Sealed adoption record'), ('other', 'Other reason (see detail)')], max_length=30)),
-                ('detail', models.CharField(blank=True, max_length=300)),
-                ('restricted_on', models.DateTimeField(auto_now_add=True)),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='restriction', to='children.child')),
-                ('permitted', models.ManyToManyField(blank=True, help_text='The only people who may open the record without breaking glass.', related_name='restricted_records', to=settings.AUTH_USER_MODEL)),
-                ('restricted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("staff_related", "The child is related to or known to a member of staff"),
+                            ("sealed_adoption", "Sealed adoption record"),
+                            ("other", "Other reason (see detail)"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("detail", models.CharField(blank=True, max_length=300)),
+                ("restricted_on", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="restriction", to="children.child"
+                    ),
+                ),
+                (
+                    "permitted",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The only people who may open the record without breaking glass.",
+                        related_name="restricted_records",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "restricted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='BreakGlassGrant',
+            name="BreakGlassGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField()),
-                ('granted_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='break_glass_grants', to='children.child')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='break_glass_grants', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.TextField()),
+                ("granted_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="break_glass_grants",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="break_glass_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-granted_at'],
-                'indexes': [models.Index(fields=['user', 'child', 'expires_at'], name='access_brea_user_id_e7ee5b_idx')],
+                "ordering": ["-granted_at"],
+                "indexes": [
+                    models.Index(fields=["user", "child", "expires_at"], name="access_brea_user_id_e7ee5b_idx")
+                ],
             },
         ),
     ]

@@ -11,16 +11,18 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from permanence.access import matrix, scope
-
-from .conftest import sign_in
+from permanence.children.models import Review
+from permanence.meetings.models import AgendaItem, Clinic, ClinicItem, PanelItem, TrackingMeeting
+from permanence.planning import services as planning
+from permanence.web.tests.builders import sign_in
 
 # Which of the three children each role's case scope holds (written out, not computed).
 SEES = {
     matrix.SOCIAL_WORKER: {"mine"},
     matrix.TEAM_MANAGER: {"mine"},
     matrix.IRO: {"mine"},
-    matrix.FAMILY_FINDER: {"mine"},        # plan: adoption
-    matrix.PANEL_MEMBER: {"mine"},         # on a panel
+    matrix.FAMILY_FINDER: {"mine"},  # plan: adoption
+    matrix.PANEL_MEMBER: {"mine"},  # on a panel
     matrix.ADM: {"mine"},
     matrix.SERVICE_MANAGER: {"mine", "other"},
     matrix.PERFORMANCE_ANALYST: set(),
@@ -37,35 +39,40 @@ def all_patterns(patterns=None, prefix=""):
 
 
 # The API answers to tokens, not sessions, and has its own access tests (permanence/api/tests).
-PATTERNS = sorted({(route, name) for route, name in all_patterns()
-                   if not route.startswith(("admin/", "api/")) and name})
+PATTERNS = sorted(
+    {(route, name) for route, name in all_patterns() if not route.startswith(("admin/", "api/")) and name}
+)
 
 
 def samples(council):
     """Real ids for the kwargs the patterns use; anything else gets a harmless value."""
-    from permanence.children.models import Review
-    from permanence.meetings.models import PanelItem
-    from permanence.planning import services as planning
 
     mine = council["mine"]
     analysis = planning.analysis_start(child=mine, date=date(2026, 2, 1), by=council["people"]["social_worker"])
     item = PanelItem.objects.filter(child=mine).first()
     review = Review.objects.filter(child=mine).first()
-    from permanence.meetings.models import AgendaItem, Clinic, ClinicItem, TrackingMeeting
 
     clinic = Clinic.objects.create(date=date(2026, 2, 10))
     clinic_item = ClinicItem.objects.create(clinic=clinic, child=mine)
     meeting = TrackingMeeting.objects.create(date=date(2026, 2, 12), since=date(2026, 1, 12))
     agenda_item = AgendaItem.objects.create(meeting=meeting, child=mine, reasons=["test"])
-    return {"analysis_pk": analysis.pk, "item_pk": item.pk, "review_pk": review.pk if review else 1,
-            "option": "adoption", "extension": "docx", "key": "plo",
-            "by_name": {
-                "clinic-item": {"pk": clinic.pk, "item_pk": clinic_item.pk},
-                "clinic-detail": {"pk": clinic.pk},
-                "agenda-item": {"pk": meeting.pk, "item_pk": agenda_item.pk},
-                "tracking-detail": {"pk": meeting.pk}, "tracking-pack": {"pk": meeting.pk},
-                "panel-item": {"pk": item.panel_id, "item_pk": item.pk}, "panel-detail": {"pk": item.panel_id},
-            }}
+    return {
+        "analysis_pk": analysis.pk,
+        "item_pk": item.pk,
+        "review_pk": review.pk if review else 1,
+        "option": "adoption",
+        "extension": "docx",
+        "key": "plo",
+        "by_name": {
+            "clinic-item": {"pk": clinic.pk, "item_pk": clinic_item.pk},
+            "clinic-detail": {"pk": clinic.pk},
+            "agenda-item": {"pk": meeting.pk, "item_pk": agenda_item.pk},
+            "tracking-detail": {"pk": meeting.pk},
+            "tracking-pack": {"pk": meeting.pk},
+            "panel-item": {"pk": item.panel_id, "item_pk": item.pk},
+            "panel-detail": {"pk": item.panel_id},
+        },
+    }
 
 
 def url_for(route, child, values, name=None):
@@ -114,6 +121,7 @@ def test_anonymous_people_are_sent_to_sign_in(client, council):
             assert "/login/" in response["Location"] or "/account/" in response["Location"], url
 
 
+@pytest.mark.slow  # every page for every role: the full matrix
 @pytest.mark.parametrize("role", matrix.ALL_ROLES)
 def test_every_page_for_every_role(client, council, role):
     user = council["people"][role]
@@ -147,8 +155,9 @@ def test_the_matrix_says_what_the_design_promises():
     assert matrix.allows(matrix.SOCIAL_WORKER, "child-detail", child_scoped=True, in_scope=True)
     assert not matrix.allows(matrix.SOCIAL_WORKER, "child-detail", child_scoped=True, in_scope=False)
     assert not matrix.allows(matrix.PERFORMANCE_ANALYST, "child-detail", child_scoped=True, in_scope=True)
-    assert not matrix.allows(matrix.PANEL_MEMBER, "planning-decision-new", child_scoped=True, method="POST",
-                             in_scope=True)
+    assert not matrix.allows(
+        matrix.PANEL_MEMBER, "planning-decision-new", child_scoped=True, method="POST", in_scope=True
+    )
     # A page nobody has classified yet, under a child's URL: needs case access.
     assert not matrix.allows(matrix.SOCIAL_WORKER, "some-new-page", child_scoped=True, in_scope=False)
     assert matrix.allows(matrix.ADMINISTRATOR, "child-audit", child_scoped=True, in_scope=False)

@@ -2,10 +2,14 @@
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from permanence.timescales.snapshot import CaseFileError, CaseSnapshot
+
+# Fuzz: hypothesis tries many case files (slow; `make test` runs it).
+pytestmark = pytest.mark.slow
 
 VALID = {
     "child": {"id": "C1", "dob": "2018-05-01"},
@@ -20,12 +24,33 @@ VALID = {
 
 odd_text = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["2025-02-30", "31/01/2025", "2025-13-01", "0000-00-00", "9999-99-99", "C9", "ZZ", "\x00",
-                     "\ud7ff", "e\u0301", "\u202e2025-01-01", "１２３", "NaN", "" , " ", "2025-01-01T00:00"]),
+    st.sampled_from(
+        [
+            "2025-02-30",
+            "31/01/2025",
+            "2025-13-01",
+            "0000-00-00",
+            "9999-99-99",
+            "C9",
+            "ZZ",
+            "\x00",
+            "\ud7ff",
+            "e\u0301",
+            "\u202e2025-01-01",
+            "１２３",
+            "NaN",
+            "",
+            " ",
+            "2025-01-01T00:00",
+        ]
+    ),
     st.text(min_size=5000, max_size=20000).map(lambda s: s or "x" * 5000),
 )
 json_value = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-10**30, max_value=10**30) | st.floats(allow_nan=True)
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True)
     | odd_text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20,
@@ -51,12 +76,12 @@ def test_any_json_value_is_read_or_refused_by_name(value):
 def _paths(data, prefix=()):
     if isinstance(data, dict):
         for key, value in data.items():
-            yield prefix + (key,)
-            yield from _paths(value, prefix + (key,))
+            yield (*prefix, key)
+            yield from _paths(value, (*prefix, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield prefix + (i,)
-            yield from _paths(value, prefix + (i,))
+            yield (*prefix, i)
+            yield from _paths(value, (*prefix, i))
 
 
 PATHS = list(_paths(VALID))

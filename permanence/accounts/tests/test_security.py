@@ -24,8 +24,10 @@ def test_passwords_are_hashed_with_argon2(db):
 def test_repeated_wrong_passwords_lock_the_account(client, db):
     person("sam", "Sam", "Worker", roles.SOCIAL_WORKER, password=PASSWORD)
     for _ in range(settings.PERMANENCE_LOCKOUT_ATTEMPTS):
-        assert "Enter a correct username and password" in client.post(
-            reverse("login"), {"username": "sam", "password": "wrong"}).content.decode()
+        assert (
+            "Enter a correct username and password"
+            in client.post(reverse("login"), {"username": "sam", "password": "wrong"}).content.decode()
+        )
     response = client.post(reverse("login"), {"username": "sam", "password": PASSWORD})
     html = response.content.decode()
     assert response.status_code == 200 and "Your account is locked" in html and "govuk-error-summary" in html

@@ -6,11 +6,12 @@ from datetime import date
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from permanence.access import matrix
 from permanence.access.rules import visible_children
 from permanence.accounts.models import User
+from permanence.api.pagination import Pagination
 from permanence.audit import concurrency
 from permanence.children import services
 from permanence.children.models import Allocation, Episode, Hearing, LegalOrder, Proceedings, Relationship, Review
@@ -26,7 +27,7 @@ from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.codes.reason_new import REASON_NEW
 from permanence.codes.reason_place_change import REASON_PLACE_CHANGE
 from permanence.codes.sex import SEX
-from permanence.tracking.selectors import obligations_for_child
+from permanence.obligations.selectors import obligations_for_child
 
 from ..access import child_for, item_for, need
 from ..errors import ApiError, Error
@@ -37,6 +38,7 @@ router = Router(tags=["Children"])
 
 
 # --- children --------------------------------------------------------------------------------
+
 
 class ChildIn(Schema):
     first_name: Required(100) = Field(examples=["Ava"])
@@ -57,7 +59,8 @@ class ChildIn(Schema):
 
 class ChildCreate(ChildIn):
     social_worker: RefId | None = Field(
-        None, description="Id of the social worker to allocate. Defaults to the token's owner when they carry cases.")
+        None, description="Id of the social worker to allocate. Defaults to the token's owner when they carry cases."
+    )
     allocated_from: Day | None = Field(None, description="Allocation start; defaults to today.")
 
 
@@ -98,10 +101,15 @@ class ChildOut(Schema):
 
     @staticmethod
     def resolve_social_worker(child):
-        allocation = next((a for a in getattr(child, "open_allocations", []) if a.role == Allocation.SOCIAL_WORKER), None)
+        allocation = next(
+            (a for a in getattr(child, "open_allocations", []) if a.role == Allocation.SOCIAL_WORKER), None
+        )
         if allocation is None:
-            allocation = (Allocation.objects.select_related("worker")
-                          .filter(child=child, role=Allocation.SOCIAL_WORKER, end__isnull=True).first())
+            allocation = (
+                Allocation.objects.select_related("worker")
+                .filter(child=child, role=Allocation.SOCIAL_WORKER, end__isnull=True)
+                .first()
+            )
         return staff_name(allocation.worker) if allocation else None
 
 
@@ -117,15 +125,21 @@ def _child_values(payload):
 
 
 @router.get("/children", response=READ(list[ChildOut]), summary="List the children you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_children(request, filters: Query[ChildFilters]):
     need(request, matrix.VIEW_CHILD)
     open_allocations = Allocation.objects.filter(end__isnull=True).select_related("worker")
-    children = (visible_children(request.user).order_by("last_name", "first_name", "pk")
-                .prefetch_related(Prefetch("allocations", queryset=open_allocations, to_attr="open_allocations")))
+    children = (
+        visible_children(request.user)
+        .order_by("last_name", "first_name", "pk")
+        .prefetch_related(Prefetch("allocations", queryset=open_allocations, to_attr="open_allocations"))
+    )
     if filters.q:
-        children = children.filter(Q(first_name__icontains=filters.q) | Q(last_name__icontains=filters.q)
-                                   | Q(council_reference__iexact=filters.q))
+        children = children.filter(
+            Q(first_name__icontains=filters.q)
+            | Q(last_name__icontains=filters.q)
+            | Q(council_reference__iexact=filters.q)
+        )
     if filters.looked_after is not None:
         open_episode = Q(episodes__end__isnull=True)
         children = children.filter(open_episode).distinct() if filters.looked_after else children.exclude(open_episode)
@@ -137,13 +151,21 @@ def create_child(request, payload: ChildCreate):
     need(request, matrix.CREATE_CHILD)
     worker = None
     if payload.social_worker is not None:
-        worker = User.objects.filter(pk=payload.social_worker, is_active=True,
-                                     role__in=(matrix.SOCIAL_WORKER, matrix.TEAM_MANAGER)).first()
+        worker = User.objects.filter(
+            pk=payload.social_worker, is_active=True, role__in=(matrix.SOCIAL_WORKER, matrix.TEAM_MANAGER)
+        ).first()
         if worker is None:
-            raise ApiError(422, "Nothing was saved.", fields={"social_worker": [
-                f"No active social worker or team manager has id {payload.social_worker}."]})
-    return Status(201, services.child_open(by=request.user, social_worker=worker, start=payload.allocated_from,
-                                    **_child_values(payload)))
+            raise ApiError(
+                422,
+                "Nothing was saved.",
+                fields={"social_worker": [f"No active social worker or team manager has id {payload.social_worker}."]},
+            )
+    return Status(
+        201,
+        services.child_open(
+            by=request.user, social_worker=worker, start=payload.allocated_from, **_child_values(payload)
+        ),
+    )
 
 
 def _version(child_id):
@@ -151,30 +173,51 @@ def _version(child_id):
     return f'"{concurrency.version(child_id=child_id, apps=("children",))}"'
 
 
-@router.get("/children/{child_id}", response=READ(ChildOut), summary="A child's record",
-            description="The `ETag` header carries the record's version: send it back as `If-Match` when you "
-                        "change the record, so a change someone else made since you read it is never overwritten.")
+@router.get(
+    "/children/{child_id}",
+    response=READ(ChildOut),
+    summary="A child's record",
+    description="The `ETag` header carries the record's version: send it back as `If-Match` when you "
+    "change the record, so a change someone else made since you read it is never overwritten.",
+)
 def get_child(request, child_id: Id, response: HttpResponse):
     child = child_for(request, child_id)
     response["ETag"] = _version(child.pk)
     return child
 
 
-@router.patch("/children/{child_id}", response={**WRITE(200, ChildOut), 412: Error},
-              summary="Correct a child's details",
-              description="Send only the fields to change. With `If-Match` (the `ETag` from reading the record), "
-                          "a record changed by someone else since then is refused with 412 and left as they left it.")
+@router.patch(
+    "/children/{child_id}",
+    response={**WRITE(200, ChildOut), 412: Error},
+    summary="Correct a child's details",
+    description="Send only the fields to change. With `If-Match` (the `ETag` from reading the record), "
+    "a record changed by someone else since then is refused with 412 and left as they left it.",
+)
 def update_child(request, child_id: Id, payload: ChildPatch, response: HttpResponse):
     child = child_for(request, child_id, edit=True)
     expected = request.headers.get("If-Match", "").removeprefix("W/").strip()
     if expected and expected != "*" and expected != _version(child.pk):
-        raise ApiError(412, "The record has changed since you read it: read it again, check the other change, "
-                            "then send yours with the new ETag.", code="changed_since_read")
+        raise ApiError(
+            412,
+            "The record has changed since you read it: read it again, check the other change, "
+            "then send yours with the new ETag.",
+            code="changed_since_read",
+        )
     changes = payload.dict(exclude_unset=True)
     if "sex" in changes:
         changes["sex"] = changes["sex"] or ""
-    for field in ("first_name", "last_name", "council_reference", "ethnicity", "religion", "first_language",
-                  "disability", "disability_detail", "upn", "uasc"):
+    for field in (
+        "first_name",
+        "last_name",
+        "council_reference",
+        "ethnicity",
+        "religion",
+        "first_language",
+        "disability",
+        "disability_detail",
+        "upn",
+        "uasc",
+    ):
         if field in changes and changes[field] is None:
             raise ApiError(422, "Nothing was saved.", fields={field: ["This field cannot be null."]})
     child = services.child_update(child=child, by=request.user, **changes)
@@ -184,6 +227,7 @@ def update_child(request, child_id: Id, payload: ChildPatch, response: HttpRespo
 
 # --- family network --------------------------------------------------------------------------
 
+
 class RelativeIn(Schema):
     first_name: Required(100)
     last_name: Required(100)
@@ -192,7 +236,9 @@ class RelativeIn(Schema):
     phone: Text(30) = ""
     relationship: Codes(RELATIONSHIP_TYPES) = Field(examples=["grandparent"])
     parental_responsibility: bool = False
-    connected_person: bool = Field(False, description="Considered or assessed as a connected person to care for the child.")
+    connected_person: bool = Field(
+        False, description="Considered or assessed as a connected person to care for the child."
+    )
     assessment_outcome: Text(200) = ""
     notes: Text(300) = ""
 
@@ -210,14 +256,19 @@ class RelativeOut(Schema):
     notes: str
 
 
-@router.get("/children/{child_id}/family-network", response=READ(list[RelativeOut]), summary="The child's family network")
+@router.get(
+    "/children/{child_id}/family-network", response=READ(list[RelativeOut]), summary="The child's family network"
+)
 def list_family(request, child_id: Id):
     child = child_for(request, child_id)
     return Relationship.objects.filter(child=child).select_related("person").order_by("relationship", "pk")
 
 
-@router.post("/children/{child_id}/family-network", response=WRITE(CREATED, RelativeOut),
-             summary="Add a person to the child's family network")
+@router.post(
+    "/children/{child_id}/family-network",
+    response=WRITE(CREATED, RelativeOut),
+    summary="Add a person to the child's family network",
+)
 def add_relative(request, child_id: Id, payload: RelativeIn):
     child = child_for(request, child_id, edit=True)
     values = payload.dict()
@@ -227,6 +278,7 @@ def add_relative(request, child_id: Id, payload: RelativeIn):
 
 
 # --- episodes of care ------------------------------------------------------------------------
+
 
 class EpisodeIn(Schema):
     start: Day = Field(description="DECOM: the date the episode started.")
@@ -263,8 +315,10 @@ class EpisodeOut(Schema):
 
 
 def _blank_codes(values):
-    return {key: ("" if value is None and key in ("provider", "reason_ceased", "reason_place_change") else value)
-            for key, value in values.items()}
+    return {
+        key: ("" if value is None and key in ("provider", "reason_ceased", "reason_place_change") else value)
+        for key, value in values.items()
+    }
 
 
 @router.get("/children/{child_id}/episodes", response=READ(list[EpisodeOut]), summary="Episodes of care")
@@ -281,11 +335,13 @@ def create_episode(request, child_id: Id, payload: EpisodeIn):
 @router.post("/episodes/{episode_id}/close", response=WRITE(200, EpisodeOut), summary="End an episode of care")
 def close_episode(request, episode_id: Id, payload: EpisodeClose):
     episode = item_for(request, Episode, episode_id, edit=True)
-    return services.episode_close(episode=episode, end=payload.end, reason_ceased=payload.reason_ceased,
-                                  by=request.user)
+    return services.episode_close(
+        episode=episode, end=payload.end, reason_ceased=payload.reason_ceased, by=request.user
+    )
 
 
 # --- legal orders ----------------------------------------------------------------------------
+
 
 class OrderIn(Schema):
     order_type: Codes(ORDER_TYPES) = Field(examples=["interim_care_order"])
@@ -315,11 +371,16 @@ def list_orders(request, child_id: Id):
 def create_order(request, child_id: Id, payload: OrderIn):
     child = child_for(request, child_id, edit=True)
     values = payload.dict()
-    return Status(201, services.order_record(child=child, by=request.user, order_type=values.pop("order_type"),
-                                      made=values.pop("made"), **values))
+    return Status(
+        201,
+        services.order_record(
+            child=child, by=request.user, order_type=values.pop("order_type"), made=values.pop("made"), **values
+        ),
+    )
 
 
 # --- looked-after reviews --------------------------------------------------------------------
+
 
 class ReviewIn(Schema):
     date: Day = Field(description="The date the review was held.")
@@ -346,11 +407,16 @@ def list_reviews(request, child_id: Id):
 def create_review(request, child_id: Id, payload: ReviewIn):
     child = child_for(request, child_id, edit=True)
     iro = request.user if request.user.role == matrix.IRO else None
-    return Status(201, services.review_record(child=child, date=payload.date, participation=payload.participation or "",
-                                       iro=iro, by=request.user))
+    return Status(
+        201,
+        services.review_record(
+            child=child, date=payload.date, participation=payload.participation or "", iro=iro, by=request.user
+        ),
+    )
 
 
 # --- care proceedings ------------------------------------------------------------------------
+
 
 class HearingIn(Schema):
     kind: Codes(Hearing.KINDS)
@@ -433,8 +499,11 @@ def list_proceedings(request, child_id: Id):
     return Proceedings.objects.filter(child=child).prefetch_related("hearings", "extensions").order_by("pk")
 
 
-@router.post("/children/{child_id}/proceedings", response=WRITE(CREATED, ProceedingsOut),
-             summary="Record pre-proceedings or care proceedings")
+@router.post(
+    "/children/{child_id}/proceedings",
+    response=WRITE(CREATED, ProceedingsOut),
+    summary="Record pre-proceedings or care proceedings",
+)
 def create_proceedings(request, child_id: Id, payload: ProceedingsIn):
     child = child_for(request, child_id, edit=True)
     values = _blank_text(payload.dict(), {"final_order"})
@@ -451,17 +520,23 @@ def update_proceedings(request, proceedings_id: Id, payload: ProceedingsPatch):
 @router.post("/proceedings/{proceedings_id}/hearings", response=WRITE(CREATED, HearingOut), summary="Add a hearing")
 def add_hearing(request, proceedings_id: Id, payload: HearingIn):
     proceedings = item_for(request, Proceedings, proceedings_id, edit=True)
-    return Status(201, services.hearing_add(proceedings=proceedings, kind=payload.kind, date=payload.date, by=request.user))
+    return Status(
+        201, services.hearing_add(proceedings=proceedings, kind=payload.kind, date=payload.date, by=request.user)
+    )
 
 
-@router.post("/proceedings/{proceedings_id}/extensions", response=WRITE(CREATED, ExtensionOut),
-             summary="Record an extension of the 26 weeks")
+@router.post(
+    "/proceedings/{proceedings_id}/extensions",
+    response=WRITE(CREATED, ExtensionOut),
+    summary="Record an extension of the 26 weeks",
+)
 def add_extension(request, proceedings_id: Id, payload: ExtensionIn):
     proceedings = item_for(request, Proceedings, proceedings_id, edit=True)
     return Status(201, services.extension_grant(proceedings=proceedings, by=request.user, **payload.dict()))
 
 
 # --- obligations (read-only, from the timescales engine) -------------------------------------
+
 
 class FactOut(Schema):
     label: str
@@ -470,13 +545,24 @@ class FactOut(Schema):
 
 class ObligationOut(Schema):
     rule: str = Field(examples=["cla-review"])
+    kind: str = Field(
+        examples=["duty"],
+        description="duty (statute, regulations or statutory guidance), local_rule (the council's own policy) "
+        "or prompt (good practice the product suggests: never overdue, never counted as drift).",
+    )
     title: str
     occurrence: int
-    due: date | None
-    status: str = Field(description="met, upcoming, due_soon, overdue or not_applicable")
+    due: date | None = Field(description="When it is due; for a prompt, the date it is suggested by.")
+    status: str = Field(
+        description="met, upcoming, due_soon, overdue, prompt (a suggestion not yet done) or not_applicable"
+    )
     met_on: date | None
     met_late: bool
-    source: str = Field(description="The statute, regulation or practice document the rule comes from.")
+    source: str = Field(
+        description="The act, regulations or statutory guidance (a duty), or the council document's title and "
+        "section (a local rule), that sets it."
+    )
+    reason: str = Field(description="For a practice prompt: why the product suggests it.")
     explanation: str
     facts: list[FactOut]
 
@@ -487,12 +573,21 @@ class ObligationOut(Schema):
 
 class ObligationFilters(Schema):
     on: Day | None = Field(None, description="The date to compute for; today when empty.")
-    status: Codes(["met", "upcoming", "due_soon", "overdue", "not_applicable"]) | None = None
+    status: Codes(["met", "upcoming", "due_soon", "overdue", "prompt", "not_applicable"]) | None = None
+    kind: Codes(["duty", "local_rule", "prompt"]) | None = None
 
 
-@router.get("/children/{child_id}/obligations", response=READ(list[ObligationOut]),
-            summary="What is due, overdue and met for the child, and why", tags=["Obligations"])
+@router.get(
+    "/children/{child_id}/obligations",
+    response=READ(list[ObligationOut]),
+    summary="What is due, overdue and met for the child, and why",
+    tags=["Obligations"],
+)
 def list_obligations(request, child_id: Id, filters: Query[ObligationFilters]):
     child = child_for(request, child_id)
     obligations = obligations_for_child(child, today=filters.on)
-    return [o for o in obligations if filters.status is None or o.status == filters.status]
+    return [
+        o
+        for o in obligations
+        if (filters.status is None or o.status == filters.status) and (filters.kind is None or o.kind == filters.kind)
+    ]

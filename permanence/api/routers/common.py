@@ -11,9 +11,9 @@ def staff_name(user):
     return user.get_full_name() if user else None
 
 
-def READ(schema):  # noqa: N802
+def READ(schema):
     return {200: schema, 404: Error, 422: Error, **_ERRORS}
 
 
-def WRITE(status, schema):  # noqa: N802
+def WRITE(status, schema):
     return {status: schema, 404: Error, 422: Error, **_ERRORS}

@@ -10,9 +10,10 @@ from typing import Annotated
 
 from django.db.models import Q
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from permanence.access import matrix
+from permanence.api.pagination import Pagination
 from permanence.children.carers import CARER_KINDS
 from permanence.children.models import Carer
 from permanence.codes.ethnicity import ETHNICITY
@@ -37,6 +38,7 @@ NEEDS_EXAMPLE = {"health": 2, "emotional_behavioural": 1}
 
 
 # --- the carer register ------------------------------------------------------------------------
+
 
 class RegisterEntryOut(Schema):
     approval_type: str = Field(examples=["adopter"])
@@ -71,7 +73,8 @@ class CarerOut(Schema):
     religion: str
     household: str
     register_entry: RegisterEntryOut | None = Field(
-        None, description="The family-finding register entry; null when the carer is not on the register.")
+        None, description="The family-finding register entry; null when the carer is not on the register."
+    )
 
     @staticmethod
     def resolve_register_entry(carer):
@@ -101,17 +104,23 @@ class CarerDetailOut(CarerOut):
 class CarerFilters(Schema):
     q: Text(100) = Field("", description="Part of the name or the reference.")
     kind: Codes(CARER_KINDS) | None = Field(None, description="The kind of carer on the case record.")
-    approval_type: Codes(choices.APPROVAL_TYPES) | None = Field(None, description="Register entries of this approval type.")
+    approval_type: Codes(choices.APPROVAL_TYPES) | None = Field(
+        None, description="Register entries of this approval type."
+    )
     status: Codes(choices.CARER_STATUSES) | None = Field(None, description="Register entries with this status.")
     district: Codes(places.CHOICES) | None = None
-    on_register: bool | None = Field(None, description="Only carers on the family-finding register (or only those not).")
+    on_register: bool | None = Field(
+        None, description="Only carers on the family-finding register (or only those not)."
+    )
 
 
 class RegisterEntryIn(Schema):
     approval_type: Codes(choices.APPROVAL_TYPES) = Field(examples=["adopter"])
     status: Codes(choices.CARER_STATUSES) | None = Field(None, description="Available when first added.")
     on_hold_reason: Text(200) = Field("", description="Needed when the status is on_hold.")
-    needs: Needs = Field({}, examples=[NEEDS_EXAMPLE], description="Need area -> the highest level they can meet (0-3).")
+    needs: Needs = Field(
+        {}, examples=[NEEDS_EXAMPLE], description="Need area -> the highest level they can meet (0-3)."
+    )
     district: Codes(places.CHOICES) | None = Field(None, examples=["TB2"])
     ethnicity: Codes(ETHNICITY) = "NOBT"
     children_cared_for: int = Field(0, ge=0, le=SMALLINT)
@@ -125,7 +134,9 @@ class RegisterEntryPatch(Schema):
     approval_type: Codes(choices.APPROVAL_TYPES) | None = None
     status: Codes(choices.CARER_STATUSES) | None = None
     on_hold_reason: Text(200) | None = None
-    needs: Needs | None = Field(None, examples=[NEEDS_EXAMPLE], description="Replaces the needs they can meet, as a whole.")
+    needs: Needs | None = Field(
+        None, examples=[NEEDS_EXAMPLE], description="Replaces the needs they can meet, as a whole."
+    )
     district: Codes(places.CHOICES) | None = None
     ethnicity: Codes(ETHNICITY) | None = None
     children_cared_for: int | None = Field(None, ge=0, le=SMALLINT)
@@ -135,8 +146,16 @@ class RegisterEntryPatch(Schema):
     preferences: Text(LONG_TEXT) | None = None
 
 
-NOT_NULL = ("approval_type", "status", "on_hold_reason", "needs", "ethnicity", "children_cared_for",
-            "open_to_siblings", "preferences")
+NOT_NULL = (
+    "approval_type",
+    "status",
+    "on_hold_reason",
+    "needs",
+    "ethnicity",
+    "children_cared_for",
+    "open_to_siblings",
+    "preferences",
+)
 
 
 def _carer(carer_id):
@@ -152,7 +171,7 @@ def _register(carer, values):
 
 
 @router.get("/carers", response=READ(list[CarerOut]), summary="The carer register")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_carers(request, filters: Query[CarerFilters]):
     need(request, matrix.MEETINGS)
     carers = Carer.objects.select_related("matching_profile").order_by("name", "pk")
@@ -177,8 +196,11 @@ def get_carer(request, carer_id: Id):
     return _carer(carer_id)
 
 
-@router.post("/carers/{carer_id}/register", response={**WRITE(CREATED, CarerOut), 409: Error},
-             summary="Add a carer to the family-finding register")
+@router.post(
+    "/carers/{carer_id}/register",
+    response={**WRITE(CREATED, CarerOut), 409: Error},
+    summary="Add a carer to the family-finding register",
+)
 def add_to_register(request, carer_id: Id, payload: RegisterEntryIn):
     need(request, matrix.MEETINGS)
     carer = _carer(carer_id)
@@ -189,8 +211,11 @@ def add_to_register(request, carer_id: Id, payload: RegisterEntryIn):
     return Status(201, _register(carer, values))
 
 
-@router.patch("/carers/{carer_id}/register", response=WRITE(200, CarerOut),
-              summary="Change a carer's register entry (status, needs they can meet, preferences)")
+@router.patch(
+    "/carers/{carer_id}/register",
+    response=WRITE(200, CarerOut),
+    summary="Change a carer's register entry (status, needs they can meet, preferences)",
+)
 def update_register(request, carer_id: Id, payload: RegisterEntryPatch):
     need(request, matrix.MEETINGS)
     carer = _carer(carer_id)
@@ -208,6 +233,7 @@ def update_register(request, carer_id: Id, payload: RegisterEntryPatch):
 
 
 # --- a child's family finding --------------------------------------------------------------------
+
 
 class FamilyFindingIn(Schema):
     started: Day = Field(description="The date family finding started (as soon as adoption is under consideration).")
@@ -239,6 +265,11 @@ class PartOut(Schema):
     points: float
     out_of: float
     reason: str = Field(examples=["Same district as Ava"])
+    counted: bool = Field(
+        True,
+        description="False when the part carries no information here (nothing recorded, or the same for every "
+        "household listed): shown with its reason, not counted in the total.",
+    )
 
 
 class ScoreOut(Schema):
@@ -347,6 +378,16 @@ class ShortlistRowOut(Schema):
 
 class ShortlistOut(Schema):
     child_id: int
+    waiting: bool = Field(
+        description="Whether the child is waiting for a new family: their plan needs one and they are not already "
+        "in the home intended to be permanent. No household is listed for a child who is not waiting."
+    )
+    waiting_reason: str = Field(description="Why the child is waiting, or why not, in words.")
+    waiting_since: date | None = Field(None, description="The decision that the child needs a new family.")
+    held_back: str = Field(
+        description="Why the child cannot be linked on their own (brothers and sisters they live with are not "
+        "waiting), or empty."
+    )
     placed_together: list[int] = Field(description="The children to be placed together (the child and any siblings).")
     excluded: int = Field(description="How many available households do not fit (a hard constraint fails).")
     carers: list[ShortlistRowOut]
@@ -360,7 +401,9 @@ class ShortlistFilters(Schema):
 def _profile_or_404(child):
     profile = ChildProfile.objects.filter(child=child).first()
     if profile is None:
-        raise ApiError(404, f"Family finding has not started for {child.first_name}.", code="family_finding_not_started")
+        raise ApiError(
+            404, f"Family finding has not started for {child.first_name}.", code="family_finding_not_started"
+        )
     return profile
 
 
@@ -368,34 +411,61 @@ def _matches():
     return Match.objects.select_related("carer").prefetch_related("children")
 
 
-@router.get("/children/{child_id}/family-finding", response=READ(FamilyFindingOut),
-            summary="The child's family-finding profile")
+@router.get(
+    "/children/{child_id}/family-finding", response=READ(FamilyFindingOut), summary="The child's family-finding profile"
+)
 def get_family_finding(request, child_id: Id):
     return _profile_or_404(child_for(request, child_id))
 
 
-@router.post("/children/{child_id}/family-finding", response=WRITE(CREATED, FamilyFindingOut),
-             summary="Start family finding for a child")
+@router.post(
+    "/children/{child_id}/family-finding",
+    response=WRITE(CREATED, FamilyFindingOut),
+    summary="Start family finding for a child",
+)
 def start_family_finding(request, child_id: Id, payload: FamilyFindingIn):
     child = child_for(request, child_id, edit=True)
     values = payload.dict()
     values["district"] = values["district"] or ""
-    return Status(201, services.family_finding_start(child=child, date=values.pop("started"), by=request.user, **values))
+    return Status(
+        201, services.family_finding_start(child=child, date=values.pop("started"), by=request.user, **values)
+    )
 
 
-@router.get("/children/{child_id}/shortlist", response=READ(ShortlistOut),
-            summary="Ranked households for the child, each part of the score with its reason")
+@router.get(
+    "/children/{child_id}/shortlist",
+    response=READ(ShortlistOut),
+    summary="Ranked households for the child, each part of the score with its reason",
+)
 def get_shortlist(request, child_id: Id, filters: Query[ShortlistFilters]):
     child = child_for(request, child_id)
     _profile_or_404(child)
     found = selectors.shortlist_for(child, today=filters.on, size=filters.size)
+    verdict = found["verdict"]
+    listed = found["rows"] if verdict.waiting and not found["held"] else []
     return {
-        "child_id": child.pk, "placed_together": list(found["unit"].ids), "excluded": found["excluded"],
-        "carers": [{
-            "rank": rank, "carer_id": entry.carer_id, "carer": entry.carer.name, "approval_type": entry.approval_type,
-            "district": entry.district, "total": score.total, "out_of": score.out_of, "percent": score.percent,
-            "ethnicity": score.ethnicity, "parts": list(score.parts),
-        } for rank, (entry, score) in enumerate(found["rows"], start=1)],
+        "child_id": child.pk,
+        "waiting": verdict.waiting,
+        "waiting_reason": verdict.reason,
+        "waiting_since": verdict.since,
+        "held_back": found["held"],
+        "placed_together": list(found["unit"].ids),
+        "excluded": found["excluded"],
+        "carers": [
+            {
+                "rank": rank,
+                "carer_id": entry.carer_id,
+                "carer": entry.carer.name,
+                "approval_type": entry.approval_type,
+                "district": entry.district,
+                "total": score.total,
+                "out_of": score.out_of,
+                "percent": score.percent,
+                "ethnicity": score.ethnicity,
+                "parts": list(score.parts),
+            }
+            for rank, (entry, score) in enumerate(listed, start=1)
+        ],
     }
 
 
@@ -405,20 +475,27 @@ def list_child_matches(request, child_id: Id):
     return _matches().filter(children=child).order_by("-linked_on", "-pk")
 
 
-@router.post("/children/{child_id}/matches", response=WRITE(CREATED, MatchOut),
-             summary="Link the child (and siblings placed together) with an available household")
+@router.post(
+    "/children/{child_id}/matches",
+    response=WRITE(CREATED, MatchOut),
+    summary="Link the child (and siblings placed together) with an available household",
+)
 def create_match(request, child_id: Id, payload: LinkIn):
     child = child_for(request, child_id, edit=True)
     carer = Carer.objects.filter(pk=payload.carer).first()
     if carer is None:
         raise ApiError(422, "Nothing was saved.", fields={"carer": [f"No carer has id {payload.carer}."]})
-    match = services.link_record(child=child, carer=carer, date=payload.date or date.today(), by=request.user,
-                                 note=payload.note)
+    match = services.link_record(
+        child=child, carer=carer, date=payload.date or date.today(), by=request.user, note=payload.note
+    )
     return Status(201, _matches().get(pk=match.pk))
 
 
-@router.get("/matches/{match_id}", response=READ(MatchDetailOut),
-            summary="A match: its children, stage history, visits and score")
+@router.get(
+    "/matches/{match_id}",
+    response=READ(MatchDetailOut),
+    summary="A match: its children, stage history, visits and score",
+)
 def get_match(request, match_id: Id):
     need(request, matrix.MEETINGS)
     if not Match.objects.filter(pk=match_id).exists():

@@ -30,7 +30,6 @@ CHECKLIST_KEYS = [prompt.key for prompt in prompts.CHECKLIST]
 POLICY_PROMPT_KEYS = list(dict.fromkeys(prompt.key for items in prompts.POLICY_PROMPTS.values() for prompt in items))
 
 
-
 def _blank(value):
     return value or ""
 
@@ -43,6 +42,7 @@ def _renamed(refused, renames):
 
 
 # --- plans -----------------------------------------------------------------------------------
+
 
 class StageEntryOut(Schema):
     date: date
@@ -78,53 +78,89 @@ class PlanOut(Schema):
     def resolve_stage_history(plan):
         changes = list(plan.stage_changes.all())
         started = changes[0].from_stage if changes else plan.stage
-        entries = [{"date": plan.recorded, "stage": started, "moved_from": None, "by": staff_name(plan.recorded_by),
-                    "note": ""}]
-        entries += [{"date": change.date, "stage": change.to_stage, "moved_from": change.from_stage,
-                     "by": staff_name(change.by), "note": change.note} for change in changes]
+        entries = [
+            {
+                "date": plan.recorded,
+                "stage": started,
+                "moved_from": None,
+                "by": staff_name(plan.recorded_by),
+                "note": "",
+            }
+        ]
+        entries += [
+            {
+                "date": change.date,
+                "stage": change.to_stage,
+                "moved_from": change.from_stage,
+                "by": staff_name(change.by),
+                "note": change.note,
+            }
+            for change in changes
+        ]
         return entries
 
 
 class PlanIn(Schema):
     primary_option: Codes(options.OPTIONS) = Field(examples=["adoption"], description="The permanence plan.")
     parallel_option: Codes(options.OPTIONS) | None = Field(
-        None, examples=["long_term_fostering"], description="The twin-track (parallel) plan, if any.")
+        None, examples=["long_term_fostering"], description="The twin-track (parallel) plan, if any."
+    )
     concurrent: bool = Field(False, description="Concurrent planning or fostering for adoption.")
     forum: Codes(options.FORUMS) = Field("review", examples=["review"], description="Where the plan was agreed.")
     rationale: Text(LONG_TEXT) = Field(
-        "", examples=["Parenting assessments negative; no viable family carer."],
-        description="Why. Required when the plan changes direction from the current plan.")
+        "",
+        examples=["Parenting assessments negative; no viable family carer."],
+        description="Why. Required when the plan changes direction from the current plan.",
+    )
     recorded: Day = Field(description="The date the plan was recorded, for example in the IRO decisions report.")
 
 
 class StageMoveIn(Schema):
-    to_stage: Codes(options.STAGES) = Field(examples=["agreed_at_review"], description="The stage the plan has reached.")
-    note: Text(LONG_TEXT) = Field("", examples=["Agreed at the second looked-after review."],
-                                  description="Why; required when the plan goes back.")
+    to_stage: Codes(options.STAGES) = Field(
+        examples=["agreed_at_review"], description="The stage the plan has reached."
+    )
+    note: Text(LONG_TEXT) = Field(
+        "", examples=["Agreed at the second looked-after review."], description="Why; required when the plan goes back."
+    )
     date: Day = Field(description="The date of the move: today or in the past, not before the last move.")
 
 
 def _plan(pk):
     changes = PlanStageChange.objects.select_related("by").order_by("date", "pk")
-    return (PermanencePlan.objects.select_related("recorded_by")
-            .prefetch_related(Prefetch("stage_changes", queryset=changes)).get(pk=pk))
+    return (
+        PermanencePlan.objects.select_related("recorded_by")
+        .prefetch_related(Prefetch("stage_changes", queryset=changes))
+        .get(pk=pk)
+    )
 
 
-@router.get("/children/{child_id}/plans", response=READ(list[PlanOut]),
-            summary="The child's permanence plans, current first, with each plan's stage history")
+@router.get(
+    "/children/{child_id}/plans",
+    response=READ(list[PlanOut]),
+    summary="The child's permanence plans, current first, with each plan's stage history",
+)
 def list_plans(request, child_id: Id):
     plans = list(reversed(selectors.plans_with_history(child_for(request, child_id))))
     return sorted(plans, key=lambda plan: plan.superseded_on is not None)
 
 
-@router.post("/children/{child_id}/plans", response=WRITE(CREATED, PlanOut),
-             summary="Record a permanence plan (the current plan, if any, is superseded)")
+@router.post(
+    "/children/{child_id}/plans",
+    response=WRITE(CREATED, PlanOut),
+    summary="Record a permanence plan (the current plan, if any, is superseded)",
+)
 def record_plan(request, child_id: Id, payload: PlanIn):
     child = child_for(request, child_id, edit=True)
     values = payload.dict()
-    plan = services.plan_record(child=child, by=request.user, primary_option=values.pop("primary_option"),
-                                recorded=values.pop("recorded"), reason=values.pop("rationale"),
-                                parallel_option=_blank(values.pop("parallel_option")), **values)
+    plan = services.plan_record(
+        child=child,
+        by=request.user,
+        primary_option=values.pop("primary_option"),
+        recorded=values.pop("recorded"),
+        reason=values.pop("rationale"),
+        parallel_option=_blank(values.pop("parallel_option")),
+        **values,
+    )
     return Status(201, _plan(plan.pk))
 
 
@@ -136,6 +172,7 @@ def move_plan_stage(request, plan_id: Id, payload: StageMoveIn):
 
 
 # --- decisions -------------------------------------------------------------------------------
+
 
 class DecisionOut(Schema):
     id: int
@@ -159,26 +196,39 @@ class DecisionIn(Schema):
     decided_by: Required(160) = Field(examples=["Irene Reviewer (IRO)"], description="Who decided.")
     rationale: Required(LONG_TEXT) = Field(
         examples=["Mina cannot return home safely; adoption offers her a family for life."],
-        description="Why it was decided. When the decision changes the plan's direction this is the reason.")
-    evidence: Text(LONG_TEXT) = Field("", examples=["Parenting assessment, 2 March 2026; options analysis."],
-                                      description="Assessments relied on and research cited.")
+        description="Why it was decided. When the decision changes the plan's direction this is the reason.",
+    )
+    evidence: Text(LONG_TEXT) = Field(
+        "",
+        examples=["Parenting assessment, 2 March 2026; options analysis."],
+        description="Assessments relied on and research cited.",
+    )
     primary_option: Codes(options.OPTIONS) | None = Field(
-        None, examples=["adoption"],
-        description="The plan a decision agreeing or changing the plan sets (recorded with it, in one transaction).")
+        None,
+        examples=["adoption"],
+        description="The plan a decision agreeing or changing the plan sets (recorded with it, in one transaction).",
+    )
     parallel_option: Codes(options.OPTIONS) | None = Field(
-        None, examples=["long_term_fostering"], description="The parallel (twin-track) plan it sets, if any.")
+        None, examples=["long_term_fostering"], description="The parallel (twin-track) plan it sets, if any."
+    )
     analysis: RefId | None = Field(None, description="Id of the child's options analysis the decision was made on.")
     date: Day = Field(description="The date of the decision: today or in the past.")
 
 
-@router.get("/children/{child_id}/decisions", response=READ(list[DecisionOut]),
-            summary="Decisions about the child's permanence, oldest first")
+@router.get(
+    "/children/{child_id}/decisions",
+    response=READ(list[DecisionOut]),
+    summary="Decisions about the child's permanence, oldest first",
+)
 def list_decisions(request, child_id: Id):
     return selectors.decisions_for(child_for(request, child_id))
 
 
-@router.post("/children/{child_id}/decisions", response=WRITE(CREATED, DecisionOut),
-             summary="Record a decision (agreeing or changing the plan records the plan too)")
+@router.post(
+    "/children/{child_id}/decisions",
+    response=WRITE(CREATED, DecisionOut),
+    summary="Record a decision (agreeing or changing the plan records the plan too)",
+)
 def record_decision(request, child_id: Id, payload: DecisionIn):
     child = child_for(request, child_id, edit=True)
     values = payload.dict()
@@ -186,10 +236,14 @@ def record_decision(request, child_id: Id, payload: DecisionIn):
     if values["analysis"] is not None:
         analysis = OptionsAnalysis.objects.filter(pk=values["analysis"]).first()
         if analysis is None:
-            raise ApiError(422, "Nothing was saved.",
-                           fields={"analysis": [f"No options analysis has id {values['analysis']}."]})
-    values.update(analysis=analysis, primary_option=_blank(values["primary_option"]),
-                  parallel_option=_blank(values["parallel_option"]))
+            raise ApiError(
+                422, "Nothing was saved.", fields={"analysis": [f"No options analysis has id {values['analysis']}."]}
+            )
+    values.update(
+        analysis=analysis,
+        primary_option=_blank(values["primary_option"]),
+        parallel_option=_blank(values["parallel_option"]),
+    )
     try:
         decision = services.decision_record(child=child, by=request.user, today=date.today(), **values)
     except ValidationError as refused:
@@ -199,6 +253,7 @@ def record_decision(request, child_id: Id, payload: DecisionIn):
 
 
 # --- options analyses ------------------------------------------------------------------------
+
 
 class AssessmentOut(Schema):
     id: int
@@ -245,31 +300,47 @@ class AssessmentIn(Schema):
     realistic: bool = Field(True, description="Whether the option is realistic for the child.")
     not_realistic_reason: Text(LONG_TEXT) = Field("", description="Why not, when the option is not realistic.")
     strengths: Text(LONG_TEXT) = Field(
-        "", examples=["Grace, Mina's grandmother, has cared for her at weekends since birth."],
-        description="Strengths of this option for the child (required when realistic).")
-    risks: Text(LONG_TEXT) = Field("", examples=["Grace is 68; her health needs watching."],
-                                   description="Risks of this option for the child (required when realistic).")
+        "",
+        examples=["Grace, Mina's grandmother, has cared for her at weekends since birth."],
+        description="Strengths of this option for the child (required when realistic).",
+    )
+    risks: Text(LONG_TEXT) = Field(
+        "",
+        examples=["Grace is 68; her health needs watching."],
+        description="Risks of this option for the child (required when realistic).",
+    )
     support: Text(LONG_TEXT) = ""
     legal_order: Text(200) = Field("", examples=["Special guardianship order"])
     child_views: Text(LONG_TEXT) = ""
     parent_views: Text(LONG_TEXT) = ""
     carer_views: Text(LONG_TEXT) = ""
     answers: dict[Codes(prompts.QUESTION_KEYS), Text(LONG_TEXT)] = Field(
-        {}, examples=[{"belonging": "Mina already belongs in Grace's household."}],
-        description="Answers to Camden's assessment questions, by question key.")
+        {},
+        examples=[{"belonging": "Mina already belongs in Grace's household."}],
+        description="Answers to Camden's assessment questions, by question key.",
+    )
     checklist: list[Codes(CHECKLIST_KEYS)] = Field(
-        [], max_length=len(CHECKLIST_KEYS), examples=[["cao_sgo_attachment"]],
-        description="Birmingham checklist statements that fit the child (only those offered for this option).")
+        [],
+        max_length=len(CHECKLIST_KEYS),
+        examples=[["cao_sgo_attachment"]],
+        description="Birmingham checklist statements that fit the child (only those offered for this option).",
+    )
     prompts_adopted: list[Codes(POLICY_PROMPT_KEYS)] = Field(
-        [], max_length=len(POLICY_PROMPT_KEYS), examples=[["ltf_adv_support"]],
-        description="Leeds policy prompts adopted for this child (only those offered for this option).")
+        [],
+        max_length=len(POLICY_PROMPT_KEYS),
+        examples=[["ltf_adv_support"]],
+        description="Leeds policy prompts adopted for this child (only those offered for this option).",
+    )
 
 
 class RecommendationIn(Schema):
-    option: Codes(options.OPTIONS) = Field(examples=["kinship"],
-                                           description="The option recommended: one assessed as realistic.")
-    rationale: Text(LONG_TEXT) = Field(examples=["Grace offers Mina belonging and her identity."],
-                                       description="Why this option is recommended over the others.")
+    option: Codes(options.OPTIONS) = Field(
+        examples=["kinship"], description="The option recommended: one assessed as realistic."
+    )
+    rationale: Text(LONG_TEXT) = Field(
+        examples=["Grace offers Mina belonging and her identity."],
+        description="Why this option is recommended over the others.",
+    )
     date: Day = Field(description="The date of the recommendation: not before the analysis, not in the future.")
 
 
@@ -277,24 +348,35 @@ def _analysis(pk):
     return OptionsAnalysis.objects.select_related("author").prefetch_related("assessments").get(pk=pk)
 
 
-@router.get("/children/{child_id}/options-analyses", response=READ(list[AnalysisOut]),
-            summary="The child's options analyses, newest first, each with the options assessed")
+@router.get(
+    "/children/{child_id}/options-analyses",
+    response=READ(list[AnalysisOut]),
+    summary="The child's options analyses, newest first, each with the options assessed",
+)
 def list_options_analyses(request, child_id: Id):
     child = child_for(request, child_id)
-    return (OptionsAnalysis.objects.filter(child=child).select_related("author").prefetch_related("assessments")
-            .order_by("-date", "-pk"))
+    return (
+        OptionsAnalysis.objects.filter(child=child)
+        .select_related("author")
+        .prefetch_related("assessments")
+        .order_by("-date", "-pk")
+    )
 
 
-@router.post("/children/{child_id}/options-analyses", response=WRITE(CREATED, AnalysisOut),
-             summary="Start an options analysis")
+@router.post(
+    "/children/{child_id}/options-analyses", response=WRITE(CREATED, AnalysisOut), summary="Start an options analysis"
+)
 def start_options_analysis(request, child_id: Id, payload: AnalysisIn):
     child = child_for(request, child_id, edit=True)
     analysis = services.analysis_start(child=child, date=payload.date, by=request.user)
     return Status(201, _analysis(analysis.pk))
 
 
-@router.post("/options-analyses/{analysis_id}/options", response={**WRITE(CREATED, AssessmentOut), 200: AssessmentOut},
-             summary="Assess one option in a draft analysis (201 when first assessed, 200 when changed)")
+@router.post(
+    "/options-analyses/{analysis_id}/options",
+    response={**WRITE(CREATED, AssessmentOut), 200: AssessmentOut},
+    summary="Assess one option in a draft analysis (201 when first assessed, 200 when changed)",
+)
 def assess_option(request, analysis_id: Id, payload: AssessmentIn):
     analysis = item_for(request, OptionsAnalysis, analysis_id, edit=True)
     assessed_before = analysis.assessments.filter(option=payload.option).exists()
@@ -302,8 +384,11 @@ def assess_option(request, analysis_id: Id, payload: AssessmentIn):
     return Status(200 if assessed_before else 201, assessment)
 
 
-@router.post("/options-analyses/{analysis_id}/recommendation", response=WRITE(200, AnalysisOut),
-             summary="Recommend an option: the analysis is then complete and kept as it stands")
+@router.post(
+    "/options-analyses/{analysis_id}/recommendation",
+    response=WRITE(200, AnalysisOut),
+    summary="Recommend an option: the analysis is then complete and kept as it stands",
+)
 def recommend_option(request, analysis_id: Id, payload: RecommendationIn):
     analysis = item_for(request, OptionsAnalysis, analysis_id, edit=True)
     services.analysis_recommend(analysis=analysis, by=request.user, **payload.dict())

@@ -58,9 +58,13 @@ class ContactPlanIn(Schema):
     supervision: Codes(choices.SUPERVISION) = Field(examples=["supervised"])
     venue: Text(200) = Field("", examples=["Thornbury family centre"], description="Needed for direct contact.")
     purposes: list[Codes(choices.PURPOSES)] = Field(
-        examples=[["identity", "reassurance"]], max_length=len(choices.PURPOSES),
-        description="What contact is for (it must be for the child's benefit).")
-    parties_agreed: bool | None = Field(None, description="Everyone agreed before placement (needed for direct contact).")
+        examples=[["identity", "reassurance"]],
+        max_length=len(choices.PURPOSES),
+        description="What contact is for (it must be for the child's benefit).",
+    )
+    parties_agreed: bool | None = Field(
+        None, description="Everyone agreed before placement (needed for direct contact)."
+    )
     child_views: Required(LONG_TEXT) = Field(examples=["Ava wants to see her mum but not every week."])
     agreed: Day = Field(description="The date the plan was agreed (today or earlier).")
     review_date: Day = Field(description="Reviewed at the looked-after review on or before this date.")
@@ -70,28 +74,36 @@ class ContactPlanIn(Schema):
 class SessionIn(Schema):
     date: Day = Field(description="The date contact was due (today or earlier).")
     outcome: Codes(choices.SESSION_OUTCOMES) = Field(examples=["happened"])
-    who: Codes(choices.WHO) | None = Field(None, examples=["family"],
-                                           description="Who cancelled or did not attend (needed unless it happened).")
+    who: Codes(choices.WHO) | None = Field(
+        None, examples=["family"], description="Who cancelled or did not attend (needed unless it happened)."
+    )
     notes: Text(LONG_TEXT) = Field("", examples=["Mum was unwell."])
 
 
-@router.get("/children/{child_id}/contact-plans", response=READ(list[ContactPlanOut]),
-            summary="The child's contact plans and sessions")
+@router.get(
+    "/children/{child_id}/contact-plans",
+    response=READ(list[ContactPlanOut]),
+    summary="The child's contact plans and sessions",
+)
 def list_contact_plans(request, child_id: Id):
     child = child_for(request, child_id)
     sessions = Prefetch("sessions", queryset=ContactSession.objects.order_by("-date", "-pk"))
     return ContactPlan.objects.filter(child=child).prefetch_related(sessions).order_by("-agreed", "-pk")
 
 
-@router.post("/children/{child_id}/contact-plans", response=WRITE(CREATED, ContactPlanOut),
-             summary="Record a contact plan")
+@router.post(
+    "/children/{child_id}/contact-plans", response=WRITE(CREATED, ContactPlanOut), summary="Record a contact plan"
+)
 def create_contact_plan(request, child_id: Id, payload: ContactPlanIn):
     child = child_for(request, child_id, edit=True)
     return Status(201, services.contact_plan_record(child=child, by=request.user, **payload.dict()))
 
 
-@router.post("/contact-plans/{plan_id}/sessions", response=WRITE(CREATED, SessionOut),
-             summary="Record a time contact was due: it happened, was cancelled, or someone did not attend")
+@router.post(
+    "/contact-plans/{plan_id}/sessions",
+    response=WRITE(CREATED, SessionOut),
+    summary="Record a time contact was due: it happened, was cancelled, or someone did not attend",
+)
 def create_contact_session(request, plan_id: Id, payload: SessionIn):
     plan = item_for(request, ContactPlan, plan_id, edit=True)
     values = payload.dict()

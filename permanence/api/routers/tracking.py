@@ -8,9 +8,10 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field, Path, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from permanence.access import matrix
+from permanence.api.pagination import Pagination
 from permanence.planning.options import STAGES
 from permanence.tracking import trackers
 
@@ -60,14 +61,19 @@ class TrackerFilters(Schema):
 
 class TrackerRowOut(Schema):
     child_id: int | None = Field(
-        examples=[42], description="The child's id; null for a performance analyst, who sees pseudonyms only.")
-    child: str = Field(examples=["Ava Example"], description="The child's name, or a pseudonym (\"Child P-…\").")
+        examples=[42], description="The child's id; null for a performance analyst, who sees pseudonyms only."
+    )
+    child: str = Field(examples=["Ava Example"], description='The child\'s name, or a pseudonym ("Child P-…").')
     pseudonymised: bool
-    status: str = Field(examples=["overdue"], description="overdue, due_soon, upcoming, met, not_applicable or empty.")
+    status: str = Field(
+        examples=["overdue"],
+        description="overdue, due_soon, upcoming, met, not_applicable or empty (never a practice prompt).",
+    )
     status_title: str = Field(examples=["Looked-after review"], description="The obligation the status is for.")
     values: dict[str, Value] = Field(
         examples=[{"child": "Ava Example", "days_in_care": 120, "next_due": "2026-04-01", "carer": None}],
-        description="Each column's value by column key; dates as ISO strings.")
+        description="Each column's value by column key; dates as ISO strings.",
+    )
 
     @staticmethod
     def resolve_child_id(row):
@@ -106,17 +112,34 @@ def list_trackers(request):
     return list(trackers.TRACKERS.values())
 
 
-@router.get("/trackers/{key}", response=READ(list[TrackerRowOut]),
-            summary="A tracker's rows: the children you may see, filtered and sorted")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "/trackers/{key}",
+    response=READ(list[TrackerRowOut]),
+    summary="A tracker's rows: the children you may see, filtered and sorted",
+)
+@paginate(Pagination)
 def get_tracker(request, key: TrackerKey, filters: Query[TrackerFilters]):
     need(request, matrix.DASHBOARDS)
     tracker = _tracker(key)
     if tracker.column(filters.sort) is None:
         columns = ", ".join(c.key for c in tracker.columns)
-        raise ApiError(422, "The request does not match the API: see the fields named.", fields={"sort": [
-            f"The {tracker.title} tracker has no column '{filters.sort}'; use one of: {columns}."]})
-    result = trackers.run(key, today=filters.on, user=request.user, filters=trackers.TrackerFilters(
-        team=filters.team, worker=filters.worker, iro=filters.iro, stage=filters.stage or "",
-        overdue_only=filters.overdue_only, sort=filters.sort, descending=filters.descending))
+        raise ApiError(
+            422,
+            "The request does not match the API: see the fields named.",
+            fields={"sort": [f"The {tracker.title} tracker has no column '{filters.sort}'; use one of: {columns}."]},
+        )
+    result = trackers.run(
+        key,
+        today=filters.on,
+        user=request.user,
+        filters=trackers.TrackerFilters(
+            team=filters.team,
+            worker=filters.worker,
+            iro=filters.iro,
+            stage=filters.stage or "",
+            overdue_only=filters.overdue_only,
+            sort=filters.sort,
+            descending=filters.descending,
+        ),
+    )
     return result.rows

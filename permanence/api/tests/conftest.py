@@ -1,9 +1,8 @@
-"""API test fixtures: the access tests' small council, and clients that carry a token."""
+"""API test fixtures: clients that carry a token (the council is in the root conftest.py)."""
 
 import pytest
 from django.test import Client
 
-from permanence.access.tests.conftest import council  # noqa: F401  (the same council as the web access tests)
 from permanence.api.tokens import token_issue
 
 

@@ -5,13 +5,27 @@ from datetime import date
 import pytest
 
 from permanence.access import matrix
+from permanence.api.models import ApiToken
+from permanence.api.tokens import token_revoke
 from permanence.audit.models import AuditEvent
 from permanence.children.models import Allocation, Child, Episode
 
-NEW_CHILD = {"first_name": "Noah", "last_name": "Example", "date_of_birth": "2021-06-01", "sex": "1",
-             "ethnicity": "WBRI", "council_reference": "API-1"}
-EPISODE = {"start": "2026-02-02", "reason_new": "S", "legal_status": "C2", "category_of_need": "N1",
-           "placement": "U4", "provider": "PR1"}
+NEW_CHILD = {
+    "first_name": "Noah",
+    "last_name": "Example",
+    "date_of_birth": "2021-06-01",
+    "sex": "1",
+    "ethnicity": "WBRI",
+    "council_reference": "API-1",
+}
+EPISODE = {
+    "start": "2026-02-02",
+    "reason_new": "S",
+    "legal_status": "C2",
+    "category_of_need": "N1",
+    "placement": "U4",
+    "provider": "PR1",
+}
 
 
 def test_a_social_worker_opens_a_record_and_holds_the_case_from_the_first_day(council, api_as):
@@ -53,7 +67,9 @@ def test_a_record_that_cannot_be_is_refused_in_the_same_shape(council, api_as):
     assert "overlaps another episode" in response.json()["error"]["fields"]["start"][0]
     assert Episode.objects.filter(child=mine).count() == before
     duplicate = api.post("/children", {**NEW_CHILD, "council_reference": mine.council_reference})
-    assert duplicate.json()["error"]["fields"] == {"council_reference": [f"Council reference {mine.council_reference} is already in use."]}
+    assert duplicate.json()["error"]["fields"] == {
+        "council_reference": [f"Council reference {mine.council_reference} is already in use."]
+    }
 
 
 def test_a_token_never_sees_more_than_its_owner(council, api_as):
@@ -89,9 +105,6 @@ def test_a_read_only_token_cannot_change_the_record(council, api_as):
 
 
 def test_no_token_or_a_revoked_token_is_refused(council, api_as, client):
-    from permanence.api.models import ApiToken
-    from permanence.api.tokens import token_revoke
-
     assert client.get("/api/v1/children").status_code == 401
     api = api_as(council["people"][matrix.SOCIAL_WORKER])
     token_revoke(token=ApiToken.objects.get())
@@ -115,8 +128,12 @@ def test_proceedings_move_the_26_weeks_with_each_extension(council, api_as):
     api = api_as(council["people"][matrix.SOCIAL_WORKER])
     mine = council["mine"]
     created = api.post(f"/children/{mine.pk}/proceedings", {"issued": "2026-01-06", "court": "Thornbury FC"}).json()
-    assert api.post(f"/proceedings/{created['id']}/extensions", {"granted": "2026-06-20", "weeks": 9}).status_code == 422
-    assert api.post(f"/proceedings/{created['id']}/extensions", {"granted": "2026-06-20", "weeks": 8}).status_code == 201
+    assert (
+        api.post(f"/proceedings/{created['id']}/extensions", {"granted": "2026-06-20", "weeks": 9}).status_code == 422
+    )
+    assert (
+        api.post(f"/proceedings/{created['id']}/extensions", {"granted": "2026-06-20", "weeks": 8}).status_code == 201
+    )
     obligations = api.get(f"/children/{mine.pk}/obligations", {"on": "2026-06-25"}).json()
     limit = next(o for o in obligations if o["rule"] == "proceedings-26-weeks")
     assert limit["due"] == date(2026, 9, 1).isoformat()  # 26 weeks from 6 January, then 8 more
@@ -130,18 +147,30 @@ def test_lists_page_with_limit_and_offset(council, api_as):
 
 
 def test_a_change_made_since_the_system_read_the_record_is_not_overwritten(council, api_as):
-    sam, manager, mine = council["people"][matrix.SOCIAL_WORKER], council["people"][matrix.SERVICE_MANAGER], council["mine"]
+    sam, manager, mine = (
+        council["people"][matrix.SOCIAL_WORKER],
+        council["people"][matrix.SERVICE_MANAGER],
+        council["mine"],
+    )
     case_system, colleague = api_as(sam), api_as(manager)
     etag = case_system.get(f"/children/{mine.pk}")["ETag"]
     assert colleague.patch(f"/children/{mine.pk}", {"first_language": "Polish"}).status_code == 200
-    stale = case_system.client.patch(f"/api/v1/children/{mine.pk}", {"first_language": "English"},
-                                     content_type="application/json", headers={**case_system.headers, "If-Match": etag})
+    stale = case_system.client.patch(
+        f"/api/v1/children/{mine.pk}",
+        {"first_language": "English"},
+        content_type="application/json",
+        headers={**case_system.headers, "If-Match": etag},
+    )
     assert stale.status_code == 412 and stale.json()["error"]["code"] == "changed_since_read"
     mine.refresh_from_db()
     assert mine.first_language == "Polish"
     fresh = case_system.get(f"/children/{mine.pk}")["ETag"]
-    saved = case_system.client.patch(f"/api/v1/children/{mine.pk}", {"religion": "None"},
-                                     content_type="application/json", headers={**case_system.headers, "If-Match": fresh})
+    saved = case_system.client.patch(
+        f"/api/v1/children/{mine.pk}",
+        {"religion": "None"},
+        content_type="application/json",
+        headers={**case_system.headers, "If-Match": fresh},
+    )
     assert saved.status_code == 200 and saved["ETag"] != fresh
 
 

@@ -6,18 +6,26 @@ Path ids are pointed at real records of the test council, so the generated bodie
 services and their validation rather than stopping at "not found".
 """
 
+import itertools
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from schemathesis.generation import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
-    content_type_conformance, response_schema_conformance, status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
 )
 
 from permanence.access import matrix
 from permanence.api.tokens import token_issue
+from permanence.children.models import Carer, Proceedings
+
+# Every generated request against every operation (slow; `make test` runs it).
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 25  # per operation, valid and invalid requests mixed
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -61,10 +69,10 @@ def records(council):
 
 
 def _records(council):
-    from permanence.children.models import Carer, Proceedings
-
     Carer.objects.get_or_create(reference="C-API", defaults={"name": "Jo and Sam Carer", "kind": "adopter"})
-    Proceedings.objects.get_or_create(child=council["mine"], defaults={"issued": council["mine"].episodes.first().start})
+    Proceedings.objects.get_or_create(
+        child=council["mine"], defaults={"issued": council["mine"].episodes.first().start}
+    )
     return council
 
 
@@ -85,7 +93,7 @@ def _record_ids():
 
 def _point_at_records(case, ids):
     segments = case.path.strip("/").split("/")
-    for before, segment in zip(segments, segments[1:]):
+    for before, segment in itertools.pairwise(segments):
         name = segment.strip("{}")
         if segment.startswith("{") and name in (case.path_parameters or {}) and before in ids:
             case.path_parameters[name] = ids[before]
@@ -97,9 +105,12 @@ def test_the_api_answers_every_generated_request_without_a_server_error_and_as_d
     headers = {"Authorization": f"Bearer {token_issue(user=manager, name='contract tests').secret}"}
     ids = _record_ids()
 
-    @given(case=st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE)))
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @given(
+        case=st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
+    )
+    @settings(
+        max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+    )
     def answers_as_documented(case):
         _point_at_records(case, ids)
         response = case.call(headers=headers)

@@ -22,7 +22,8 @@ def test_the_committed_openapi_document_is_the_one_the_app_serves(client):
     served = client.get("/api/v1/openapi.json")
     assert served.status_code == 200
     assert json.loads(DOCUMENT.read_text()) == json.loads(schema_document()) == served.json(), (
-        "docs/openapi.json is out of date: run `permanence api-schema --out docs/openapi.json`")
+        "docs/openapi.json is out of date: run `permanence api-schema --out docs/openapi.json`"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +32,23 @@ def generated_client(tmp_path_factory):
     config = out / "config.yaml"
     config.write_text("post_hooks: []\npackage_name_override: permanence_client\n")
     generator = Path(sys.executable).parent / "openapi-python-client"
-    subprocess.run([str(generator), "generate", "--path", str(DOCUMENT), "--config", str(config), "--meta", "none",
-                    "--output-path", str(out / "permanence_client")], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(DOCUMENT),
+            "--config",
+            str(config),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out / "permanence_client"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     sys.path.insert(0, str(out))
     try:
         yield lambda name: importlib.import_module(f"permanence_client.{name}")
@@ -50,23 +66,46 @@ def test_a_generated_client_opens_a_record_records_an_episode_and_reads_the_obli
     create_episode = generated_client("api.children.create_episode")
     list_obligations = generated_client("api.obligations.list_obligations")
 
-    child = create_child.sync(client=client, body=models.ChildCreate(
-        first_name="Noah", last_name="Example", council_reference="GEN-1", date_of_birth=date(2021, 6, 1),
-        ethnicity=models.ChildCreateEthnicity("WBRI")))
+    child = create_child.sync(
+        client=client,
+        body=models.ChildCreate(
+            first_name="Noah",
+            last_name="Example",
+            council_reference="GEN-1",
+            date_of_birth=date(2021, 6, 1),
+            ethnicity=models.ChildCreateEthnicity("WBRI"),
+        ),
+    )
     assert isinstance(child, models.ChildOut) and child.social_worker == "Casey Worker"
 
-    episode = create_episode.sync(child_id=child.id, client=client, body=models.EpisodeIn(
-        start=date(2026, 2, 2), reason_new=models.EpisodeInReasonNew("S"), legal_status=models.EpisodeInLegalStatus("C2"),
-        category_of_need=models.EpisodeInCategoryOfNeed("N1"), placement=models.EpisodeInPlacement("U4")))
+    episode = create_episode.sync(
+        child_id=child.id,
+        client=client,
+        body=models.EpisodeIn(
+            start=date(2026, 2, 2),
+            reason_new=models.EpisodeInReasonNew("S"),
+            legal_status=models.EpisodeInLegalStatus("C2"),
+            category_of_need=models.EpisodeInCategoryOfNeed("N1"),
+            placement=models.EpisodeInPlacement("U4"),
+        ),
+    )
     assert isinstance(episode, models.EpisodeOut) and episode.end is None
 
     obligations = list_obligations.sync(child_id=child.id, client=client, on=date(2026, 2, 10))
     first_review = next(o for o in obligations if o.rule == "cla-review" and o.occurrence == 1)
     assert first_review.due == date(2026, 3, 2) and first_review.status == "upcoming"
 
-    refused = create_episode.sync_detailed(child_id=child.id, client=client, body=models.EpisodeIn(
-        start=date(2026, 3, 1), reason_new=models.EpisodeInReasonNew("S"), legal_status=models.EpisodeInLegalStatus("C2"),
-        category_of_need=models.EpisodeInCategoryOfNeed("N1"), placement=models.EpisodeInPlacement("U4")))
+    refused = create_episode.sync_detailed(
+        child_id=child.id,
+        client=client,
+        body=models.EpisodeIn(
+            start=date(2026, 3, 1),
+            reason_new=models.EpisodeInReasonNew("S"),
+            legal_status=models.EpisodeInLegalStatus("C2"),
+            category_of_need=models.EpisodeInCategoryOfNeed("N1"),
+            placement=models.EpisodeInPlacement("U4"),
+        ),
+    )
     assert refused.status_code == 422 and "start" in refused.parsed.error.fields.additional_properties
 
 

@@ -3,9 +3,9 @@
 from django.urls import reverse
 
 from permanence.access import matrix
-from permanence.access.tests.conftest import sign_in
 from permanence.api.models import ApiToken
-from permanence.api.tokens import token_for
+from permanence.api.tokens import token_for, token_issue
+from permanence.web.tests.builders import sign_in
 
 
 def test_a_social_worker_makes_a_read_only_token_sees_it_once_and_revokes_it(client, council):
@@ -29,8 +29,6 @@ def test_the_page_names_the_problem_and_makes_nothing(client, council):
 
 
 def test_nobody_revokes_someone_elses_token(client, council):
-    from permanence.api.tokens import token_issue
-
     issued = token_issue(user=council["people"][matrix.SERVICE_MANAGER], name="Finance feed")
     sign_in(client, council["people"][matrix.SOCIAL_WORKER])
     client.post(reverse("api-tokens"), {"action": "revoke", "prefix": issued.token.prefix})

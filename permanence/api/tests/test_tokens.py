@@ -15,8 +15,22 @@ from permanence.api.tokens import token_for, token_issue
 
 def test_an_administrator_issues_a_token_for_the_finance_system_and_sees_the_secret_once(council, capsys):
     manager = council["people"][matrix.SERVICE_MANAGER]
-    assert token_main(["create", "--user", manager.username, "--name", "Finance payments feed", "--integration",
-                       "--read-only", "--days", "90"]) == 0
+    assert (
+        token_main(
+            [
+                "create",
+                "--user",
+                manager.username,
+                "--name",
+                "Finance payments feed",
+                "--integration",
+                "--read-only",
+                "--days",
+                "90",
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     secret = printed.strip().splitlines()[-1]
     token = ApiToken.objects.get()

@@ -33,7 +33,9 @@ def test_the_three_trackers_are_listed_with_their_columns(council, api_as):
     assert trackers["proceedings"]["status_rule"] == "proceedings-26-weeks"
 
 
-def test_a_social_worker_reads_the_permanence_tracker_for_the_children_in_their_case_access(council, api_as, placed_with_gran):
+def test_a_social_worker_reads_the_permanence_tracker_for_the_children_in_their_case_access(
+    council, api_as, placed_with_gran
+):
     mine = council["mine"]
     api = api_as(council["people"][matrix.SOCIAL_WORKER])
     page = api.get("/trackers/permanence", ON).json()
@@ -41,7 +43,7 @@ def test_a_social_worker_reads_the_permanence_tracker_for_the_children_in_their_
     row = page["items"][0]
     assert row["child_id"] == mine.pk and row["child"] == "Mina Example" and not row["pseudonymised"]
     values = row["values"]
-    assert values["reference"] == "A1" and values["worker"] == "Sam Worker" and values["iro"] == "Irene Reviewer"
+    assert values["reference"] == "A1" and values["worker"] == "Sam Social-Worker" and values["iro"] == "Irene Reviewer"
     assert values["entered_care"] == "2026-01-05" and values["days_in_care"] == 36
     assert values["plan"].startswith("Adoption") and values["carer"] == "Grace Example"
     assert row["status"] in ("overdue", "due_soon", "upcoming")
@@ -52,9 +54,15 @@ def test_an_analysts_tracker_rows_carry_pseudonyms_never_names_or_record_ids(cou
     response = api.get("/trackers/permanence", ON)
     assert response.status_code == 200
     rows = response.json()["items"]
-    assert {row["child"] for row in rows} == {f"Child {pseudonym(council['mine'].pk)}", f"Child {pseudonym(council['other'].pk)}"}
+    assert {row["child"] for row in rows} == {
+        f"Child {pseudonym(council['mine'].pk)}",
+        f"Child {pseudonym(council['other'].pk)}",
+    }
     assert all(row["child_id"] is None and row["pseudonymised"] for row in rows)
-    assert {row["values"]["reference"] for row in rows} == {pseudonym(council["mine"].pk), pseudonym(council["other"].pk)}
+    assert {row["values"]["reference"] for row in rows} == {
+        pseudonym(council["mine"].pk),
+        pseudonym(council["other"].pk),
+    }
     assert all(row["values"]["carer"] is None for row in rows)
     text = response.content.decode()
     for real in ("Mina", "Otto", "Hana", "Grace Example", '"A1"', '"A2"'):

@@ -4,35 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('user_id', models.BigIntegerField(null=True)),
-                ('username', models.CharField(blank=True, max_length=150)),
-                ('action', models.CharField(choices=[('view', 'Viewed'), ('create', 'Created'), ('update', 'Changed'), ('delete', 'Deleted')], max_length=10)),
-                ('model', models.CharField(blank=True, help_text='app_label.Model for a change', max_length=100)),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('child_id', models.BigIntegerField(db_index=True, null=True)),
-                ('path', models.CharField(blank=True, max_length=500)),
-                ('before', models.JSONField(null=True)),
-                ('after', models.JSONField(null=True)),
-                ('ip', models.CharField(blank=True, max_length=45)),
-                ('user_agent', models.CharField(blank=True, max_length=300)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField()),
+                ("user_id", models.BigIntegerField(null=True)),
+                ("username", models.CharField(blank=True, max_length=150)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Viewed"),
+                            ("create", "Created"),
+                            ("update", "Changed"),
+                            ("delete", "Deleted"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("model", models.CharField(blank=True, help_text="app_label.Model for a change", max_length=100)),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                ("child_id", models.BigIntegerField(db_index=True, null=True)),
+                ("path", models.CharField(blank=True, max_length=500)),
+                ("before", models.JSONField(null=True)),
+                ("after", models.JSONField(null=True)),
+                ("ip", models.CharField(blank=True, max_length=45)),
+                ("user_agent", models.CharField(blank=True, max_length=300)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'ordering': ['id'],
-                'indexes': [models.Index(fields=['child_id', 'action', 'at'], name='audit_audit_child_i_b93ce7_idx')],
+                "ordering": ["id"],
+                "indexes": [models.Index(fields=["child_id", "action", "at"], name="audit_audit_child_i_b93ce7_idx")],
             },
         ),
     ]

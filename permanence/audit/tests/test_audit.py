@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from permanence.access.tests.conftest import council, sign_in  # noqa: F401
 from permanence.audit import chain
 from permanence.audit.cli import audit_main
 from permanence.audit.models import AppendOnly, AuditEvent
 from permanence.children import services
+from permanence.web.tests.builders import sign_in
 
 
 @pytest.fixture
@@ -43,8 +43,12 @@ def test_passwords_never_reach_the_log(council):
 def test_every_view_of_a_child_record_is_recorded_with_where_from(client, council):
     sam, child = council["people"]["social_worker"], council["mine"]
     sign_in(client, sam)
-    assert client.get(reverse("child-detail", args=[child.pk]), HTTP_USER_AGENT="TestBrowser/1",
-                      REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert (
+        client.get(
+            reverse("child-detail", args=[child.pk]), HTTP_USER_AGENT="TestBrowser/1", REMOTE_ADDR="10.1.2.3"
+        ).status_code
+        == 200
+    )
     event = AuditEvent.objects.filter(action="view", child_id=child.pk).last()
     assert (event.username, event.ip, event.user_agent) == ("sam", "10.1.2.3", "TestBrowser/1")
     assert event.path == reverse("child-detail", args=[child.pk])
@@ -62,7 +66,7 @@ def test_who_has_looked_page_is_linked_from_the_child_page(client, council):
     html = client.get(reverse("child-detail", args=[child.pk])).content.decode()
     assert reverse("child-audit", args=[child.pk]) in html and "Who has looked at this record" in html
     page = client.get(reverse("child-audit", args=[child.pk])).content.decode()
-    assert "Sam Worker" in page and "Social worker" in page
+    assert "Sam Social-Worker" in page and "Social worker" in page
 
 
 def test_the_application_cannot_change_or_delete_a_row(council):
@@ -99,7 +103,7 @@ def test_the_chain_verifies_and_names_a_tampered_row(recorded, capsys):
     assert len(events) > 5
     victim = events[3]
     _tamper(victim.pk, username="nobody")
-    count, bad, why = chain.verify()
+    _count, bad, why = chain.verify()
     assert bad == victim.pk and "content" in why
     assert audit_main(["verify"]) == 1
     assert f"row {victim.pk}" in capsys.readouterr().out
@@ -108,7 +112,7 @@ def test_the_chain_verifies_and_names_a_tampered_row(recorded, capsys):
 def test_a_removed_row_breaks_the_link(recorded):
     events = list(AuditEvent.objects.order_by("id"))
     survivors = [e for e in events if e.pk != events[2].pk]
-    count, bad, why = chain.verify(survivors)
+    _count, bad, why = chain.verify(survivors)
     assert bad == events[3].pk and "link" in why
 
 

@@ -6,11 +6,16 @@ import subprocess
 import pytest
 from django.db import connection
 
-from permanence.access.tests.conftest import council  # noqa: F401
 from permanence.backups import backup, restore
 
-TABLES = ["children_child", "children_episode", "children_allocation", "planning_permanenceplan",
-          "audit_auditevent", "accounts_user"]
+TABLES = [
+    "children_child",
+    "children_episode",
+    "children_allocation",
+    "planning_permanenceplan",
+    "audit_auditevent",
+    "accounts_user",
+]
 
 
 def counts(cursor):
@@ -29,6 +34,7 @@ def test_sqlite_backup_and_restore_find_every_record(council, tmp_path):
     with connection.cursor() as cursor:
         before = counts(cursor)
     path = backup(tmp_path / "backup.sqlite3")
+    assert path.stat().st_mode & 0o777 == 0o600, "a backup holds every record: its owner alone may read it"
     copy = sqlite3.connect(path)
     assert counts(copy.cursor()) == before
     copy.close()
@@ -47,19 +53,27 @@ def test_postgresql_backup_restores_into_a_fresh_database(council, tmp_path):
     with connection.cursor() as cursor:
         before = counts(cursor)
     path = backup(tmp_path / "backup.dump")
+    assert path.stat().st_mode & 0o777 == 0o600, "a backup holds every record: its owner alone may read it"
     settings_dict = dict(connection.settings_dict)
     target = settings_dict["NAME"] + "_restore"
     env = dict(os.environ, PGPASSWORD=str(settings_dict.get("PASSWORD") or ""))
-    args = ["-h", settings_dict["HOST"] or "127.0.0.1", "-p", str(settings_dict["PORT"] or 5432),
-            "-U", settings_dict["USER"] or "postgres"]
+    args = [
+        "-h",
+        settings_dict["HOST"] or "127.0.0.1",
+        "-p",
+        str(settings_dict["PORT"] or 5432),
+        "-U",
+        settings_dict["USER"] or "postgres",
+    ]
     subprocess.run(["dropdb", "--if-exists", *args, target], check=True, env=env)
     subprocess.run(["createdb", *args, target], check=True, env=env)
     try:
         restore(path, settings_dict=settings_dict | {"NAME": target})
         import psycopg
 
-        with psycopg.connect(dbname=target, host=args[1], port=args[3], user=args[5],
-                             password=settings_dict.get("PASSWORD") or None) as restored:
+        with psycopg.connect(
+            dbname=target, host=args[1], port=args[3], user=args[5], password=settings_dict.get("PASSWORD") or None
+        ) as restored:
             assert counts(restored.cursor()) == before
     finally:
         subprocess.run(["dropdb", "--if-exists", *args, target], check=True, env=env)

@@ -4,15 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('children', '0001_initial'),
+        ("children", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='episode',
-            name='placement',
-            field=models.CharField(choices=[('A3', 'A3: Placed for adoption with parental consent with current foster carer(s)'), ('A4', 'A4: Placed for adoption with parental consent not with current foster carer(s)'), ('A5', 'A5: Placed for adoption with placement order with current foster carer(s)'), ('A6', 'A6: Placed for adoption with placement order not with current foster carer(s)'), ('H5', "H5: Semi-independent living accommodation not subject to children's homes regulations"), ('K1', "K1: Secure children's home"), ('K2', "K2: Children's home subject to children's homes regulations"), ('K3', 'K3: Supported accommodation registered with Ofsted, for young people aged 16 and 17 (from 28 October 2023)'), ('P1', 'P1: Placed with own parent(s) or other person(s) with parental responsibility'), ('P2', 'P2: Independent living, for example in a flat, lodgings, bedsit or with friends'), ('P3', 'P3: Residential employment'), ('R1', 'R1: Residential care home'), ('R2', 'R2: NHS or health trust or other establishment providing medical or nursing care'), ('R3', 'R3: Family centre or mother and baby unit'), ('R5', 'R5: Young offender institution'), ('S1', "S1: Residential school, except where dual-registered as a school and children's home"), ('T0', 'T0: Temporary move of any type'), ('T1', 'T1: Temporary period in hospital'), ('T2', 'T2: Temporary absence of the child on holiday'), ('T3', 'T3: Temporary accommodation while the usual foster carer(s) are on holiday'), ('T4', 'T4: Temporary accommodation of seven days or less not covered by T1 to T3'), ('U1', 'U1: Foster placement with relative(s) or friend(s): long-term fostering'), ('U2', 'U2: Foster placement with relative(s) or friend(s) who are approved adopters: fostering for adoption or concurrent planning'), ('U3', 'U3: Foster placement with relative(s) or friend(s): not long-term or fostering for adoption'), ('U4', 'U4: Foster placement with other foster carer(s): long-term fostering'), ('U5', 'U5: Foster placement with other foster carer(s) who are approved adopters: fostering for adoption or concurrent planning'), ('U6', 'U6: Foster placement with other foster carer(s): not long-term or fostering for adoption'), ('Z1', 'Z1: Other placement')], max_length=2, verbose_name='Placement type (PLACE)'),
+            model_name="episode",
+            name="placement",
+            field=models.CharField(
+                choices=[
+                    ("A3", "A3: Placed for adoption with parental consent with current foster carer(s)"),
+                    ("A4", "A4: Placed for adoption with parental consent not with current foster carer(s)"),
+                    ("A5", "A5: Placed for adoption with placement order with current foster carer(s)"),
+                    ("A6", "A6: Placed for adoption with placement order not with current foster carer(s)"),
+                    ("H5", "H5: Semi-independent living accommodation not subject to children's homes regulations"),
+                    ("K1", "K1: Secure children's home"),
+                    ("K2", "K2: Children's home subject to children's homes regulations"),
+                    (
+                        "K3",
+                        "K3: Supported accommodation registered with Ofsted, for young people aged 16 and 17 (from 28 October 2023)",
+                    ),
+                    ("P1", "P1: Placed with own parent(s) or other person(s) with parental responsibility"),
+                    ("P2", "P2: Independent living, for example in a flat, lodgings, bedsit or with friends"),
+                    ("P3", "P3: Residential employment"),
+                    ("R1", "R1: Residential care home"),
+                    ("R2", "R2: NHS or health trust or other establishment providing medical or nursing care"),
+                    ("R3", "R3: Family centre or mother and baby unit"),
+                    ("R5", "R5: Young offender institution"),
+                    ("S1", "S1: Residential school, except where dual-registered as a school and children's home"),
+                    ("T0", "T0: Temporary move of any type"),
+                    ("T1", "T1: Temporary period in hospital"),
+                    ("T2", "T2: Temporary absence of the child on holiday"),
+                    ("T3", "T3: Temporary accommodation while the usual foster carer(s) are on holiday"),
+                    ("T4", "T4: Temporary accommodation of seven days or less not covered by T1 to T3"),
+                    ("U1", "U1: Foster placement with relative(s) or friend(s): long-term fostering"),
+                    (
+                        "U2",
+                        "U2: Foster placement with relative(s) or friend(s) who are approved adopters: fostering for adoption or concurrent planning",
+                    ),
+                    (
+                        "U3",
+                        "U3: Foster placement with relative(s) or friend(s): not long-term or fostering for adoption",
+                    ),
+                    ("U4", "U4: Foster placement with other foster carer(s): long-term fostering"),
+                    (
+                        "U5",
+                        "U5: Foster placement with other foster carer(s) who are approved adopters: fostering for adoption or concurrent planning",
+                    ),
+                    ("U6", "U6: Foster placement with other foster carer(s): not long-term or fostering for adoption"),
+                    ("Z1", "Z1: Other placement"),
+                ],
+                max_length=2,
+                verbose_name="Placement type (PLACE)",
+            ),
         ),
     ]

@@ -4,26 +4,7 @@ from datetime import date
 
 import pytest
 
-from permanence.accounts.models import Team, User
-from permanence.accounts import roles
 from permanence.children import services
-
-
-@pytest.fixture
-def team(db):
-    return Team.objects.create(name="Children in Care 1", service="Children looked after")
-
-
-@pytest.fixture
-def sam(team):
-    """Sam, a social worker in Children in Care 1."""
-    return User.objects.create_user("sam", first_name="Sam", last_name="Social-Worker", role=roles.SOCIAL_WORKER, team=team)
-
-
-@pytest.fixture
-def irene(db):
-    """Irene, an Independent Reviewing Officer."""
-    return User.objects.create_user("irene", first_name="Irene", last_name="Reviewer", role=roles.IRO)
 
 
 @pytest.fixture
@@ -34,7 +15,7 @@ def ava(db):
     )
 
 
-EPISODE = dict(reason_new="S", legal_status="C1", category_of_need="N1", placement="U6", provider="PR1")
+EPISODE = {"reason_new": "S", "legal_status": "C1", "category_of_need": "N1", "placement": "U6", "provider": "PR1"}
 
 
 @pytest.fixture

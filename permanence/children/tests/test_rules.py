@@ -3,8 +3,9 @@
 from datetime import date
 
 from permanence.children import rules
+from permanence.children.rules import child_problems, extension_problems, proceedings_problems
 
-GOOD = dict(reason_new="S", legal_status="C2", category_of_need="N1", placement="U4", provider="PR1")
+GOOD = {"reason_new": "S", "legal_status": "C2", "category_of_need": "N1", "placement": "U4", "provider": "PR1"}
 
 
 def problems(dob=date(2015, 1, 1), others=(), **changes):
@@ -67,21 +68,29 @@ def test_youth_justice_statuses_only_apply_from_age_ten():
 def test_pn0_participation_is_only_for_children_under_four():
     found = rules.review_problems({"date": date(2024, 5, 1), "participation": "PN0"}, date_of_birth=date(2018, 1, 1))
     assert "under 4" in found["participation"]
-    assert rules.review_problems({"date": date(2024, 5, 1), "participation": "PN0"}, date_of_birth=date(2022, 1, 1)) == {}
+    assert (
+        rules.review_problems({"date": date(2024, 5, 1), "participation": "PN0"}, date_of_birth=date(2022, 1, 1)) == {}
+    )
 
 
 def test_a_child_needs_a_date_of_birth_or_an_expected_date_of_birth():
     found = rules.child_problems({"first_name": "A", "last_name": "B", "council_reference": "C1"})
     assert "expected date of birth" in found["date_of_birth"]
-    assert rules.child_problems(
-        {"first_name": "Baby", "last_name": "B", "council_reference": "C1", "expected_date_of_birth": date(2027, 1, 1)}
-    ) == {}
+    assert (
+        rules.child_problems(
+            {
+                "first_name": "Baby",
+                "last_name": "B",
+                "council_reference": "C1",
+                "expected_date_of_birth": date(2027, 1, 1),
+            }
+        )
+        == {}
+    )
 
 
 def test_a_date_of_birth_in_the_future_is_refused_an_unborn_child_has_an_expected_date():
     from datetime import date as day
-
-    from permanence.children.rules import child_problems
 
     values = {"first_name": "Baby", "last_name": "Example", "council_reference": "U1", "date_of_birth": day(2027, 2, 1)}
     assert "expected date of birth" in child_problems(values, today=day(2026, 11, 23))["date_of_birth"]
@@ -92,10 +101,13 @@ def test_a_date_of_birth_in_the_future_is_refused_an_unborn_child_has_an_expecte
 def test_proceedings_steps_come_in_order_and_extensions_are_at_most_eight_weeks():
     from datetime import date as day
 
-    from permanence.children.rules import extension_problems, proceedings_problems
-
-    assert "before the application was issued" in proceedings_problems(
-        {"issued": day(2026, 3, 1), "concluded": day(2026, 2, 1)})["concluded"]
+    assert (
+        "before the application was issued"
+        in proceedings_problems({"issued": day(2026, 3, 1), "concluded": day(2026, 2, 1)})["concluded"]
+    )
     assert proceedings_problems({"letter_before_proceedings": day(2026, 1, 5), "issued": day(2026, 3, 1)}) == {}
-    assert "up to 8 weeks" in extension_problems({"granted": day(2026, 6, 1), "weeks": 12}, issued=day(2026, 1, 5))["weeks"]
+    assert (
+        "up to 8 weeks"
+        in extension_problems({"granted": day(2026, 6, 1), "weeks": 12}, issued=day(2026, 1, 5))["weeks"]
+    )
     assert extension_problems({"granted": day(2026, 6, 1), "weeks": 8}, issued=day(2026, 1, 5)) == {}

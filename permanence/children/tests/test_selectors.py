@@ -14,7 +14,9 @@ from .conftest import EPISODE
 def test_days_looked_after_count_from_the_start_of_the_period_of_care(ava_in_care):
     episode = ava_in_care.episodes.get()
     services.episode_close(episode=episode, end=date(2026, 3, 1), reason_ceased="X1")
-    services.episode_create(child=ava_in_care, start=date(2026, 3, 1), **(EPISODE | {"reason_new": "L", "legal_status": "C2"}))
+    services.episode_create(
+        child=ava_in_care, start=date(2026, 3, 1), **(EPISODE | {"reason_new": "L", "legal_status": "C2"})
+    )
     summary = selectors.case_summary(ava_in_care, today=date(2026, 4, 5))
     assert summary.entered_care == date(2026, 1, 5)
     assert summary.days_looked_after == 90
@@ -38,8 +40,12 @@ def test_the_timeline_reads_in_date_order(ava_in_care, irene):
 
 
 def test_children_who_share_both_parents_are_full_siblings_and_one_parent_half(ava):
-    ben = services.child_create(first_name="Ben", last_name="Example", date_of_birth=date(2022, 1, 1), council_reference="C1002")
-    cal = services.child_create(first_name="Cal", last_name="Other", date_of_birth=date(2023, 1, 1), council_reference="C1003")
+    ben = services.child_create(
+        first_name="Ben", last_name="Example", date_of_birth=date(2022, 1, 1), council_reference="C1002"
+    )
+    cal = services.child_create(
+        first_name="Cal", last_name="Other", date_of_birth=date(2023, 1, 1), council_reference="C1003"
+    )
     mum = Person.objects.create(first_name="Mia", last_name="Example")
     dad = Person.objects.create(first_name="Dan", last_name="Example")
     for child in (ava, ben):
@@ -60,7 +66,10 @@ def test_a_caseload_takes_the_same_number_of_queries_however_many_children(sam):
     def allocate(n, offset):
         for i in range(n):
             child = services.child_create(
-                first_name=f"Child{offset + i}", last_name="Test", date_of_birth=date(2015, 1, 1), council_reference=f"Q{offset + i}"
+                first_name=f"Child{offset + i}",
+                last_name="Test",
+                date_of_birth=date(2015, 1, 1),
+                council_reference=f"Q{offset + i}",
             )
             services.episode_create(child=child, start=date(2025, 1, 1), **EPISODE)
             services.allocation_assign(child=child, role=Allocation.SOCIAL_WORKER, worker=sam, start=date(2025, 1, 1))

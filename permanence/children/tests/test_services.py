@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from permanence.accounts import roles
+from permanence.accounts.models import User
 from permanence.children import services
 from permanence.children.models import Allocation, Episode
 
@@ -51,11 +53,20 @@ def test_a_review_before_the_child_came_into_care_is_refused(ava_in_care):
         services.review_record(child=ava_in_care, date=date(2025, 12, 1))
 
 
-def test_reallocating_a_case_keeps_the_history(ava_in_care, sam, irene, team):
+def test_reallocating_a_case_keeps_the_history(ava_in_care, sam, team):
+    sol = User.objects.create_user("sol", first_name="Sol", last_name="Worker", role=roles.SOCIAL_WORKER, team=team)
     services.allocation_assign(child=ava_in_care, role=Allocation.SOCIAL_WORKER, worker=sam, start=date(2026, 1, 5))
-    services.allocation_assign(child=ava_in_care, role=Allocation.SOCIAL_WORKER, worker=irene, start=date(2026, 3, 1))
+    services.allocation_assign(child=ava_in_care, role=Allocation.SOCIAL_WORKER, worker=sol, start=date(2026, 3, 1))
     history = list(Allocation.objects.filter(child=ava_in_care).order_by("start"))
-    assert [(a.worker, a.end) for a in history] == [(sam, date(2026, 3, 1)), (irene, None)]
+    assert [(a.worker, a.end) for a in history] == [(sam, date(2026, 3, 1)), (sol, None)]
+
+
+def test_an_iro_cannot_be_allocated_as_the_social_worker(ava_in_care, irene):
+    with pytest.raises(ValidationError) as refused:
+        services.allocation_assign(
+            child=ava_in_care, role=Allocation.SOCIAL_WORKER, worker=irene, start=date(2026, 3, 1)
+        )
+    assert refused.value.message_dict == {"worker": ["Choose someone whose role lets them hold this allocation."]}
 
 
 def test_an_order_cannot_end_before_it_was_made(ava):

@@ -1,5 +1,6 @@
 """The synthetic council: deterministic, possible by the case-record rules, and shaped like a real one."""
 
+import itertools
 from collections import Counter
 from datetime import timedelta
 
@@ -7,8 +8,10 @@ from permanence.children import rules
 from permanence.codes.ethnicity import BROAD_GROUPS
 from permanence.codes.placement import group
 from permanence.demo.generator import DEMO_LOGINS, generate
+from permanence.timescales import compute_obligations, load_pack
 
 from .conftest import TODAY, age_on, by_child, looked_after_today
+from .snapshots import snapshots
 
 
 def share(counter, total):
@@ -45,8 +48,9 @@ def test_every_record_passes_the_case_record_rules(records):
     first_start = {child_id: min(e["start"] for e in rows) for child_id, rows in episodes.items()}
     for review in records.reviews:
         child = children[review["child_id"]]
-        found = rules.review_problems(review, date_of_birth=child["date_of_birth"],
-                                      first_episode_start=first_start.get(child["id"]))
+        found = rules.review_problems(
+            review, date_of_birth=child["date_of_birth"], first_episode_start=first_start.get(child["id"])
+        )
         problems += [(child["id"], p) for p in found.items()]
     for order in records.orders:
         found = rules.order_problems(order, date_of_birth=children[order["child_id"]]["date_of_birth"])
@@ -55,9 +59,9 @@ def test_every_record_passes_the_case_record_rules(records):
 
 
 def test_episodes_chain_end_to_start_and_only_the_last_one_is_open(records):
-    for child_id, rows in by_child(records.episodes).items():
+    for rows in by_child(records.episodes).values():
         rows.sort(key=lambda e: e["start"])
-        for before, after in zip(rows, rows[1:]):
+        for before, after in itertools.pairwise(rows):
             if before["reason_ceased"] == "X1":
                 assert after["start"] == before["end"] and after["reason_new"] != "S"
             else:
@@ -109,8 +113,12 @@ def test_siblings_share_parents_with_parental_responsibility_and_some_are_placed
     assert sum(1 for n in children_of_mother.values() if n >= 2) > 50
     fathers = {r["child_id"]: r["person_id"] for r in records.relationships if r["relationship"] == "father"}
     mother_of = {child_id: rows[0]["person_id"] for child_id, rows in mothers.items()}
-    half = sum(1 for a in fathers for b in fathers
-               if a < b and mother_of.get(a) == mother_of.get(b) and fathers[a] != fathers[b])
+    half = sum(
+        1
+        for a in fathers
+        for b in fathers
+        if a < b and mother_of.get(a) == mother_of.get(b) and fathers[a] != fathers[b]
+    )
     assert half > 5  # half-siblings: same mother, different fathers
     carers_now = {}
     for child, episode in looked_after_today(records):
@@ -161,16 +169,20 @@ def test_looked_after_children_match_the_national_mix(records):
 
 def test_children_leave_care_for_the_reasons_they_do_nationally(records):
     episodes = by_child(records.episodes)
-    reasons = Counter(max(episodes[c["id"]], key=lambda e: e["start"])["reason_ceased"]
-                      for c in records.children if c["_status"] == "ceased")
+    reasons = Counter(
+        max(episodes[c["id"]], key=lambda e: e["start"])["reason_ceased"]
+        for c in records.children
+        if c["_status"] == "ceased"
+    )
     total = sum(reasons.values())
     pct = share(reasons, total)
     sgo = sum(pct.get(code, 0) for code in ("E45", "E46", "E47", "E48"))
     adopted = pct.get("E11", 0) + pct.get("E12", 0)
     home = pct.get("E4A", 0) + pct.get("E4B", 0)
     assert 8 <= sgo <= 17 and 5 <= adopted <= 13 and 22 <= home <= 36, pct
-    sgo_to_family = sum(reasons.get(code, 0) for code in ("E45", "E47")) / max(1, sum(
-        reasons.get(code, 0) for code in ("E45", "E46", "E47", "E48")))
+    sgo_to_family = sum(reasons.get(code, 0) for code in ("E45", "E47")) / max(
+        1, sum(reasons.get(code, 0) for code in ("E45", "E46", "E47", "E48"))
+    )
     assert sgo_to_family >= 0.8
 
 
@@ -213,10 +225,6 @@ def test_care_proceedings_run_about_forty_weeks_and_some_open_cases_are_past_26_
 
 
 def test_reviews_are_held_on_time_mostly_with_a_late_or_missing_minority(records):
-    from permanence.timescales import compute_obligations, load_pack
-
-    from .snapshots import snapshots
-
     pack = load_pack("england")
     statuses = Counter()
     for snapshot in snapshots(records, [c["id"] for c, _ in looked_after_today(records)]):
@@ -228,24 +236,28 @@ def test_reviews_are_held_on_time_mostly_with_a_late_or_missing_minority(records
 
 
 def test_the_demo_social_worker_has_a_caseload_of_15_to_20_with_some_overdue_items(council, records):
-    from permanence.timescales import compute_obligations, load_pack
-
-    from .snapshots import snapshots
-
     sam = next(s["id"] for s in council.staff if s["username"] == "social.worker")
-    mine = [a["child_id"] for a in records.allocations
-            if a["worker_id"] == sam and a["role"] == "social_worker" and a["end"] is None]
+    mine = [
+        a["child_id"]
+        for a in records.allocations
+        if a["worker_id"] == sam and a["role"] == "social_worker" and a["end"] is None
+    ]
     assert 15 <= len(mine) <= 20
     pack = load_pack("england")
-    overdue = [s.child.id for s in snapshots(records, mine)
-               if any(o.status == "overdue" for o in compute_obligations(s, pack, TODAY))]
+    overdue = [
+        s.child.id
+        for s in snapshots(records, mine)
+        if any(o.status == "overdue" for o in compute_obligations(s, pack, TODAY))
+    ]
     assert len(overdue) >= 2
 
 
 def test_the_demo_iro_reviews_about_sixty_children_and_the_team_manager_manages_the_workers_team(council, records):
     staff = {s["username"]: s for s in council.staff}
     iro = staff["iro"]["id"]
-    reviewing = {a["child_id"] for a in records.allocations if a["worker_id"] == iro and a["role"] == "iro" and a["end"] is None}
+    reviewing = {
+        a["child_id"] for a in records.allocations if a["worker_id"] == iro and a["role"] == "iro" and a["end"] is None
+    }
     assert 50 <= len(reviewing) <= 70
     team = next(t for t in council.teams if t["id"] == staff["social.worker"]["team_id"])
     assert team["manager_id"] == staff["team.manager"]["id"]
@@ -275,8 +287,6 @@ def test_plans_keep_their_history_and_each_child_has_at_most_one_current_plan(re
 
 def test_a_twin_track_plan_never_names_the_same_route_twice():
     from datetime import date
-
-    from permanence.demo.generator import generate
 
     plans = generate(600, 7, date(2026, 11, 23)).everything().plans
     assert any(p["parallel_option"] for p in plans)

@@ -12,7 +12,8 @@ from permanence.demo.generator import DEMO_LOGINS, DEMO_PASSWORD, generate
 from permanence.planning.models import PermanencePlan
 
 TODAY = date(2026, 3, 2)
-pytestmark = pytest.mark.django_db
+# Loads the demo council several times (slow; `make test` runs it).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_loading_stores_every_generated_record(django_assert_max_num_queries):
@@ -66,8 +67,9 @@ def test_replacing_gives_the_same_council_again_and_keeps_superusers():
 def test_after_loading_new_records_get_fresh_ids():
     load_demo(children=40, seed=1, today=TODAY)
     top = Child.objects.order_by("-pk").values_list("pk", flat=True).first()
-    child = Child.objects.create(first_name="New", last_name="Arrival", date_of_birth=date(2020, 1, 1),
-                                 council_reference="NEW-1")
+    child = Child.objects.create(
+        first_name="New", last_name="Arrival", date_of_birth=date(2020, 1, 1), council_reference="NEW-1"
+    )
     assert child.pk > top
     assert Carer.objects.create(name="New carer", kind="foster_carer", reference="NEW-C").pk
     assert Proceedings.objects.create(child=child).pk

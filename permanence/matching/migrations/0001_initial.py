@@ -6,119 +6,383 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0002_alter_episode_placement'),
-        ('meetings', '0001_initial'),
+        ("children", "0002_alter_episode_placement"),
+        ("meetings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Match',
+            name="Match",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('linked', 'Linked'), ('visits', 'Visits'), ('report', 'Matching report written'), ('panel', 'Recommended by the panel'), ('approved', 'Match approved'), ('introductions', 'Introductions'), ('placed', 'Placed'), ('ended', 'Link ended')], default='linked', max_length=20)),
-                ('linked_on', models.DateField()),
-                ('score', models.JSONField(blank=True, default=dict, help_text='The score and its reasons when the link was made.')),
-                ('report', models.TextField(blank=True, verbose_name='Matching report')),
-                ('introductions_plan', models.TextField(blank=True)),
-                ('introductions_start', models.DateField(blank=True, null=True)),
-                ('placed_on', models.DateField(blank=True, null=True)),
-                ('ended_reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('carer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='matches', to='children.carer')),
-                ('children', models.ManyToManyField(related_name='matches', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('panel_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.panelitem')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("linked", "Linked"),
+                            ("visits", "Visits"),
+                            ("report", "Matching report written"),
+                            ("panel", "Recommended by the panel"),
+                            ("approved", "Match approved"),
+                            ("introductions", "Introductions"),
+                            ("placed", "Placed"),
+                            ("ended", "Link ended"),
+                        ],
+                        default="linked",
+                        max_length=20,
+                    ),
+                ),
+                ("linked_on", models.DateField()),
+                (
+                    "score",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="The score and its reasons when the link was made."
+                    ),
+                ),
+                ("report", models.TextField(blank=True, verbose_name="Matching report")),
+                ("introductions_plan", models.TextField(blank=True)),
+                ("introductions_start", models.DateField(blank=True, null=True)),
+                ("placed_on", models.DateField(blank=True, null=True)),
+                ("ended_reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "carer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="matches", to="children.carer"
+                    ),
+                ),
+                ("children", models.ManyToManyField(related_name="matches", to="children.child")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "panel_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.panelitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-linked_on', '-pk'],
+                "ordering": ["-linked_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='MatchEvent',
+            name="MatchEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(blank=True, choices=[('linked', 'Linked'), ('visits', 'Visits'), ('report', 'Matching report written'), ('panel', 'Recommended by the panel'), ('approved', 'Match approved'), ('introductions', 'Introductions'), ('placed', 'Placed'), ('ended', 'Link ended')], max_length=20)),
-                ('to_stage', models.CharField(choices=[('linked', 'Linked'), ('visits', 'Visits'), ('report', 'Matching report written'), ('panel', 'Recommended by the panel'), ('approved', 'Match approved'), ('introductions', 'Introductions'), ('placed', 'Placed'), ('ended', 'Link ended')], max_length=20)),
-                ('date', models.DateField()),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='matching.match')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("linked", "Linked"),
+                            ("visits", "Visits"),
+                            ("report", "Matching report written"),
+                            ("panel", "Recommended by the panel"),
+                            ("approved", "Match approved"),
+                            ("introductions", "Introductions"),
+                            ("placed", "Placed"),
+                            ("ended", "Link ended"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("linked", "Linked"),
+                            ("visits", "Visits"),
+                            ("report", "Matching report written"),
+                            ("panel", "Recommended by the panel"),
+                            ("approved", "Match approved"),
+                            ("introductions", "Introductions"),
+                            ("placed", "Placed"),
+                            ("ended", "Link ended"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="matching.match"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['match', 'date', 'pk'],
+                "ordering": ["match", "date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MatchVisit',
+            name="MatchVisit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('notes', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visits', to='matching.match')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField()),
+                ("notes", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="visits", to="matching.match"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'pk'],
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CarerProfile',
+            name="CarerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('approval_type', models.CharField(choices=[('adopter', 'Approved adopters'), ('ffa_carer', 'Foster carers approved as adopters (fostering for adoption, concurrent planning)'), ('long_term_foster_carer', 'Long-term foster carers'), ('connected_person', 'Connected persons (family and friends)'), ('special_guardian', 'Prospective special guardians'), ('childrens_home', "Children's home")], max_length=30)),
-                ('status', models.CharField(choices=[('available', 'Available'), ('linked', 'Linked'), ('matched', 'Matched'), ('on_hold', 'On hold')], default='available', max_length=20)),
-                ('status_since', models.DateField(blank=True, null=True)),
-                ('on_hold_reason', models.CharField(blank=True, max_length=200)),
-                ('needs', models.JSONField(blank=True, default=dict, help_text='Need area -> the highest level they can meet (1-3).')),
-                ('district', models.CharField(blank=True, choices=[('TB1', 'TB1 (Thornbury Vale)'), ('TB2', 'TB2 (Northgate)'), ('TB3', 'TB3 (Castle Lees)'), ('TB4', 'TB4 (Millbrook)'), ('AM1', 'AM1 (Ashby Marsh)'), ('AM2', 'AM2 (Sandleigh)'), ('KG1', 'KG1 (Kettlewell Green)'), ('KG2', 'KG2 (Whitmore Heath)'), ('OK1', 'OK1 (Oakford)'), ('OK2', 'OK2 (Brampton Edge)'), ('HX1', 'HX1 (Holm Cross)'), ('FQ1', 'FQ1 (Fairhaven Quay)'), ('XA1', 'XA1 (Out of area (north))'), ('XB1', 'XB1 (Out of area (south-west))')], max_length=4, verbose_name='Postcode district')),
-                ('ethnicity', models.CharField(choices=[('WBRI', 'WBRI: White British'), ('WIRI', 'WIRI: White Irish'), ('WIRT', 'WIRT: Traveller of Irish heritage'), ('WOTH', 'WOTH: Any other White background'), ('WROM', 'WROM: Gypsy/Roma'), ('MWBC', 'MWBC: White and Black Caribbean'), ('MWBA', 'MWBA: White and Black African'), ('MWAS', 'MWAS: White and Asian'), ('MOTH', 'MOTH: Any other mixed background'), ('AIND', 'AIND: Indian'), ('APKN', 'APKN: Pakistani'), ('ABAN', 'ABAN: Bangladeshi'), ('AOTH', 'AOTH: Any other Asian background'), ('BCRB', 'BCRB: Black Caribbean'), ('BAFR', 'BAFR: Black African'), ('BOTH', 'BOTH: Any other Black background'), ('CHNE', 'CHNE: Chinese'), ('OOTH', 'OOTH: Any other ethnic group'), ('REFU', 'REFU: Refused'), ('NOBT', 'NOBT: Information not yet obtained')], default='NOBT', max_length=4)),
-                ('children_cared_for', models.PositiveSmallIntegerField(default=0, verbose_name='Children cared for before')),
-                ('open_to_siblings', models.BooleanField(default=False, verbose_name='Would welcome a sibling group')),
-                ('preferred_age_min', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('preferred_age_max', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('preferences', models.TextField(blank=True, verbose_name='Their own preferences, in their words')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('carer', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='matching_profile', to='children.carer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "approval_type",
+                    models.CharField(
+                        choices=[
+                            ("adopter", "Approved adopters"),
+                            (
+                                "ffa_carer",
+                                "Foster carers approved as adopters (fostering for adoption, concurrent planning)",
+                            ),
+                            ("long_term_foster_carer", "Long-term foster carers"),
+                            ("connected_person", "Connected persons (family and friends)"),
+                            ("special_guardian", "Prospective special guardians"),
+                            ("childrens_home", "Children's home"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("available", "Available"),
+                            ("linked", "Linked"),
+                            ("matched", "Matched"),
+                            ("on_hold", "On hold"),
+                        ],
+                        default="available",
+                        max_length=20,
+                    ),
+                ),
+                ("status_since", models.DateField(blank=True, null=True)),
+                ("on_hold_reason", models.CharField(blank=True, max_length=200)),
+                (
+                    "needs",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Need area -> the highest level they can meet (1-3)."
+                    ),
+                ),
+                (
+                    "district",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("TB1", "TB1 (Thornbury Vale)"),
+                            ("TB2", "TB2 (Northgate)"),
+                            ("TB3", "TB3 (Castle Lees)"),
+                            ("TB4", "TB4 (Millbrook)"),
+                            ("AM1", "AM1 (Ashby Marsh)"),
+                            ("AM2", "AM2 (Sandleigh)"),
+                            ("KG1", "KG1 (Kettlewell Green)"),
+                            ("KG2", "KG2 (Whitmore Heath)"),
+                            ("OK1", "OK1 (Oakford)"),
+                            ("OK2", "OK2 (Brampton Edge)"),
+                            ("HX1", "HX1 (Holm Cross)"),
+                            ("FQ1", "FQ1 (Fairhaven Quay)"),
+                            ("XA1", "XA1 (Out of area (north))"),
+                            ("XB1", "XB1 (Out of area (south-west))"),
+                        ],
+                        max_length=4,
+                        verbose_name="Postcode district",
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("WBRI", "WBRI: White British"),
+                            ("WIRI", "WIRI: White Irish"),
+                            ("WIRT", "WIRT: Traveller of Irish heritage"),
+                            ("WOTH", "WOTH: Any other White background"),
+                            ("WROM", "WROM: Gypsy/Roma"),
+                            ("MWBC", "MWBC: White and Black Caribbean"),
+                            ("MWBA", "MWBA: White and Black African"),
+                            ("MWAS", "MWAS: White and Asian"),
+                            ("MOTH", "MOTH: Any other mixed background"),
+                            ("AIND", "AIND: Indian"),
+                            ("APKN", "APKN: Pakistani"),
+                            ("ABAN", "ABAN: Bangladeshi"),
+                            ("AOTH", "AOTH: Any other Asian background"),
+                            ("BCRB", "BCRB: Black Caribbean"),
+                            ("BAFR", "BAFR: Black African"),
+                            ("BOTH", "BOTH: Any other Black background"),
+                            ("CHNE", "CHNE: Chinese"),
+                            ("OOTH", "OOTH: Any other ethnic group"),
+                            ("REFU", "REFU: Refused"),
+                            ("NOBT", "NOBT: Information not yet obtained"),
+                        ],
+                        default="NOBT",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "children_cared_for",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="Children cared for before"),
+                ),
+                ("open_to_siblings", models.BooleanField(default=False, verbose_name="Would welcome a sibling group")),
+                ("preferred_age_min", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("preferred_age_max", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("preferences", models.TextField(blank=True, verbose_name="Their own preferences, in their words")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "carer",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="matching_profile",
+                        to="children.carer",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['status', 'approval_type'], name='matching_ca_status_5f7229_idx')],
+                "indexes": [models.Index(fields=["status", "approval_type"], name="matching_ca_status_5f7229_idx")],
             },
         ),
         migrations.CreateModel(
-            name='ChildProfile',
+            name="ChildProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started', models.DateField(verbose_name='Family finding started')),
-                ('status', models.CharField(choices=[('searching', 'Searching for a family'), ('linked', 'Linked with carers'), ('matched', 'Matched'), ('placed', 'Placed'), ('paused', 'Family finding paused')], default='searching', max_length=20)),
-                ('needs', models.JSONField(blank=True, default=dict, help_text='Need area -> level (1 low, 2 medium, 3 high).')),
-                ('district', models.CharField(blank=True, choices=[('TB1', 'TB1 (Thornbury Vale)'), ('TB2', 'TB2 (Northgate)'), ('TB3', 'TB3 (Castle Lees)'), ('TB4', 'TB4 (Millbrook)'), ('AM1', 'AM1 (Ashby Marsh)'), ('AM2', 'AM2 (Sandleigh)'), ('KG1', 'KG1 (Kettlewell Green)'), ('KG2', 'KG2 (Whitmore Heath)'), ('OK1', 'OK1 (Oakford)'), ('OK2', 'OK2 (Brampton Edge)'), ('HX1', 'HX1 (Holm Cross)'), ('FQ1', 'FQ1 (Fairhaven Quay)'), ('XA1', 'XA1 (Out of area (north))'), ('XB1', 'XB1 (Out of area (south-west))')], max_length=4, verbose_name="The child's community (postcode district)")),
-                ('min_km', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='At least this far from the community (km)')),
-                ('max_km', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='At most this far from the community (km)')),
-                ('location_notes', models.CharField(blank=True, max_length=300, verbose_name='Why the location matters')),
-                ('contact_needs', models.TextField(blank=True, verbose_name='Contact needs')),
-                ('identity', models.TextField(blank=True, verbose_name='Identity: heritage, culture, faith, language')),
-                ('wishes', models.TextField(blank=True, verbose_name="The child's wishes about a new family")),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='family_finding', to='children.child')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started", models.DateField(verbose_name="Family finding started")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("searching", "Searching for a family"),
+                            ("linked", "Linked with carers"),
+                            ("matched", "Matched"),
+                            ("placed", "Placed"),
+                            ("paused", "Family finding paused"),
+                        ],
+                        default="searching",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "needs",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Need area -> level (1 low, 2 medium, 3 high)."
+                    ),
+                ),
+                (
+                    "district",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("TB1", "TB1 (Thornbury Vale)"),
+                            ("TB2", "TB2 (Northgate)"),
+                            ("TB3", "TB3 (Castle Lees)"),
+                            ("TB4", "TB4 (Millbrook)"),
+                            ("AM1", "AM1 (Ashby Marsh)"),
+                            ("AM2", "AM2 (Sandleigh)"),
+                            ("KG1", "KG1 (Kettlewell Green)"),
+                            ("KG2", "KG2 (Whitmore Heath)"),
+                            ("OK1", "OK1 (Oakford)"),
+                            ("OK2", "OK2 (Brampton Edge)"),
+                            ("HX1", "HX1 (Holm Cross)"),
+                            ("FQ1", "FQ1 (Fairhaven Quay)"),
+                            ("XA1", "XA1 (Out of area (north))"),
+                            ("XB1", "XB1 (Out of area (south-west))"),
+                        ],
+                        max_length=4,
+                        verbose_name="The child's community (postcode district)",
+                    ),
+                ),
+                (
+                    "min_km",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="At least this far from the community (km)"
+                    ),
+                ),
+                (
+                    "max_km",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="At most this far from the community (km)"
+                    ),
+                ),
+                (
+                    "location_notes",
+                    models.CharField(blank=True, max_length=300, verbose_name="Why the location matters"),
+                ),
+                ("contact_needs", models.TextField(blank=True, verbose_name="Contact needs")),
+                ("identity", models.TextField(blank=True, verbose_name="Identity: heritage, culture, faith, language")),
+                ("wishes", models.TextField(blank=True, verbose_name="The child's wishes about a new family")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="family_finding", to="children.child"
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['status', 'started'], name='matching_ch_status_1f0cec_idx')],
+                "indexes": [models.Index(fields=["status", "started"], name="matching_ch_status_1f0cec_idx")],
             },
         ),
         migrations.AddIndex(
-            model_name='match',
-            index=models.Index(fields=['stage'], name='matching_ma_stage_49bffb_idx'),
+            model_name="match",
+            index=models.Index(fields=["stage"], name="matching_ma_stage_49bffb_idx"),
         ),
         migrations.AddIndex(
-            model_name='matchevent',
-            index=models.Index(fields=['match', 'date'], name='matching_ma_match_i_3760ac_idx'),
+            model_name="matchevent",
+            index=models.Index(fields=["match", "date"], name="matching_ma_match_i_3760ac_idx"),
         ),
     ]

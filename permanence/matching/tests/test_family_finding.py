@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from permanence.matching import choices, selectors, services, stages
 from permanence.matching.models import CarerProfile, ChildProfile, Match
 from permanence.meetings import services as meetings
+from permanence.obligations.snapshots import snapshots_for
 from permanence.planning.models import Decision, Meeting
+from permanence.planning.selectors import named_carer
 from permanence.timescales.engine import compute_obligations
 from permanence.timescales.policy import load_pack
-from permanence.tracking.snapshots import snapshots_for
 
-from .conftest import TODAY, household, siblings_together, waiting_child
+from .conftest import TODAY, authorise, household, siblings_together, waiting_child
 
 
 def test_starting_family_finding_records_the_meeting_the_leeds_rule_waits_for(ava):
@@ -69,55 +70,100 @@ def test_brothers_and_sisters_to_live_together_are_linked_together(fiona):
     assert ChildProfile.objects.get(child=ben).status == choices.CHILD_LINKED
 
 
-def test_a_link_becomes_an_adoption_match_through_panel_and_the_adm_then_a_placement(ava, hills, fiona, adm):
+def _to_panel(match, fiona, panel):
+    services.match_visit_record(match=match, date=date(2026, 3, 9), notes="Good visit", by=fiona, today=TODAY)
+    services.match_report_record(match=match, date=date(2026, 3, 20), report="Report", by=fiona, today=TODAY)
+    return services.match_to_panel(match=match, panel=panel, today=date(2026, 3, 25))
+
+
+def _minutes(match, chair, outcome="recommended"):
+    item = match.panel_item
+    return meetings.panel_minutes_record(
+        item=item,
+        by=chair,
+        present=list(item.panel.members.all()),
+        outcome=outcome,
+        recommendation="The panel recommends the match.",
+        reasons="The carers can meet the child's needs throughout childhood.",
+        recorded_on=date(2026, 4, 3),
+        today=TODAY,
+    )
+
+
+def test_a_link_becomes_an_adoption_match_through_panel_and_the_adm_then_a_placement(
+    ava, hills, fiona, adm, panel, chair
+):
+    authorise(ava, adm)
     match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), by=fiona, today=TODAY)
     assert CarerProfile.objects.get(carer=hills).status == choices.LINKED
-    services.match_visit_record(match=match, date=date(2026, 3, 9), notes="Warm home, ready for a toddler", by=fiona, today=TODAY)
-    services.match_report_record(match=match, date=date(2026, 3, 20), report="The Hills can meet Ava's needs.", by=fiona, today=TODAY)
-    panel = meetings.panel_create(date=date(2026, 4, 2))
-    services.match_to_panel(match=match, panel=panel)
-    services.match_panel_recommend(match=match, recommendation="The panel recommends the match.", by=fiona, today=TODAY)
-    services.match_decide(match=match, outcome="agreed", date=date(2026, 4, 9), by=adm, reasons="A good match", today=TODAY)
+    match = _to_panel(match, fiona, panel)
+    _minutes(match, chair)
+    match.refresh_from_db()
+    assert match.stage == stages.PANEL
+    meetings.adm_decide(
+        item=match.panel_item,
+        outcome="agreed",
+        date=date(2026, 4, 9),
+        by=adm,
+        reasons="A good match",
+        minutes_considered=True,
+        today=TODAY,
+    )
     match.refresh_from_db()
     assert match.stage == stages.APPROVED
     assert match.panel_item.matter == "adoption_match" and match.panel_item.adm_decision.outcome == "agreed"
     assert Decision.objects.filter(child=ava, kind="match_approved", date=date(2026, 4, 9)).exists()
     assert ChildProfile.objects.get(child=ava).status == choices.CHILD_MATCHED
     assert CarerProfile.objects.get(carer=hills).status == choices.MATCHED
-    services.match_introductions(match=match, start=date(2026, 4, 20), plan="Two weeks of visits", by=fiona, today=TODAY)
+    assert named_carer(ava).name == "Jo and Sam Hill"  # the plan now names the adopters
+    services.match_introductions(
+        match=match, start=date(2026, 4, 20), plan="Two weeks of visits", by=fiona, today=TODAY
+    )
     services.match_placed(match=match, date=date(2026, 5, 4), by=fiona, today=TODAY)
     match.refresh_from_db()
     assert match.stage == stages.PLACED and match.placed_on == date(2026, 5, 4)
     assert [e.to_stage for e in match.events.order_by("date", "pk")] == [
-        "linked", "visits", "report", "panel", "approved", "introductions", "placed"]
+        "linked",
+        "visits",
+        "report",
+        "panel",
+        "approved",
+        "introductions",
+        "placed",
+    ]
     assert ChildProfile.objects.get(child=ava).status == choices.PLACED
 
 
-def test_only_the_adm_decides_an_adoption_match(ava, hills, fiona):
-    match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY)
-    services.match_visit_record(match=match, date=date(2026, 3, 9), notes="Good visit", today=TODAY)
-    services.match_report_record(match=match, date=date(2026, 3, 20), report="Report", today=TODAY)
-    services.match_to_panel(match=match, panel=meetings.panel_create(date=date(2026, 4, 2)))
-    services.match_panel_recommend(match=match, recommendation="Recommended", today=TODAY)
-    with pytest.raises(ValidationError, match="Only the Agency Decision Maker"):
-        services.match_decide(match=match, outcome="agreed", date=date(2026, 4, 9), by=fiona, reasons="Fine", today=TODAY)
+def test_an_adoption_match_without_authority_to_place_cannot_reach_panel(ava, hills, fiona, panel):
+    match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), by=fiona, today=TODAY)
+    with pytest.raises(ValidationError) as error:
+        _to_panel(match, fiona, panel)
+    assert "There is no authority to place Ava for adoption" in " ".join(error.value.message_dict["panel"])
     match.refresh_from_db()
-    assert match.stage == stages.PANEL
+    assert match.stage == stages.REPORT and match.panel_item is None
 
 
-def test_a_long_term_fostering_match_is_agreed_on_the_panels_recommendation(fiona):
+def test_a_match_the_panel_does_not_recommend_can_go_to_a_later_panel(ava, hills, fiona, adm, panel, chair):
+    authorise(ava, adm)
+    match = _to_panel(services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY), fiona, panel)
+    _minutes(match, chair, outcome="deferred")
+    match.refresh_from_db()
+    assert match.stage == stages.REPORT and match.panel_item is None
+
+
+def test_a_long_term_fostering_match_is_decided_by_the_panel_itself(fiona, panel, chair):
     kai = waiting_child("Kai", "FF9", option="long_term_fostering", born=date(2016, 1, 1), by=fiona)
     carers = household("Long Term Family", "LT1", approval_type="long_term_foster_carer")
     carers.age_max = 17
     carers.save()
     match = services.link_record(child=kai, carer=carers, date=date(2026, 3, 2), today=TODAY)
-    services.match_visit_record(match=match, date=date(2026, 3, 9), notes="Good visit", today=TODAY)
-    services.match_report_record(match=match, date=date(2026, 3, 20), report="Report", today=TODAY)
-    match = services.match_to_panel(match=match, panel=meetings.panel_create(date=date(2026, 4, 2)))
+    match = _to_panel(match, fiona, panel)
     assert match.panel_item.matter == "ltf_match" and not match.panel_item.needs_adm
-    services.match_panel_recommend(match=match, recommendation="Recommended", today=TODAY)
-    services.match_decide(match=match, outcome="agreed", date=date(2026, 4, 3), by=fiona, reasons="Agreed", today=TODAY)
-    assert Decision.objects.filter(child=kai, kind="match_approved").exists()
+    _minutes(match, chair)
+    match.refresh_from_db()
+    assert match.stage == stages.APPROVED
+    decision = Decision.objects.get(child=kai, kind="match_approved")
+    assert decision.forum == "permanence_panel" and decision.date == date(2026, 4, 3)
 
 
 def test_the_matching_report_needs_a_visit_first(ava, hills):
@@ -131,7 +177,8 @@ def test_a_placement_cannot_be_recorded_before_the_match_is_approved(ava, hills)
     with pytest.raises(ValidationError) as error:
         services.match_placed(match=match, date=date(2026, 3, 5), today=TODAY)
     assert error.value.message_dict["stage"] == [
-        "A match cannot move from “Linked” to “Placed”. From “Linked” the next stage is “Visits”."]
+        "A match cannot move from “Linked” to “Placed”. From “Linked” the next stage is “Visits”."
+    ]
 
 
 def test_a_step_cannot_be_dated_before_the_last_one(ava, hills):

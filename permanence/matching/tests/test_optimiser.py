@@ -2,7 +2,8 @@
 
 import itertools
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from permanence.matching import optimiser
 from permanence.matching.bench import run

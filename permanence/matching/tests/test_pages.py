@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from permanence.matching import stages
 from permanence.matching.models import Match
+from permanence.planning import services as planning
+from permanence.web.tests.builders import child_in_care
 
 from .conftest import household
 
@@ -31,10 +33,6 @@ def test_the_child_page_leads_to_family_finding_and_a_shortlist_with_reasons(cli
 
 
 def test_family_finding_starts_from_a_form_and_records_the_needs(client, fiona, db):
-    from permanence.web.tests.builders import child_in_care
-
-    from permanence.planning import services as planning
-
     child = child_in_care("Mo", "Reed", reference="FF7", born=date(2023, 1, 1), entered=date(2025, 1, 1))
     # A family finder's case scope: children whose plan is adoption or long-term fostering.
     planning.plan_record(child=child, primary_option="adoption", recorded=date(2025, 5, 1))
@@ -44,7 +42,15 @@ def test_family_finding_starts_from_a_form_and_records_the_needs(client, fiona, 
     bad = client.post(reverse("matching-start", args=[child.pk]), {"started": "", "need_health": "0"})
     assert "Enter the date family finding started" in bad.content.decode()
     data = {"started": "2026-01-05", "district": "TB1", "need_health": "2"} | {
-        f"need_{k}": "0" for k in ("developmental_delay", "disability", "emotional_behavioural", "birth_family_contact", "uncertain_future")}
+        f"need_{k}": "0"
+        for k in (
+            "developmental_delay",
+            "disability",
+            "emotional_behavioural",
+            "birth_family_contact",
+            "uncertain_future",
+        )
+    }
     response = client.post(reverse("matching-start", args=[child.pk]), data)
     assert response.status_code == 302
     assert child.family_finding.needs == {"health": 2}
@@ -68,4 +74,9 @@ def test_the_suggested_plan_page_compares_with_best_first(client, fiona, ava, hi
     household("Second Family", "AD9")
     client.force_login(fiona)
     page = client.get(reverse("matching-plan")).content.decode()
-    assert "Suggested households" in page and "Best-first, one at a time" in page and "Jo and Sam Hill" in page
+    assert (
+        "Proposals" in page
+        and "Constraints held" in page
+        and "Best-first, one at a time" in page
+        and "Jo and Sam Hill" in page
+    )

@@ -6,169 +6,420 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0001_initial'),
+        ("children", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Clinic',
+            name="Clinic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='IRODecisionsReport',
+            name="IRODecisionsReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issued', models.DateField()),
-                ('decisions', models.TextField()),
-                ('permanence_plan_recorded', models.BooleanField(default=False)),
-                ('iro', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='decisions_report', to='children.review')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("issued", models.DateField()),
+                ("decisions", models.TextField()),
+                ("permanence_plan_recorded", models.BooleanField(default=False)),
+                (
+                    "iro",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "review",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions_report",
+                        to="children.review",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Panel',
+            name="Panel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='PanelItem',
+            name="PanelItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('matter', models.CharField(choices=[('plan_after_review', 'Permanence plan after the four-month review'), ('ltf_match', 'Match with long-term foster carers'), ('sgo_match', 'Match with special guardians'), ('plan_change', 'Significant change of care plan'), ('s20_review', 'Review of a section 20 arrangement'), ('adoption_plan', 'Adoption plan (for the Agency Decision Maker)'), ('adoption_match', 'Adoption match (for the Agency Decision Maker)')], max_length=30)),
-                ('papers', models.TextField(blank=True, help_text='The papers before the panel: options analysis, matching report ...')),
-                ('recommendation', models.TextField(blank=True)),
-                ('recommended_option', models.CharField(blank=True, choices=[('stay_home', 'Stay at home (with or without a supervision order)'), ('return_home', 'Return home (reunification)'), ('kinship', 'Kinship care with connected persons'), ('special_guardianship', 'Special guardianship'), ('child_arrangements_order', 'Child arrangements order'), ('adoption', 'Adoption (including fostering for adoption and concurrent planning)'), ('long_term_fostering', 'Long-term fostering'), ('residential', 'Residential care'), ('independence', 'Supported move to independence (16 and 17)')], max_length=30)),
-                ('needs_adm', models.BooleanField(default=False, help_text='An adoption plan or adoption match goes to the ADM.')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='panel_items', to='children.child')),
-                ('panel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='meetings.panel')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "matter",
+                    models.CharField(
+                        choices=[
+                            ("plan_after_review", "Permanence plan after the four-month review"),
+                            ("ltf_match", "Match with long-term foster carers"),
+                            ("sgo_match", "Match with special guardians"),
+                            ("plan_change", "Significant change of care plan"),
+                            ("s20_review", "Review of a section 20 arrangement"),
+                            ("adoption_plan", "Adoption plan (for the Agency Decision Maker)"),
+                            ("adoption_match", "Adoption match (for the Agency Decision Maker)"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "papers",
+                    models.TextField(
+                        blank=True, help_text="The papers before the panel: options analysis, matching report ..."
+                    ),
+                ),
+                ("recommendation", models.TextField(blank=True)),
+                (
+                    "recommended_option",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("stay_home", "Stay at home (with or without a supervision order)"),
+                            ("return_home", "Return home (reunification)"),
+                            ("kinship", "Kinship care with connected persons"),
+                            ("special_guardianship", "Special guardianship"),
+                            ("child_arrangements_order", "Child arrangements order"),
+                            ("adoption", "Adoption (including fostering for adoption and concurrent planning)"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("residential", "Residential care"),
+                            ("independence", "Supported move to independence (16 and 17)"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "needs_adm",
+                    models.BooleanField(default=False, help_text="An adoption plan or adoption match goes to the ADM."),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="panel_items", to="children.child"
+                    ),
+                ),
+                (
+                    "panel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="meetings.panel"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['panel', 'pk'],
+                "ordering": ["panel", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ADMDecision',
+            name="ADMDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('agreed', 'Agreed: the child should be placed for adoption'), ('not_agreed', 'Not agreed'), ('deferred', 'Deferred for more information')], max_length=20)),
-                ('date', models.DateField()),
-                ('reasons', models.TextField()),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='adm_decision', to='meetings.panelitem')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("agreed", "Agreed: the child should be placed for adoption"),
+                            ("not_agreed", "Not agreed"),
+                            ("deferred", "Deferred for more information"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("reasons", models.TextField()),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adm_decision",
+                        to="meetings.panelitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('referrer_role', models.CharField(choices=[('social_worker', 'Social worker'), ('iro', 'Independent Reviewing Officer')], max_length=20)),
-                ('reason', models.TextField()),
-                ('status', models.CharField(choices=[('waiting', 'Waiting for a clinic'), ('listed', 'Listed for a clinic'), ('seen', 'Seen at clinic'), ('withdrawn', 'Withdrawn')], default='waiting', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='clinic_referrals', to='children.child')),
-                ('referred_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField()),
+                (
+                    "referrer_role",
+                    models.CharField(
+                        choices=[("social_worker", "Social worker"), ("iro", "Independent Reviewing Officer")],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting for a clinic"),
+                            ("listed", "Listed for a clinic"),
+                            ("seen", "Seen at clinic"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="waiting",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="clinic_referrals",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "referred_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'pk'],
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ClinicItem',
+            name="ClinicItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('iro_or_chair_present', models.BooleanField(null=True)),
-                ('worker_or_manager_present', models.BooleanField(null=True)),
-                ('attendees', models.TextField(blank=True)),
-                ('options_discussed', models.JSONField(blank=True, default=list)),
-                ('agreed_plan', models.CharField(blank=True, choices=[('stay_home', 'Stay at home (with or without a supervision order)'), ('return_home', 'Return home (reunification)'), ('kinship', 'Kinship care with connected persons'), ('special_guardianship', 'Special guardianship'), ('child_arrangements_order', 'Child arrangements order'), ('adoption', 'Adoption (including fostering for adoption and concurrent planning)'), ('long_term_fostering', 'Long-term fostering'), ('residential', 'Residential care'), ('independence', 'Supported move to independence (16 and 17)')], max_length=30)),
-                ('notes', models.TextField(blank=True)),
-                ('recorded', models.BooleanField(default=False)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='clinic_items', to='children.child')),
-                ('clinic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='meetings.clinic')),
-                ('referral', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='meetings.referral')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("iro_or_chair_present", models.BooleanField(null=True)),
+                ("worker_or_manager_present", models.BooleanField(null=True)),
+                ("attendees", models.TextField(blank=True)),
+                ("options_discussed", models.JSONField(blank=True, default=list)),
+                (
+                    "agreed_plan",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("stay_home", "Stay at home (with or without a supervision order)"),
+                            ("return_home", "Return home (reunification)"),
+                            ("kinship", "Kinship care with connected persons"),
+                            ("special_guardianship", "Special guardianship"),
+                            ("child_arrangements_order", "Child arrangements order"),
+                            ("adoption", "Adoption (including fostering for adoption and concurrent planning)"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("residential", "Residential care"),
+                            ("independence", "Supported move to independence (16 and 17)"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("recorded", models.BooleanField(default=False)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="clinic_items", to="children.child"
+                    ),
+                ),
+                (
+                    "clinic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="meetings.clinic"
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="items",
+                        to="meetings.referral",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['clinic', 'pk'],
+                "ordering": ["clinic", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TrackingMeeting',
+            name="TrackingMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True)),
-                ('attendees', models.TextField(blank=True)),
-                ('since', models.DateField(help_text='The agenda covers what changed since this date (the last meeting).')),
-                ('closed', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True)),
+                ("attendees", models.TextField(blank=True)),
+                (
+                    "since",
+                    models.DateField(help_text="The agenda covers what changed since this date (the last meeting)."),
+                ),
+                ("closed", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reasons', models.JSONField(default=list, help_text='Why the child is on the agenda, in words.')),
-                ('discussion', models.TextField(blank=True)),
-                ('decision', models.TextField(blank=True)),
-                ('discussed', models.BooleanField(default=False)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tracking_items', to='children.child')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='meetings.trackingmeeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reasons", models.JSONField(default=list, help_text="Why the child is on the agenda, in words.")),
+                ("discussion", models.TextField(blank=True)),
+                ("decision", models.TextField(blank=True)),
+                ("discussed", models.BooleanField(default=False)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tracking_items", to="children.child"
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="meetings.trackingmeeting"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'pk'],
+                "ordering": ["meeting", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=300)),
-                ('due', models.DateField()),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('forum', models.CharField(choices=[('clinic', 'Permanence planning clinic'), ('tracking_meeting', 'Permanence tracking meeting'), ('panel', 'Permanence panel')], max_length=30)),
-                ('set_on', models.DateField()),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to=settings.AUTH_USER_MODEL)),
-                ('agenda_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='meetings.agendaitem')),
-                ('clinic_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='meetings.clinicitem')),
-                ('panel_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='meetings.panelitem')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("description", models.CharField(max_length=300)),
+                ("due", models.DateField()),
+                ("done_on", models.DateField(blank=True, null=True)),
+                (
+                    "forum",
+                    models.CharField(
+                        choices=[
+                            ("clinic", "Permanence planning clinic"),
+                            ("tracking_meeting", "Permanence tracking meeting"),
+                            ("panel", "Permanence panel"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("set_on", models.DateField()),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="children.child"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="actions", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="meetings.agendaitem",
+                    ),
+                ),
+                (
+                    "clinic_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="meetings.clinicitem",
+                    ),
+                ),
+                (
+                    "panel_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="meetings.panelitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due', 'pk'],
-                'indexes': [models.Index(fields=['owner', 'done_on'], name='meetings_ac_owner_i_11d648_idx'), models.Index(fields=['child', 'done_on'], name='meetings_ac_child_i_5e0d1a_idx')],
+                "ordering": ["due", "pk"],
+                "indexes": [
+                    models.Index(fields=["owner", "done_on"], name="meetings_ac_owner_i_11d648_idx"),
+                    models.Index(fields=["child", "done_on"], name="meetings_ac_child_i_5e0d1a_idx"),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='clinicitem',
-            constraint=models.UniqueConstraint(fields=('clinic', 'child'), name='one_clinic_item_per_child'),
+            model_name="clinicitem",
+            constraint=models.UniqueConstraint(fields=("clinic", "child"), name="one_clinic_item_per_child"),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('meeting', 'child'), name='one_agenda_item_per_child'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(fields=("meeting", "child"), name="one_agenda_item_per_child"),
         ),
     ]

@@ -2,10 +2,15 @@
 
 from datetime import date
 
+import pytest
+
 from permanence.accounts.models import User
 from permanence.demo import load_demo
 from permanence.meetings import selectors
 from permanence.meetings.models import ADMDecision, AgendaItem, ClinicItem, Referral
+
+# Loads the demo council (slow; `make test` runs it).
+pytestmark = pytest.mark.slow
 
 TODAY = date(2026, 11, 23)
 

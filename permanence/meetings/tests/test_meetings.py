@@ -9,12 +9,17 @@ from django.urls import reverse
 from permanence.accounts import roles
 from permanence.accounts.models import User
 from permanence.children import services as children
-from permanence.children.models import Child
+from permanence.children.models import Allocation, Child, Review
+from permanence.children.services import allocation_assign
 from permanence.meetings import agenda, services
 from permanence.meetings.models import Action, AgendaItem, Referral
+from permanence.obligations import selectors as obligations
 from permanence.planning import services as planning
-from permanence.planning.models import Decision, Meeting
-from permanence.tracking.tests.test_obligations_from_the_record import TODAY, record_case, sam, team  # noqa: F401
+from permanence.planning.models import Meeting
+from permanence.tracking import selectors as tracking
+from permanence.web.tests.builders import record_case
+
+TODAY = date(2026, 11, 23)
 
 MEETING_DAY = date(2026, 11, 25)
 
@@ -31,15 +36,20 @@ def adm(db):
 
 # --- the clinic ------------------------------------------------------------------------------------
 
+
 def test_a_social_worker_refers_a_looked_after_child_to_the_clinic_and_the_engine_sees_it(sam):
     child = record_case(worker=sam)
-    referral = services.referral_create(child=child, by=sam, date=date(2026, 11, 2), reason="Kinship care with grandmother is being considered")
+    referral = services.referral_create(
+        child=child, by=sam, date=date(2026, 11, 2), reason="Kinship care with grandmother is being considered"
+    )
     assert referral.referrer_role == "social_worker"
     assert Meeting.objects.filter(child=child, kind="clinic_referral", date=date(2026, 11, 2)).exists()
 
 
 def test_a_referral_needs_a_reason_and_a_child_in_care_or_proceedings(sam):
-    stranger = children.child_create(first_name="Nia", last_name="Notincare", date_of_birth=date(2019, 1, 1), council_reference="X1")
+    stranger = children.child_create(
+        first_name="Nia", last_name="Notincare", date_of_birth=date(2019, 1, 1), council_reference="X1"
+    )
     with pytest.raises(ValidationError) as error:
         services.referral_create(child=stranger, by=sam, date=TODAY, reason="  ")
     assert set(error.value.message_dict) == {"reason", "child"}
@@ -59,8 +69,13 @@ def test_the_clinic_warns_when_the_iro_or_the_worker_was_not_there(sam):
     clinic = services.clinic_create(date=MEETING_DAY)
     item = services.clinic_list(clinic=clinic, referral=referral)
     warnings = services.clinic_item_record(
-        item=item, iro_or_chair_present=False, worker_or_manager_present=True, attendees="", options_discussed=["long_term_fostering", "kinship"],
-        agreed_plan="long_term_fostering", notes="",
+        item=item,
+        iro_or_chair_present=False,
+        worker_or_manager_present=True,
+        attendees="",
+        options_discussed=["long_term_fostering", "kinship"],
+        agreed_plan="long_term_fostering",
+        notes="",
     )
     assert warnings == ["The IRO or conference chair was not at the clinic: they are expected to attend (Camden §4)."]
     referral.refresh_from_db()
@@ -71,10 +86,19 @@ def test_the_clinic_warns_when_the_iro_or_the_worker_was_not_there(sam):
 def test_the_plan_agreed_at_clinic_must_be_one_of_the_options_discussed(sam):
     child = record_case(worker=sam)
     clinic = services.clinic_create(date=MEETING_DAY)
-    item = services.clinic_list(clinic=clinic, referral=services.referral_create(child=child, by=sam, date=TODAY, reason="SGO"))
+    item = services.clinic_list(
+        clinic=clinic, referral=services.referral_create(child=child, by=sam, date=TODAY, reason="SGO")
+    )
     with pytest.raises(ValidationError) as error:
-        services.clinic_item_record(item=item, iro_or_chair_present=True, worker_or_manager_present=True, attendees="",
-                                    options_discussed=["kinship"], agreed_plan="adoption", notes="")
+        services.clinic_item_record(
+            item=item,
+            iro_or_chair_present=True,
+            worker_or_manager_present=True,
+            attendees="",
+            options_discussed=["kinship"],
+            agreed_plan="adoption",
+            notes="",
+        )
     assert "agreed_plan" in error.value.message_dict
     item.refresh_from_db()
     assert not item.recorded
@@ -82,17 +106,23 @@ def test_the_plan_agreed_at_clinic_must_be_one_of_the_options_discussed(sam):
 
 # --- the monthly tracking meeting ---------------------------------------------------------------------
 
+
 def test_the_agenda_lists_overdue_children_referrals_changed_plans_and_proceedings_past_20_weeks(sam):
     overdue = record_case("O", worker=sam)  # proceedings from March: overdue and past 20 weeks
     changed = record_case("P", worker=sam)
     planning.plan_record(child=changed, primary_option="kinship", recorded=date(2026, 6, 1))
-    planning.plan_record(child=changed, primary_option="adoption", recorded=date(2026, 11, 10), reason="Viability assessment negative")
+    planning.plan_record(
+        child=changed, primary_option="adoption", recorded=date(2026, 11, 10), reason="Viability assessment negative"
+    )
     services.referral_create(child=changed, by=sam, date=date(2026, 11, 3), reason="Adoption")
     found = agenda.build(since=date(2026, 10, 28), until=MEETING_DAY, today=MEETING_DAY)
     assert any(r.startswith("Overdue: Care proceedings concluded") for r in found[overdue.pk])
     assert "Care proceedings in week 39 (issued 2 March 2026)" in found[overdue.pk]
-    assert "Plan changed from kinship / connected persons to adoption (including fostering for adoption and concurrent planning) on 10 November 2026" in found[changed.pk] or any(
-        r.startswith("Plan changed from") and "10 November 2026" in r for r in found[changed.pk])
+    assert (
+        "Plan changed from kinship / connected persons to adoption (including fostering for adoption and concurrent planning) on 10 November 2026"
+        in found[changed.pk]
+        or any(r.startswith("Plan changed from") and "10 November 2026" in r for r in found[changed.pk])
+    )
     assert "Referred to the permanence planning clinic on 3 November 2026" in found[changed.pk]
 
 
@@ -120,7 +150,9 @@ def test_recording_a_discussion_needs_both_what_was_discussed_and_decided_and_me
     with pytest.raises(ValidationError) as error:
         services.agenda_item_record(item=item, discussion="", decision="")
     assert set(error.value.message_dict) == {"discussion", "decision"}
-    services.agenda_item_record(item=item, discussion="Final hearing listed", decision="Chase the court for the IRH date")
+    services.agenda_item_record(
+        item=item, discussion="Final hearing listed", decision="Chase the court for the IRH date"
+    )
     assert Meeting.objects.filter(child=child, kind="tracking_meeting", date=MEETING_DAY).exists()
 
 
@@ -136,47 +168,32 @@ def test_a_meeting_cannot_close_with_children_not_discussed(sam):
 
 # --- panel and ADM ------------------------------------------------------------------------------------
 
-def test_only_the_adm_decides_and_an_agreed_adoption_plan_becomes_the_adm_decision(sam, adm):
-    child = record_case(worker=sam)
-    panel = services.panel_create(date=MEETING_DAY)
-    item = services.panel_item_add(panel=panel, child=child, matter="adoption_plan", papers="Options analysis, CPR")
-    assert item.needs_adm
-    with pytest.raises(ValidationError, match="not made its recommendation"):
-        services.adm_decide(item=item, outcome="agreed", date=MEETING_DAY, by=adm, reasons="r")
-    services.panel_recommend(item=item, recommendation="Adoption is the plan that meets Ava's needs", recommended_option="adoption")
-    with pytest.raises(ValidationError, match="Only the Agency Decision Maker"):
-        services.adm_decide(item=item, outcome="agreed", date=MEETING_DAY, by=sam, reasons="r")
-    with pytest.raises(ValidationError, match="before the panel met"):
-        services.adm_decide(item=item, outcome="agreed", date=date(2026, 11, 1), by=adm, reasons="r")
-    services.adm_decide(item=item, outcome="agreed", date=date(2026, 11, 30), by=adm, reasons="Agree with panel")
-    decision = Decision.objects.get(child=child, kind="adm_should_be_placed")
-    assert decision.forum == "adm" and decision.date == date(2026, 11, 30)
-
-
-def test_a_long_term_fostering_match_does_not_go_to_the_adm(sam, adm):
-    child = record_case(worker=sam)
-    item = services.panel_item_add(panel=services.panel_create(date=MEETING_DAY), child=child, matter="ltf_match")
-    services.panel_recommend(item=item, recommendation="Match recommended")
-    with pytest.raises(ValidationError, match="does not go to the Agency Decision Maker"):
-        services.adm_decide(item=item, outcome="agreed", date=MEETING_DAY, by=adm, reasons="r")
-
 
 # --- actions ----------------------------------------------------------------------------------------------
+
 
 def test_an_action_needs_an_owner_and_cannot_be_due_before_the_meeting(sam):
     child = record_case(worker=sam)
     with pytest.raises(ValidationError) as error:
-        services.action_create(child=child, description="", owner=None, due=date(2026, 11, 1), forum="clinic", set_on=MEETING_DAY)
+        services.action_create(
+            child=child, description="", owner=None, due=date(2026, 11, 1), forum="clinic", set_on=MEETING_DAY
+        )
     assert set(error.value.message_dict) == {"description", "owner", "due"}
     assert not Action.objects.exists()
 
 
 # --- pages -----------------------------------------------------------------------------------------------
 
+
 def test_a_manager_runs_the_monthly_meeting_from_the_agenda_to_the_actions(client, sam):
     child = record_case(worker=sam)
     client.force_login(sam)
-    response = client.post(reverse("tracking-list"), {"date": "2026-11-25", "chair": sam.pk, "attendees": "IRO manager"})
+    empty = client.post(reverse("tracking-list"), {})
+    assert "Enter the date of the meeting" in empty.content.decode() and not AgendaItem.objects.exists()
+    response = client.post(
+        reverse("tracking-list"),
+        {"date-day": "25", "date-month": "11", "date-year": "2026", "chair": sam.pk, "attendees": "IRO manager"},
+    )
     meeting_url = response["Location"]
     html = client.get(meeting_url).content.decode()
     assert child.full_name in html and "Overdue:" in html
@@ -185,7 +202,15 @@ def test_a_manager_runs_the_monthly_meeting_from_the_agenda_to_the_actions(clien
     bad = client.post(item_url, {"form": "record", "discussion": "", "decision": ""})
     assert "govuk-error-summary" in bad.content.decode() and "What was discussed" in bad.content.decode()
     client.post(item_url, {"form": "record", "discussion": "IRH slipped", "decision": "Ask legal to seek an extension"})
-    client.post(item_url, {"form": "action", "action-description": "Speak to legal about an extension", "action-owner": sam.pk, "action-due": "2026-12-02"})
+    client.post(
+        item_url,
+        {
+            "form": "action",
+            "action-description": "Speak to legal about an extension",
+            "action-owner": sam.pk,
+            "action-due": "2026-12-02",
+        },
+    )
     action = Action.objects.get()
     assert (action.owner, action.forum, action.agenda_item) == (sam, "tracking_meeting", item)
     assert "Speak to legal about an extension" in client.get(reverse("my-actions")).content.decode()
@@ -195,9 +220,13 @@ def test_a_manager_runs_the_monthly_meeting_from_the_agenda_to_the_actions(clien
 
 def test_marking_an_action_done_takes_it_off_the_list(client, sam):
     child = record_case(worker=sam)
-    action = services.action_create(child=child, description="Book the FGC", owner=sam, due=date(2026, 12, 1), forum="clinic", set_on=TODAY)
+    action = services.action_create(
+        child=child, description="Book the FGC", owner=sam, due=date(2026, 12, 1), forum="clinic", set_on=TODAY
+    )
     client.force_login(sam)
-    response = client.post(reverse("action-done", args=[action.pk]), {"done_on": "2026-11-24", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("action-done", args=[action.pk]), {"done_on": "2026-11-24", "next": "https://evil.example/"}
+    )
     assert response["Location"] == reverse("my-actions")
     assert list(client.get(reverse("my-actions")).context["page"].object_list) == []
 
@@ -205,7 +234,9 @@ def test_marking_an_action_done_takes_it_off_the_list(client, sam):
 def test_the_referral_page_names_the_missing_reason(client, sam):
     child = record_case(worker=sam)
     client.force_login(sam)
-    html = client.post(reverse("refer-to-clinic", args=[child.pk]), {"date": "2026-11-23", "reason": ""}).content.decode()
+    html = client.post(
+        reverse("refer-to-clinic", args=[child.pk]), {"date": "2026-11-23", "reason": ""}
+    ).content.decode()
     assert "govuk-error-summary" in html and "Why are you referring this child?" in html
     assert not Referral.objects.exists()
 
@@ -223,49 +254,48 @@ def test_every_meetings_page_needs_sign_in_and_opens_for_staff(client, sam):
 
 # --- what the engine makes of it ---------------------------------------------------------------------
 
-def test_an_open_action_shows_on_the_childs_page_and_on_the_drift_dashboard_when_late(sam):
-    from permanence.tracking import selectors as tracking
 
+def test_an_open_action_shows_on_the_childs_page_and_on_the_drift_dashboard_when_late(sam):
     child = record_case(worker=sam)
-    action = services.action_create(child=child, description="Book the FGC", owner=sam, due=date(2026, 11, 20), forum="clinic", set_on=date(2026, 11, 4))
-    page = tracking.child_obligations(child, today=TODAY)
-    assert [(o.title, o.status) for o in page.open if o.rule == "meeting-actions"] == [("Action: Book the FGC", "overdue")]
+    action = services.action_create(
+        child=child,
+        description="Book the FGC",
+        owner=sam,
+        due=date(2026, 11, 20),
+        forum="clinic",
+        set_on=date(2026, 11, 4),
+    )
+    page = obligations.child_obligations(child, today=TODAY)
+    assert [(o.title, o.status) for o in page.open if o.rule == "meeting-actions"] == [
+        ("Action: Book the FGC", "overdue")
+    ]
     drift = tracking.drift([child.pk], today=TODAY)
     assert "Action: Book the FGC" in [o.title for row in drift.overdue for o in row.obligations]
     services.action_complete(action=action, done_on=date(2026, 11, 22))
-    assert [o.status for o in tracking.child_obligations(child, today=TODAY).met if o.rule == "meeting-actions"] == ["met"]
-
-
-def test_a_panel_recommendation_for_the_adm_starts_the_adm_clock(sam, adm):
-    from permanence.tracking import selectors as tracking
-
-    child = record_case(worker=sam)
-    item = services.panel_item_add(panel=services.panel_create(date=date(2026, 11, 2)), child=child, matter="adoption_plan")
-    services.panel_recommend(item=item, recommendation="Adoption", recommended_option="adoption")
-    (clock,) = [o for o in tracking.obligations_for_child(child, today=TODAY) if o.rule == "adm-decision"]
-    assert clock.due == date(2026, 11, 11) and clock.status == "overdue"
-    services.adm_decide(item=item, outcome="deferred", date=date(2026, 11, 23), by=adm, reasons="Need the updated parenting assessment")
-    (clock,) = [o for o in tracking.obligations_for_child(child, today=TODAY) if o.rule == "adm-decision"]
-    assert clock.status == "met" and clock.met_late
+    assert [o.status for o in obligations.child_obligations(child, today=TODAY).met if o.rule == "meeting-actions"] == [
+        "met"
+    ]
 
 
 def test_the_child_page_shows_referrals_panel_items_and_actions(client, sam):
     child = record_case(worker=sam)
     services.referral_create(child=child, by=sam, date=date(2026, 11, 2), reason="Kinship care being considered")
-    services.action_create(child=child, description="Book the FGC", owner=sam, due=date(2026, 12, 1), forum="clinic", set_on=TODAY)
+    services.action_create(
+        child=child, description="Book the FGC", owner=sam, due=date(2026, 12, 1), forum="clinic", set_on=TODAY
+    )
     client.force_login(sam)
     html = client.get(reverse("child-detail", args=[child.pk])).content.decode()
-    for text in ("Meetings, panels and actions", "referred to the permanence planning clinic by Sam Social-Worker",
-                 "Book the FGC", reverse("refer-to-clinic", args=[child.pk]), reverse("add-to-panel", args=[child.pk])):
+    for text in (
+        "Meetings, panels and actions",
+        "referred to the permanence planning clinic by Sam Social-Worker",
+        "Book the FGC",
+        reverse("refer-to-clinic", args=[child.pk]),
+        reverse("add-to-panel", args=[child.pk]),
+    ):
         assert text in html, text
 
 
 def test_the_iro_records_the_decisions_report_after_a_review_and_it_cannot_predate_it(client, sam, iro):
-    from permanence.children.models import Review
-
-    from permanence.children.models import Allocation
-    from permanence.children.services import allocation_assign
-
     child = record_case(worker=sam)
     allocation_assign(child=child, role=Allocation.IRO, worker=iro, start=date(2026, 1, 5))  # her case
     review = Review.objects.get(child=child)
@@ -273,19 +303,9 @@ def test_the_iro_records_the_decisions_report_after_a_review_and_it_cannot_preda
     url = reverse("decisions-report", args=[child.pk, review.pk])
     early = client.post(url, {"issued": "2026-01-01", "decisions": "Plan: kinship"})
     assert "cannot be issued before the review was held" in early.content.decode()
-    client.post(url, {"issued": "2026-02-02", "decisions": "Plan: kinship with grandmother", "permanence_plan_recorded": "on"})
+    client.post(
+        url, {"issued": "2026-02-02", "decisions": "Plan: kinship with grandmother", "permanence_plan_recorded": "on"}
+    )
     review.refresh_from_db()
     assert review.decisions_report.permanence_plan_recorded and review.decisions_report.iro == iro
     assert "Issued 2 February 2026" in client.get(reverse("child-detail", args=[child.pk])).content.decode()
-
-
-def test_the_panel_item_page_carries_the_options_analysis_as_papers(client, sam):
-    from permanence.planning.models import OptionsAnalysis
-
-    child = record_case(worker=sam)
-    analysis = OptionsAnalysis.objects.create(child=child, date=date(2026, 11, 1), author=sam)
-    item = services.panel_item_add(panel=services.panel_create(date=MEETING_DAY), child=child, matter="plan_after_review")
-    client.force_login(sam)
-    html = client.get(reverse("panel-item", args=[item.panel_id, item.pk])).content.decode()
-    assert reverse("planning-document", args=[child.pk, analysis.pk, "pdf"]) in html
-    assert "Options analysis of 1 November 2026" in html

@@ -1,12 +1,13 @@
 """Documents about a child's permanence planning: Word and PDF from one list of sections.
 
-`sections.SECTIONS` decides what a document says; `word.render` and `pdf.render` only lay it out.
+`sections.all_sections()` decides what a document says (planning's own and those other apps
+register); `word.render` and `pdf.render` only lay it out.
 """
 
 from . import pdf, word
-from .sections import SECTIONS, build
+from .sections import all_sections, build, register_section
 
-__all__ = ["SECTIONS", "build", "word_bytes", "pdf_bytes", "filename"]
+__all__ = ["all_sections", "build", "filename", "pdf_bytes", "register_section", "word_bytes"]
 
 
 def word_bytes(analysis, **kwargs):

@@ -13,8 +13,7 @@ from fpdf.fonts import FontFace
 from .blocks import Bullets, Paragraph, Subheading, Table
 
 DEJAVU_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
-PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-",
-                       "\u00a0": " "})
+PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-", "\u00a0": " "})
 
 
 def dejavu_dir():
@@ -88,8 +87,12 @@ def _block(pdf, block):
         pdf.set_font(pdf.family_name, "", 9)
         has_headers = any(block.headers)
         widths = (35, 65) if len(block.headers) == 2 else None
-        with pdf.table(col_widths=widths, first_row_as_headings=has_headers, line_height=5,
-                       headings_style=FontFace(emphasis="BOLD")) as table:
+        with pdf.table(
+            col_widths=widths,
+            first_row_as_headings=has_headers,
+            line_height=5,
+            headings_style=FontFace(emphasis="BOLD"),
+        ) as table:
             if has_headers:
                 header = table.row()
                 for text in block.headers:

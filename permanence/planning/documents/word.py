@@ -36,11 +36,11 @@ def _block(word, block):
         table.style = "Table Grid"
         if has_headers:
             cells = table.add_row().cells
-            for cell, text in zip(cells, block.headers):
+            for cell, text in zip(cells, block.headers, strict=True):
                 cell.paragraphs[0].add_run(text).bold = True
         for row in block.rows:
             cells = table.add_row().cells
-            for index, (cell, text) in enumerate(zip(cells, row)):
+            for index, (cell, text) in enumerate(zip(cells, row, strict=False)):
                 cell.paragraphs[0].add_run(str(text)).bold = index == 0 and block.first_column_is_heading
         word.add_paragraph()
     else:

@@ -6,68 +6,213 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0001_initial'),
+        ("children", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('plan_agreed', 'Permanence plan agreed'), ('plan_changed', 'Permanence plan changed'), ('adoption_considered', 'Adoption under consideration'), ('adm_should_be_placed', 'ADM decision: should be placed for adoption'), ('match_approved', 'Match approved'), ('twin_track_considered', 'Twin-track plan considered'), ('s20_reviewed', 'Section 20 arrangement reviewed')], max_length=30)),
-                ('forum', models.CharField(choices=[('review', 'Looked-after review (IRO decisions report)'), ('permanence_planning_meeting', 'Permanence planning meeting'), ('permanence_panel', 'Permanence panel'), ('adm', 'Agency Decision Maker'), ('court', 'Court')], max_length=30)),
-                ('date', models.DateField()),
-                ('decided_by', models.CharField(blank=True, max_length=160)),
-                ('rationale', models.TextField(blank=True)),
-                ('evidence', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='children.child')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("plan_agreed", "Permanence plan agreed"),
+                            ("plan_changed", "Permanence plan changed"),
+                            ("adoption_considered", "Adoption under consideration"),
+                            ("adm_should_be_placed", "ADM decision: should be placed for adoption"),
+                            ("match_approved", "Match approved"),
+                            ("twin_track_considered", "Twin-track plan considered"),
+                            ("s20_reviewed", "Section 20 arrangement reviewed"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "forum",
+                    models.CharField(
+                        choices=[
+                            ("review", "Looked-after review (IRO decisions report)"),
+                            ("permanence_planning_meeting", "Permanence planning meeting"),
+                            ("permanence_panel", "Permanence panel"),
+                            ("adm", "Agency Decision Maker"),
+                            ("court", "Court"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("decided_by", models.CharField(blank=True, max_length=160)),
+                ("rationale", models.TextField(blank=True)),
+                ("evidence", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="decisions", to="children.child"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'date'],
-                'indexes': [models.Index(fields=['child', 'date'], name='planning_de_child_i_c4e963_idx')],
+                "ordering": ["child", "date"],
+                "indexes": [models.Index(fields=["child", "date"], name="planning_de_child_i_c4e963_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('clinic_referral', 'Referral to the permanence planning clinic'), ('clinic', 'Permanence planning clinic'), ('permanence_planning_meeting', 'Permanence planning meeting'), ('permanence_panel', 'Permanence panel'), ('tracking_meeting', 'Permanence tracking meeting'), ('family_group_conference', 'Family group conference'), ('pathway_plan', 'Pathway plan review'), ('family_finding_started', 'Family finding started')], max_length=30)),
-                ('date', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("clinic_referral", "Referral to the permanence planning clinic"),
+                            ("clinic", "Permanence planning clinic"),
+                            ("permanence_planning_meeting", "Permanence planning meeting"),
+                            ("permanence_panel", "Permanence panel"),
+                            ("tracking_meeting", "Permanence tracking meeting"),
+                            ("family_group_conference", "Family group conference"),
+                            ("pathway_plan", "Pathway plan review"),
+                            ("family_finding_started", "Family finding started"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="meetings", to="children.child"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'date'],
-                'indexes': [models.Index(fields=['child', 'date'], name='planning_me_child_i_94405c_idx')],
+                "ordering": ["child", "date"],
+                "indexes": [models.Index(fields=["child", "date"], name="planning_me_child_i_94405c_idx")],
             },
         ),
         migrations.CreateModel(
-            name='PermanencePlan',
+            name="PermanencePlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('primary_option', models.CharField(choices=[('stay_home', 'Stay at home (with or without a supervision order)'), ('return_home', 'Return home (reunification)'), ('kinship', 'Kinship care with connected persons'), ('special_guardianship', 'Special guardianship'), ('child_arrangements_order', 'Child arrangements order'), ('adoption', 'Adoption (including fostering for adoption and concurrent planning)'), ('long_term_fostering', 'Long-term fostering'), ('residential', 'Residential care'), ('independence', 'Supported move to independence (16 and 17)')], max_length=30)),
-                ('parallel_option', models.CharField(blank=True, choices=[('stay_home', 'Stay at home (with or without a supervision order)'), ('return_home', 'Return home (reunification)'), ('kinship', 'Kinship care with connected persons'), ('special_guardianship', 'Special guardianship'), ('child_arrangements_order', 'Child arrangements order'), ('adoption', 'Adoption (including fostering for adoption and concurrent planning)'), ('long_term_fostering', 'Long-term fostering'), ('residential', 'Residential care'), ('independence', 'Supported move to independence (16 and 17)')], help_text='The twin-track (parallel) plan, if any.', max_length=30)),
-                ('concurrent', models.BooleanField(default=False, help_text='Concurrent planning or fostering for adoption.')),
-                ('stage', models.CharField(choices=[('exploring', 'Being explored'), ('agreed_at_review', 'Agreed at review'), ('endorsed', 'Endorsed by panel or ADM'), ('before_court', 'Before the court'), ('family_finding', 'Family finding'), ('matched', 'Matched'), ('placed', 'Placed'), ('legally_secured', 'Legally secured'), ('achieved', 'Achieved')], default='exploring', max_length=20)),
-                ('recorded', models.DateField(help_text='The date the plan was recorded, for example in the IRO decisions report.')),
-                ('forum', models.CharField(choices=[('review', 'Looked-after review (IRO decisions report)'), ('permanence_planning_meeting', 'Permanence planning meeting'), ('permanence_panel', 'Permanence panel'), ('adm', 'Agency Decision Maker'), ('court', 'Court')], default='review', max_length=30)),
-                ('rationale', models.TextField(blank=True)),
-                ('superseded_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='children.child')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "primary_option",
+                    models.CharField(
+                        choices=[
+                            ("stay_home", "Stay at home (with or without a supervision order)"),
+                            ("return_home", "Return home (reunification)"),
+                            ("kinship", "Kinship care with connected persons"),
+                            ("special_guardianship", "Special guardianship"),
+                            ("child_arrangements_order", "Child arrangements order"),
+                            ("adoption", "Adoption (including fostering for adoption and concurrent planning)"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("residential", "Residential care"),
+                            ("independence", "Supported move to independence (16 and 17)"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "parallel_option",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("stay_home", "Stay at home (with or without a supervision order)"),
+                            ("return_home", "Return home (reunification)"),
+                            ("kinship", "Kinship care with connected persons"),
+                            ("special_guardianship", "Special guardianship"),
+                            ("child_arrangements_order", "Child arrangements order"),
+                            ("adoption", "Adoption (including fostering for adoption and concurrent planning)"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("residential", "Residential care"),
+                            ("independence", "Supported move to independence (16 and 17)"),
+                        ],
+                        help_text="The twin-track (parallel) plan, if any.",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "concurrent",
+                    models.BooleanField(default=False, help_text="Concurrent planning or fostering for adoption."),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("exploring", "Being explored"),
+                            ("agreed_at_review", "Agreed at review"),
+                            ("endorsed", "Endorsed by panel or ADM"),
+                            ("before_court", "Before the court"),
+                            ("family_finding", "Family finding"),
+                            ("matched", "Matched"),
+                            ("placed", "Placed"),
+                            ("legally_secured", "Legally secured"),
+                            ("achieved", "Achieved"),
+                        ],
+                        default="exploring",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "recorded",
+                    models.DateField(
+                        help_text="The date the plan was recorded, for example in the IRO decisions report."
+                    ),
+                ),
+                (
+                    "forum",
+                    models.CharField(
+                        choices=[
+                            ("review", "Looked-after review (IRO decisions report)"),
+                            ("permanence_planning_meeting", "Permanence planning meeting"),
+                            ("permanence_panel", "Permanence panel"),
+                            ("adm", "Agency Decision Maker"),
+                            ("court", "Court"),
+                        ],
+                        default="review",
+                        max_length=30,
+                    ),
+                ),
+                ("rationale", models.TextField(blank=True)),
+                ("superseded_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="plans", to="children.child"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'recorded'],
-                'indexes': [models.Index(fields=['child', 'superseded_on'], name='planning_pe_child_i_d26eef_idx')],
+                "ordering": ["child", "recorded"],
+                "indexes": [models.Index(fields=["child", "superseded_on"], name="planning_pe_child_i_d26eef_idx")],
             },
         ),
     ]

@@ -18,12 +18,3 @@ def is_chosen(value, bound_field):
     if isinstance(chosen, (list, tuple)):
         return str(value) in [str(c) for c in chosen]
     return chosen is not None and str(value) == str(chosen)
-
-
-@register.simple_tag
-def current_stage_history(plans):
-    """The stage history of the current plan among `plans` (the child page's list)."""
-    from permanence.planning.selectors import stage_history
-
-    current = next((plan for plan in reversed(list(plans)) if plan.superseded_on is None), None)
-    return stage_history(current) if current else []

@@ -10,9 +10,15 @@ from permanence.planning import services
 def test_the_child_page_shows_the_stage_history_and_links_to_planning(client, ava, sam):
     plan = services.plan_record(child=ava, primary_option="kinship", recorded=date(2026, 2, 1), by=sam)
     services.plan_stage_move(plan=plan, to_stage="agreed_at_review", date=date(2026, 2, 3), by=sam)
-    services.decision_record(child=ava, kind="plan_agreed", forum="review", date=date(2026, 2, 3),
-                             decided_by="Irene Reviewer (IRO)", rationale="Viability positive",
-                             evidence="Viability assessment")
+    services.decision_record(
+        child=ava,
+        kind="plan_agreed",
+        forum="review",
+        date=date(2026, 2, 3),
+        decided_by="Irene Reviewer (IRO)",
+        rationale="Viability positive",
+        evidence="Viability assessment",
+    )
     client.force_login(sam)
     html = client.get(reverse("child-detail", args=[ava.pk])).content.decode()
     assert f'href="{reverse("planning-workspace", args=[ava.pk])}"' in html

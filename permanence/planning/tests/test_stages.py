@@ -31,8 +31,13 @@ def test_an_sgo_to_the_current_carers_is_secured_by_the_court_without_family_fin
 
 
 def test_a_placement_order_leads_to_family_finding_then_a_match_then_placement():
-    for here, there in [("before_court", "family_finding"), ("family_finding", "matched"), ("matched", "placed"),
-                        ("placed", "legally_secured"), ("legally_secured", "achieved")]:
+    for here, there in [
+        ("before_court", "family_finding"),
+        ("family_finding", "matched"),
+        ("matched", "placed"),
+        ("placed", "legally_secured"),
+        ("legally_secured", "achieved"),
+    ]:
         assert check_move(here, there) is None
 
 
@@ -93,7 +98,10 @@ def test_an_unknown_stage_is_named():
 def test_the_moves_offered_come_forward_first_and_say_which_need_a_reason():
     moves = stages.moves_from("matched")
     assert [(m.to_stage, m.needs_reason) for m in moves] == [
-        ("placed", False), ("exploring", True), ("family_finding", True)]
+        ("placed", False),
+        ("exploring", True),
+        ("family_finding", True),
+    ]
 
 
 def test_every_stage_has_a_way_forward_except_achieved_and_every_forward_move_goes_later():

@@ -6,131 +6,219 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0002_alter_episode_placement'),
+        ("children", "0002_alter_episode_placement"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AdoptionDetail',
+            name="AdoptionDetail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date_interest', models.DateField(blank=True, null=True, verbose_name='Date the ADM decided the child should be placed (DATE_INT)')),
-                ('date_match', models.DateField(blank=True, null=True, verbose_name='Date matched with the adopters (DATE_MATCH)')),
-                ('foster_care', models.CharField(blank=True, max_length=1, verbose_name='Adopted by foster carers (FOSTER_CARE)')),
-                ('number_of_adopters', models.CharField(blank=True, max_length=1, verbose_name='NB_ADOPTR')),
-                ('sex_of_adopters', models.CharField(blank=True, max_length=2, verbose_name='SEX_ADOPTR')),
-                ('legal_status_of_adopters', models.CharField(blank=True, max_length=3, verbose_name='LS_ADOPTR')),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='adoption_detail', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "date_interest",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Date the ADM decided the child should be placed (DATE_INT)"
+                    ),
+                ),
+                (
+                    "date_match",
+                    models.DateField(blank=True, null=True, verbose_name="Date matched with the adopters (DATE_MATCH)"),
+                ),
+                (
+                    "foster_care",
+                    models.CharField(blank=True, max_length=1, verbose_name="Adopted by foster carers (FOSTER_CARE)"),
+                ),
+                ("number_of_adopters", models.CharField(blank=True, max_length=1, verbose_name="NB_ADOPTR")),
+                ("sex_of_adopters", models.CharField(blank=True, max_length=2, verbose_name="SEX_ADOPTR")),
+                ("legal_status_of_adopters", models.CharField(blank=True, max_length=3, verbose_name="LS_ADOPTR")),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="adoption_detail", to="children.child"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AllocationReason',
+            name="AllocationReason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=8)),
-                ('allocation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sw_reason', to='children.allocation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(max_length=8)),
+                (
+                    "allocation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sw_reason", to="children.allocation"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Motherhood',
+            name="Motherhood",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_mother', models.BooleanField(default=False)),
-                ('baby_born', models.DateField(blank=True, null=True, verbose_name="Date of birth of the mother's child (MC_DOB)")),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='motherhood', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("is_mother", models.BooleanField(default=False)),
+                (
+                    "baby_born",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Date of birth of the mother's child (MC_DOB)"
+                    ),
+                ),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="motherhood", to="children.child"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SocialWorkerRegistration',
+            name="SocialWorkerRegistration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=12, unique=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sw_registration', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(max_length=12, unique=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sw_registration",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CareLeaverContact',
+            name="CareLeaverContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('in_touch', models.CharField(blank=True, max_length=4)),
-                ('activity', models.CharField(blank=True, max_length=2)),
-                ('accommodation', models.CharField(blank=True, max_length=2)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='care_leaver_contacts', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField()),
+                ("in_touch", models.CharField(blank=True, max_length=4)),
+                ("activity", models.CharField(blank=True, max_length=2)),
+                ("accommodation", models.CharField(blank=True, max_length=2)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="care_leaver_contacts",
+                        to="children.child",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'child'],
-                'constraints': [models.UniqueConstraint(fields=('child', 'year'), name='unique_care_leaver_year')],
+                "ordering": ["year", "child"],
+                "constraints": [models.UniqueConstraint(fields=("child", "year"), name="unique_care_leaver_year")],
             },
         ),
         migrations.CreateModel(
-            name='HealthOutcome',
+            name="HealthOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='Collection year, named by the 31 March it ends on.')),
-                ('sdq_score', models.CharField(blank=True, max_length=2)),
-                ('sdq_reason', models.CharField(blank=True, max_length=4)),
-                ('convicted', models.CharField(blank=True, max_length=1)),
-                ('health_check', models.CharField(blank=True, max_length=1)),
-                ('immunisations', models.CharField(blank=True, max_length=1)),
-                ('teeth_check', models.CharField(blank=True, max_length=1)),
-                ('health_assessment', models.CharField(blank=True, max_length=1)),
-                ('substance_misuse', models.CharField(blank=True, max_length=1)),
-                ('intervention_received', models.CharField(blank=True, max_length=1)),
-                ('intervention_offered', models.CharField(blank=True, max_length=1)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='health_outcomes', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(help_text="Collection year, named by the 31 March it ends on."),
+                ),
+                ("sdq_score", models.CharField(blank=True, max_length=2)),
+                ("sdq_reason", models.CharField(blank=True, max_length=4)),
+                ("convicted", models.CharField(blank=True, max_length=1)),
+                ("health_check", models.CharField(blank=True, max_length=1)),
+                ("immunisations", models.CharField(blank=True, max_length=1)),
+                ("teeth_check", models.CharField(blank=True, max_length=1)),
+                ("health_assessment", models.CharField(blank=True, max_length=1)),
+                ("substance_misuse", models.CharField(blank=True, max_length=1)),
+                ("intervention_received", models.CharField(blank=True, max_length=1)),
+                ("intervention_offered", models.CharField(blank=True, max_length=1)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="health_outcomes", to="children.child"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'child'],
-                'constraints': [models.UniqueConstraint(fields=('child', 'year'), name='unique_health_outcome_year')],
+                "ordering": ["year", "child"],
+                "constraints": [models.UniqueConstraint(fields=("child", "year"), name="unique_health_outcome_year")],
             },
         ),
         migrations.CreateModel(
-            name='MissingEpisode',
+            name="MissingEpisode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('M', 'Missing from placement'), ('A', 'Away from placement without authorisation')], max_length=1)),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='missing_episodes', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("M", "Missing from placement"), ("A", "Away from placement without authorisation")],
+                        max_length=1,
+                    ),
+                ),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="missing_episodes",
+                        to="children.child",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'start'],
-                'constraints': [models.UniqueConstraint(fields=('child', 'start', 'kind'), name='unique_missing_episode')],
+                "ordering": ["child", "start"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("child", "start", "kind"), name="unique_missing_episode")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PlacementForAdoptionDecision',
+            name="PlacementForAdoptionDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decided', models.DateField(verbose_name='Date of the decision (DATE_PLACED)')),
-                ('ceased', models.DateField(blank=True, null=True, verbose_name='Date the decision ceased (DATE_PLACED_CEASED)')),
-                ('reason_ceased', models.CharField(blank=True, max_length=3, verbose_name='REASON_PLACED_CEASED')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adoption_decisions', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("decided", models.DateField(verbose_name="Date of the decision (DATE_PLACED)")),
+                (
+                    "ceased",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Date the decision ceased (DATE_PLACED_CEASED)"
+                    ),
+                ),
+                ("reason_ceased", models.CharField(blank=True, max_length=3, verbose_name="REASON_PLACED_CEASED")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adoption_decisions",
+                        to="children.child",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'decided'],
-                'constraints': [models.UniqueConstraint(fields=('child', 'decided'), name='unique_adoption_decision')],
+                "ordering": ["child", "decided"],
+                "constraints": [models.UniqueConstraint(fields=("child", "decided"), name="unique_adoption_decision")],
             },
         ),
         migrations.CreateModel(
-            name='PreviousPermanence',
+            name="PreviousPermanence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('code', models.CharField(blank=True, max_length=2, verbose_name='PREV_PERM')),
-                ('local_authority', models.CharField(blank=True, max_length=3, verbose_name='LA_PERM')),
-                ('date', models.CharField(blank=True, max_length=10, verbose_name='DATE_PERM')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='previous_permanence', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField()),
+                ("code", models.CharField(blank=True, max_length=2, verbose_name="PREV_PERM")),
+                ("local_authority", models.CharField(blank=True, max_length=3, verbose_name="LA_PERM")),
+                ("date", models.CharField(blank=True, max_length=10, verbose_name="DATE_PERM")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="previous_permanence",
+                        to="children.child",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'child'],
-                'constraints': [models.UniqueConstraint(fields=('child', 'year'), name='unique_previous_permanence_year')],
+                "ordering": ["year", "child"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("child", "year"), name="unique_previous_permanence_year")
+                ],
             },
         ),
     ]

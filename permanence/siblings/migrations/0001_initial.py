@@ -6,84 +6,197 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0001_initial'),
+        ("children", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiblingAssessment',
+            name="SiblingAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('relationship_quality', models.TextField(verbose_name='Quality of the relationships between the children')),
-                ('attachment', models.TextField(verbose_name='Attachments between the children')),
-                ('needs', models.TextField(verbose_name="Each child's needs")),
-                ('views', models.TextField(verbose_name="Each child's views")),
-                ('history', models.TextField(verbose_name='Shared history and family functioning')),
-                ('practicalities', models.TextField(blank=True, verbose_name='Practical matters')),
-                ('recommendation', models.CharField(choices=[('together', 'Place all the children together'), ('some_together', 'Place some of the children together'), ('apart', 'Place the children apart')], max_length=20)),
-                ('recommendation_reasons', models.TextField(verbose_name='Reasons for the recommendation')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('children', models.ManyToManyField(related_name='sibling_assessments', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField()),
+                (
+                    "relationship_quality",
+                    models.TextField(verbose_name="Quality of the relationships between the children"),
+                ),
+                ("attachment", models.TextField(verbose_name="Attachments between the children")),
+                ("needs", models.TextField(verbose_name="Each child's needs")),
+                ("views", models.TextField(verbose_name="Each child's views")),
+                ("history", models.TextField(verbose_name="Shared history and family functioning")),
+                ("practicalities", models.TextField(blank=True, verbose_name="Practical matters")),
+                (
+                    "recommendation",
+                    models.CharField(
+                        choices=[
+                            ("together", "Place all the children together"),
+                            ("some_together", "Place some of the children together"),
+                            ("apart", "Place the children apart"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("recommendation_reasons", models.TextField(verbose_name="Reasons for the recommendation")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("children", models.ManyToManyField(related_name="sibling_assessments", to="children.child")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'pk'],
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SiblingDecision',
+            name="SiblingDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('together', 'Live together'), ('apart', 'Live apart')], max_length=10)),
-                ('reasons', models.TextField()),
-                ('date', models.DateField()),
-                ('forum', models.CharField(choices=[('review', 'Looked-after review (IRO decisions report)'), ('permanence_planning_meeting', 'Permanence planning meeting'), ('permanence_panel', 'Permanence panel'), ('adm', 'Agency Decision Maker'), ('court', 'Court')], max_length=30)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('assessment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='siblings.siblingassessment')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sibling_decisions', to='children.child')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('siblings', models.ManyToManyField(blank=True, help_text='The brothers and sisters the decision is about.', related_name='+', to='children.child')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "decision",
+                    models.CharField(choices=[("together", "Live together"), ("apart", "Live apart")], max_length=10),
+                ),
+                ("reasons", models.TextField()),
+                ("date", models.DateField()),
+                (
+                    "forum",
+                    models.CharField(
+                        choices=[
+                            ("review", "Looked-after review (IRO decisions report)"),
+                            ("permanence_planning_meeting", "Permanence planning meeting"),
+                            ("permanence_panel", "Permanence panel"),
+                            ("adm", "Agency Decision Maker"),
+                            ("court", "Court"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="siblings.siblingassessment",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sibling_decisions",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "siblings",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The brothers and sisters the decision is about.",
+                        related_name="+",
+                        to="children.child",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'date', 'pk'],
+                "ordering": ["child", "date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SiblingContactPlan',
+            name="SiblingContactPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('with_whom', models.CharField(max_length=200, verbose_name='With whom')),
-                ('frequency', models.CharField(max_length=100)),
-                ('kind', models.CharField(choices=[('direct', 'Direct: meeting in person, or by phone or video call'), ('indirect', 'Indirect: letters, cards, photos or messages passed on')], max_length=10, verbose_name='Direct or indirect')),
-                ('arrangements', models.TextField(blank=True)),
-                ('agreed', models.DateField(verbose_name='Date agreed')),
-                ('review_date', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sibling_contact_plans', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contact_plans', to='siblings.siblingdecision')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("with_whom", models.CharField(max_length=200, verbose_name="With whom")),
+                ("frequency", models.CharField(max_length=100)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Direct: meeting in person, or by phone or video call"),
+                            ("indirect", "Indirect: letters, cards, photos or messages passed on"),
+                        ],
+                        max_length=10,
+                        verbose_name="Direct or indirect",
+                    ),
+                ),
+                ("arrangements", models.TextField(blank=True)),
+                ("agreed", models.DateField(verbose_name="Date agreed")),
+                ("review_date", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sibling_contact_plans",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contact_plans",
+                        to="siblings.siblingdecision",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'agreed', 'pk'],
+                "ordering": ["child", "agreed", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='siblingassessment',
-            index=models.Index(fields=['date'], name='siblings_si_date_78390b_idx'),
+            model_name="siblingassessment",
+            index=models.Index(fields=["date"], name="siblings_si_date_78390b_idx"),
         ),
         migrations.AddIndex(
-            model_name='siblingdecision',
-            index=models.Index(fields=['child', 'date'], name='siblings_si_child_i_6651f8_idx'),
+            model_name="siblingdecision",
+            index=models.Index(fields=["child", "date"], name="siblings_si_child_i_6651f8_idx"),
         ),
         migrations.AddIndex(
-            model_name='siblingcontactplan',
-            index=models.Index(fields=['child', 'agreed'], name='siblings_si_child_i_f8b831_idx'),
+            model_name="siblingcontactplan",
+            index=models.Index(fields=["child", "agreed"], name="siblings_si_child_i_f8b831_idx"),
         ),
     ]

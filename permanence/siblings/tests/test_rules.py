@@ -21,29 +21,58 @@ def test_the_same_home_or_an_unknown_home_is_never_apart():
 
 
 def test_spells_that_follow_on_merge_and_a_move_together_ends_the_spell():
-    ava = [(d("2026-01-05"), d("2026-03-01"), "A"), (d("2026-03-01"), d("2026-05-01"), "C"), (d("2026-05-01"), None, "B")]
+    ava = [
+        (d("2026-01-05"), d("2026-03-01"), "A"),
+        (d("2026-03-01"), d("2026-05-01"), "C"),
+        (d("2026-05-01"), None, "B"),
+    ]
     ben = [(d("2026-01-05"), None, "B")]
     assert rules.apart_spells(ava, ben) == [(d("2026-01-05"), d("2026-05-01"))]
     assert rules.open_on(rules.apart_spells(ava, ben), d("2026-06-01")) == []
 
 
 def test_apart_without_an_assessment_is_refused_in_words_that_say_what_to_do():
-    problems = rules.decision_problems(name="Ava", decision="apart", reasons="Different needs", day=d("2026-03-01"),
-                                       today=d("2026-03-02"), assessment_date=None, has_contact_plan=True)
+    problems = rules.decision_problems(
+        name="Ava",
+        decision="apart",
+        reasons="Different needs",
+        day=d("2026-03-01"),
+        today=d("2026-03-02"),
+        assessment_date=None,
+        has_contact_plan=True,
+    )
     assert "Record the sibling assessment first" in problems["decision"]
     assert "s22C(8)(c)" in problems["decision"]
 
 
 def test_apart_needs_a_contact_plan_and_an_assessment_that_came_first():
-    common = dict(name="Ava", decision="apart", reasons="Different needs", day=d("2026-03-01"), today=d("2026-03-02"))
-    assert "contact_with_whom" in rules.decision_problems(**common, assessment_date=d("2026-02-01"), has_contact_plan=False)
-    assert "after the decision" in rules.decision_problems(**common, assessment_date=d("2026-03-02"), has_contact_plan=True)["decision"]
+    common = {
+        "name": "Ava",
+        "decision": "apart",
+        "reasons": "Different needs",
+        "day": d("2026-03-01"),
+        "today": d("2026-03-02"),
+    }
+    assert "contact_with_whom" in rules.decision_problems(
+        **common, assessment_date=d("2026-02-01"), has_contact_plan=False
+    )
+    assert (
+        "after the decision"
+        in rules.decision_problems(**common, assessment_date=d("2026-03-02"), has_contact_plan=True)["decision"]
+    )
     assert rules.decision_problems(**common, assessment_date=d("2026-02-01"), has_contact_plan=True) == {}
 
 
 def test_together_needs_only_reasons_and_a_date_not_in_the_future():
-    problems = rules.decision_problems(name="Ava", decision="together", reasons=" ", day=d("2026-03-05"),
-                                       today=d("2026-03-02"), assessment_date=None, has_contact_plan=False)
+    problems = rules.decision_problems(
+        name="Ava",
+        decision="together",
+        reasons=" ",
+        day=d("2026-03-05"),
+        today=d("2026-03-02"),
+        assessment_date=None,
+        has_contact_plan=False,
+    )
     assert set(problems) == {"reasons", "date"}
 
 

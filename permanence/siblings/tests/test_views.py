@@ -6,12 +6,20 @@ from django.urls import reverse
 
 from permanence.siblings import services
 from permanence.siblings.models import SiblingAssessment, SiblingContactPlan, SiblingDecision
+from permanence.web.tests.builders import child_in_care
 
 from .conftest import ASSESSMENT
 
-DECISION = {"decision": "apart", "reasons": "Different needs", "date": "2026-03-01", "forum": "review",
-            "contact_with_whom": "Ben", "contact_frequency": "Every week", "contact_kind": "direct",
-            "contact_review_date": "2026-09-01"}
+DECISION = {
+    "decision": "apart",
+    "reasons": "Different needs",
+    "date": "2026-03-01",
+    "forum": "review",
+    "contact_with_whom": "Ben",
+    "contact_frequency": "Every week",
+    "contact_kind": "direct",
+    "contact_review_date": "2026-09-01",
+}
 
 
 def test_the_pages_need_sign_in(client, apart):
@@ -36,8 +44,10 @@ def test_apart_without_an_assessment_shows_the_error_summary_and_saves_nothing(c
 def test_bad_dates_are_named_at_the_field(client, apart, sam):
     ava, _ = apart
     client.force_login(sam)
-    html = client.post(reverse("siblings-decision-new", args=[ava.pk]), DECISION | {"date": "2026-02-30"}).content.decode()
-    assert "The date of the decision must be a real date" in html and 'id="id_date-error"' in html
+    html = client.post(
+        reverse("siblings-decision-new", args=[ava.pk]), DECISION | {"date": "2026-02-30"}
+    ).content.decode()
+    assert "Date of the decision must be a real date" in html and 'id="id_date-error"' in html
     assert not SiblingDecision.objects.exists()
 
 
@@ -46,8 +56,10 @@ def test_recording_the_assessment_then_apart_shows_on_the_child_page(client, apa
     client.force_login(sam)
     form = client.get(reverse("siblings-assessment-new", args=[ava.pk])).content.decode()
     assert "Ben Example" in form and "BAAF sibling checklist" in form
-    response = client.post(reverse("siblings-assessment-new", args=[ava.pk]),
-                           ASSESSMENT | {"children": [ava.pk, ben.pk], "date": "2026-02-20"})
+    response = client.post(
+        reverse("siblings-assessment-new", args=[ava.pk]),
+        ASSESSMENT | {"children": [ava.pk, ben.pk], "date": "2026-02-20"},
+    )
     assert response.status_code == 302 and response["Location"].endswith("#sibling-decision")
     assert set(SiblingAssessment.objects.get().children.all()) == {ava, ben}
     response = client.post(reverse("siblings-decision-new", args=[ava.pk]), DECISION | {"siblings": [ben.pk]})
@@ -63,8 +75,16 @@ def test_a_contact_plan_can_be_added_on_its_own(client, apart, sam):
     bad = client.post(reverse("siblings-contact-new", args=[ava.pk]), {"with_whom": "", "agreed": "2026-03-01"})
     assert "Enter who the child will keep in touch with" in bad.content.decode()
     assert not SiblingContactPlan.objects.exists()
-    good = client.post(reverse("siblings-contact-new", args=[ava.pk]), {
-        "with_whom": "Ben", "frequency": "Monthly", "kind": "indirect", "agreed": "2026-03-01", "review_date": "2026-09-01"})
+    good = client.post(
+        reverse("siblings-contact-new", args=[ava.pk]),
+        {
+            "with_whom": "Ben",
+            "frequency": "Monthly",
+            "kind": "indirect",
+            "agreed": "2026-03-01",
+            "review_date": "2026-09-01",
+        },
+    )
     assert good.status_code == 302
     assert SiblingContactPlan.objects.get().kind == "indirect"
 
@@ -78,10 +98,9 @@ def test_the_child_page_warns_about_siblings_apart_without_an_assessment(client,
 
 
 def test_the_child_page_of_a_child_without_siblings_says_so(client, sam, carers):
-    from permanence.web.tests.builders import child_in_care
-
-    solo = child_in_care("Solo", "Child", reference="C3001", born=date(2019, 1, 1), entered=date(2026, 1, 5),
-                          social_worker=sam)
+    solo = child_in_care(
+        "Solo", "Child", reference="C3001", born=date(2019, 1, 1), entered=date(2026, 1, 5), social_worker=sam
+    )
     client.force_login(sam)
     html = client.get(reverse("child-detail", args=[solo.pk])).content.decode()
     assert "No brothers or sisters are recorded, so there is no decision to make." in html

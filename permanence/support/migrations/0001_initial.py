@@ -6,202 +6,455 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0002_alter_episode_placement'),
-        ('siblings', '0001_initial'),
+        ("children", "0002_alter_episode_placement"),
+        ("siblings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactPlan',
+            name="ContactPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('with_whom', models.CharField(max_length=200, verbose_name='With whom')),
-                ('relationship', models.CharField(choices=[('mother', 'Mother'), ('father', 'Father'), ('sibling', 'Brother or sister'), ('grandparent', 'Grandparent'), ('other_relative', 'Other relative'), ('former_carer', 'Former carer'), ('other', 'Someone else important to the child')], max_length=20)),
-                ('kind', models.CharField(choices=[('direct', 'Direct: meeting in person, or by phone or video call'), ('indirect', 'Indirect: letters, cards, photos or messages passed on')], max_length=10, verbose_name='Direct or indirect')),
-                ('frequency', models.CharField(max_length=100, verbose_name='How often')),
-                ('supervision', models.CharField(choices=[('unsupervised', 'Unsupervised'), ('supported', 'Supported: someone helps it go well'), ('supervised', 'Supervised: someone is present throughout'), ('not_applicable', 'Not applicable (indirect contact)')], max_length=20)),
-                ('venue', models.CharField(blank=True, max_length=200)),
-                ('purposes', models.JSONField(default=list, help_text='Codes from choices.PURPOSES (Leeds §10.5).', verbose_name='Purpose')),
-                ('parties_agreed', models.BooleanField(null=True, verbose_name='All parties agreed before placement')),
-                ('child_views', models.TextField(verbose_name="The child's views")),
-                ('agreed', models.DateField(verbose_name='Date agreed')),
-                ('review_date', models.DateField(verbose_name='Review at the looked-after review on or before')),
-                ('lifelong_links', models.BooleanField(default=False, verbose_name='Part of Lifelong Links')),
-                ('ended', models.DateField(blank=True, null=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_plans', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sibling_plan', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contact_plan', to='siblings.siblingcontactplan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("with_whom", models.CharField(max_length=200, verbose_name="With whom")),
+                (
+                    "relationship",
+                    models.CharField(
+                        choices=[
+                            ("mother", "Mother"),
+                            ("father", "Father"),
+                            ("sibling", "Brother or sister"),
+                            ("grandparent", "Grandparent"),
+                            ("other_relative", "Other relative"),
+                            ("former_carer", "Former carer"),
+                            ("other", "Someone else important to the child"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Direct: meeting in person, or by phone or video call"),
+                            ("indirect", "Indirect: letters, cards, photos or messages passed on"),
+                        ],
+                        max_length=10,
+                        verbose_name="Direct or indirect",
+                    ),
+                ),
+                ("frequency", models.CharField(max_length=100, verbose_name="How often")),
+                (
+                    "supervision",
+                    models.CharField(
+                        choices=[
+                            ("unsupervised", "Unsupervised"),
+                            ("supported", "Supported: someone helps it go well"),
+                            ("supervised", "Supervised: someone is present throughout"),
+                            ("not_applicable", "Not applicable (indirect contact)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("venue", models.CharField(blank=True, max_length=200)),
+                (
+                    "purposes",
+                    models.JSONField(
+                        default=list, help_text="Codes from choices.PURPOSES (Leeds §10.5).", verbose_name="Purpose"
+                    ),
+                ),
+                ("parties_agreed", models.BooleanField(null=True, verbose_name="All parties agreed before placement")),
+                ("child_views", models.TextField(verbose_name="The child's views")),
+                ("agreed", models.DateField(verbose_name="Date agreed")),
+                ("review_date", models.DateField(verbose_name="Review at the looked-after review on or before")),
+                ("lifelong_links", models.BooleanField(default=False, verbose_name="Part of Lifelong Links")),
+                ("ended", models.DateField(blank=True, null=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="contact_plans", to="children.child"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sibling_plan",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contact_plan",
+                        to="siblings.siblingcontactplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', '-agreed', '-pk'],
+                "ordering": ["child", "-agreed", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ContactSession',
+            name="ContactSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('date', models.DateField()),
-                ('outcome', models.CharField(choices=[('happened', 'Happened'), ('cancelled', 'Cancelled'), ('not_attended', 'Did not happen: someone did not attend')], max_length=20)),
-                ('who', models.CharField(blank=True, choices=[('family', 'The family member'), ('carer', 'The carer'), ('child', 'The child'), ('local_authority', 'The local authority'), ('other', 'Someone else')], max_length=20, verbose_name='Cancelled by, or who did not attend')),
-                ('notes', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='support.contactplan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("date", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("happened", "Happened"),
+                            ("cancelled", "Cancelled"),
+                            ("not_attended", "Did not happen: someone did not attend"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "who",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("family", "The family member"),
+                            ("carer", "The carer"),
+                            ("child", "The child"),
+                            ("local_authority", "The local authority"),
+                            ("other", "Someone else"),
+                        ],
+                        max_length=20,
+                        verbose_name="Cancelled by, or who did not attend",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sessions", to="support.contactplan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', '-date', '-pk'],
+                "ordering": ["plan", "-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='DisruptionMeeting',
+            name="DisruptionMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('date', models.DateField()),
-                ('home', models.CharField(max_length=200, verbose_name='The home')),
-                ('route', models.CharField(choices=[('sgo', 'Special guardianship'), ('adoption', 'Adoption'), ('kinship', 'Kinship care'), ('long_term_fostering', 'Long-term fostering'), ('return_home', 'Return home to parents'), ('short_term_fostering', 'Short-term fostering'), ('residential', 'Residential care')], max_length=30)),
-                ('chair', models.CharField(max_length=200)),
-                ('what_happened', models.TextField()),
-                ('reasons', models.JSONField(default=list, help_text='Codes from choices.REASONS.')),
-                ('reasons_detail', models.TextField(verbose_name='The reasons, in words')),
-                ('views_child', models.TextField(verbose_name="The child's views")),
-                ('views_carers', models.TextField(verbose_name="The carers' views")),
-                ('views_family', models.TextField(blank=True, verbose_name="The birth family's views")),
-                ('views_professionals', models.TextField(blank=True, verbose_name="Professionals' views")),
-                ('sustained', models.CharField(choices=[('yes', 'Yes: the child can stay, with more support'), ('relationship', 'The home cannot continue, but the relationship can be kept'), ('no', 'No')], max_length=20, verbose_name='Can the relationship be sustained?')),
-                ('sustained_how', models.TextField(blank=True, verbose_name='How the relationship will be kept, or why it cannot')),
-                ('age', models.PositiveSmallIntegerField(blank=True, help_text="The child's age on the day: kept for the learning report.", null=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disruption_meetings', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("date", models.DateField()),
+                ("home", models.CharField(max_length=200, verbose_name="The home")),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("sgo", "Special guardianship"),
+                            ("adoption", "Adoption"),
+                            ("kinship", "Kinship care"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("return_home", "Return home to parents"),
+                            ("short_term_fostering", "Short-term fostering"),
+                            ("residential", "Residential care"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("chair", models.CharField(max_length=200)),
+                ("what_happened", models.TextField()),
+                ("reasons", models.JSONField(default=list, help_text="Codes from choices.REASONS.")),
+                ("reasons_detail", models.TextField(verbose_name="The reasons, in words")),
+                ("views_child", models.TextField(verbose_name="The child's views")),
+                ("views_carers", models.TextField(verbose_name="The carers' views")),
+                ("views_family", models.TextField(blank=True, verbose_name="The birth family's views")),
+                ("views_professionals", models.TextField(blank=True, verbose_name="Professionals' views")),
+                (
+                    "sustained",
+                    models.CharField(
+                        choices=[
+                            ("yes", "Yes: the child can stay, with more support"),
+                            ("relationship", "The home cannot continue, but the relationship can be kept"),
+                            ("no", "No"),
+                        ],
+                        max_length=20,
+                        verbose_name="Can the relationship be sustained?",
+                    ),
+                ),
+                (
+                    "sustained_how",
+                    models.TextField(blank=True, verbose_name="How the relationship will be kept, or why it cannot"),
+                ),
+                (
+                    "age",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="The child's age on the day: kept for the learning report.", null=True
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="disruption_meetings",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', '-date', '-pk'],
+                "ordering": ["child", "-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Lesson',
+            name="Lesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='support.disruptionmeeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField()),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lessons",
+                        to="support.disruptionmeeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'pk'],
+                "ordering": ["meeting", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='StabilityEvent',
+            name="StabilityEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('kind', models.CharField(choices=[('missing', 'Missing from placement'), ('away', 'Away from placement without authorisation'), ('carer_request', 'Carer asked for the child to move'), ('allegation', 'Allegation against the carer or in the home'), ('school_move', 'Change of school'), ('exclusion', 'Exclusion from school')], max_length=20)),
-                ('date', models.DateField()),
-                ('detail', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stability_events', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("missing", "Missing from placement"),
+                            ("away", "Away from placement without authorisation"),
+                            ("carer_request", "Carer asked for the child to move"),
+                            ("allegation", "Allegation against the carer or in the home"),
+                            ("school_move", "Change of school"),
+                            ("exclusion", "Exclusion from school"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stability_events",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', '-date', '-pk'],
+                "ordering": ["child", "-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SupportPlan',
+            name="SupportPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('route', models.CharField(choices=[('sgo', 'Special guardianship support'), ('adoption', 'Adoption support'), ('kinship', 'Kinship support'), ('long_term_fostering', 'Long-term fostering support'), ('return_home', 'Child in need plan after return home')], max_length=30)),
-                ('start', models.DateField(verbose_name='Plan starts')),
-                ('review_date', models.DateField()),
-                ('financial_support', models.TextField(blank=True)),
-                ('delegated_authority', models.TextField(blank=True, verbose_name='Delegated authority to the carers')),
-                ('virtual_school', models.TextField(blank=True, verbose_name='Education: virtual school support')),
-                ('notes', models.TextField(blank=True)),
-                ('ended', models.DateField(blank=True, null=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='support_plans', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("sgo", "Special guardianship support"),
+                            ("adoption", "Adoption support"),
+                            ("kinship", "Kinship support"),
+                            ("long_term_fostering", "Long-term fostering support"),
+                            ("return_home", "Child in need plan after return home"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("start", models.DateField(verbose_name="Plan starts")),
+                ("review_date", models.DateField()),
+                ("financial_support", models.TextField(blank=True)),
+                ("delegated_authority", models.TextField(blank=True, verbose_name="Delegated authority to the carers")),
+                ("virtual_school", models.TextField(blank=True, verbose_name="Education: virtual school support")),
+                ("notes", models.TextField(blank=True)),
+                ("ended", models.DateField(blank=True, null=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="support_plans", to="children.child"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', '-start', '-pk'],
+                "ordering": ["child", "-start", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SupportAction',
+            name="SupportAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=300)),
-                ('owner', models.CharField(max_length=200, verbose_name='Who')),
-                ('due', models.DateField()),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='support.supportplan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("description", models.CharField(max_length=300)),
+                ("owner", models.CharField(max_length=200, verbose_name="Who")),
+                ("due", models.DateField()),
+                ("done_on", models.DateField(blank=True, null=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="support.supportplan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'due', 'pk'],
+                "ordering": ["plan", "due", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SupportService',
+            name="SupportService",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('service', models.CharField(max_length=200)),
-                ('provider', models.CharField(max_length=200)),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='services', to='support.supportplan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("service", models.CharField(max_length=200)),
+                ("provider", models.CharField(max_length=200)),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="services", to="support.supportplan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'start', 'pk'],
+                "ordering": ["plan", "start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TransitionPlan',
+            name="TransitionPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('moving_to', models.CharField(max_length=200)),
-                ('move_date', models.DateField(verbose_name='Planned move date')),
-                ('introductions_start', models.DateField()),
-                ('introductions_end', models.DateField()),
-                ('introductions', models.TextField(verbose_name='Introductions timetable')),
-                ('child_preparation', models.TextField(verbose_name='Preparing the child')),
-                ('carer_preparation', models.TextField(verbose_name='Preparing the new carers')),
-                ('life_story_by', models.CharField(max_length=200, verbose_name='Life story work: who')),
-                ('life_story_when', models.DateField(verbose_name='Life story work: by when')),
-                ('life_story_format', models.CharField(choices=[('book', 'Life story book'), ('digital', 'Digital life story'), ('memory_box', 'Memory box'), ('direct_work', 'Direct work sessions'), ('other', 'Other')], max_length=20, verbose_name='Life story work: format')),
-                ('therapy_before', models.TextField(blank=True, verbose_name='Therapeutic work before the move')),
-                ('therapy_after', models.TextField(blank=True, verbose_name='Therapeutic work after the move')),
-                ('current_carer_support', models.TextField(verbose_name='Support to the current carers through the loss')),
-                ('birth_family_support', models.TextField(verbose_name='Support to the birth family through the loss')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transition_plans', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("moving_to", models.CharField(max_length=200)),
+                ("move_date", models.DateField(verbose_name="Planned move date")),
+                ("introductions_start", models.DateField()),
+                ("introductions_end", models.DateField()),
+                ("introductions", models.TextField(verbose_name="Introductions timetable")),
+                ("child_preparation", models.TextField(verbose_name="Preparing the child")),
+                ("carer_preparation", models.TextField(verbose_name="Preparing the new carers")),
+                ("life_story_by", models.CharField(max_length=200, verbose_name="Life story work: who")),
+                ("life_story_when", models.DateField(verbose_name="Life story work: by when")),
+                (
+                    "life_story_format",
+                    models.CharField(
+                        choices=[
+                            ("book", "Life story book"),
+                            ("digital", "Digital life story"),
+                            ("memory_box", "Memory box"),
+                            ("direct_work", "Direct work sessions"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="Life story work: format",
+                    ),
+                ),
+                ("therapy_before", models.TextField(blank=True, verbose_name="Therapeutic work before the move")),
+                ("therapy_after", models.TextField(blank=True, verbose_name="Therapeutic work after the move")),
+                (
+                    "current_carer_support",
+                    models.TextField(verbose_name="Support to the current carers through the loss"),
+                ),
+                ("birth_family_support", models.TextField(verbose_name="Support to the birth family through the loss")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transition_plans",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', '-move_date', '-pk'],
+                "ordering": ["child", "-move_date", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='contactplan',
-            index=models.Index(fields=['child', 'agreed'], name='support_con_child_i_c7222c_idx'),
+            model_name="contactplan",
+            index=models.Index(fields=["child", "agreed"], name="support_con_child_i_c7222c_idx"),
         ),
         migrations.AddIndex(
-            model_name='contactsession',
-            index=models.Index(fields=['plan', 'date'], name='support_con_plan_id_49bec2_idx'),
+            model_name="contactsession",
+            index=models.Index(fields=["plan", "date"], name="support_con_plan_id_49bec2_idx"),
         ),
         migrations.AddIndex(
-            model_name='disruptionmeeting',
-            index=models.Index(fields=['date'], name='support_dis_date_f688a0_idx'),
+            model_name="disruptionmeeting",
+            index=models.Index(fields=["date"], name="support_dis_date_f688a0_idx"),
         ),
         migrations.AddIndex(
-            model_name='stabilityevent',
-            index=models.Index(fields=['child', 'date'], name='support_sta_child_i_c4db9f_idx'),
+            model_name="stabilityevent",
+            index=models.Index(fields=["child", "date"], name="support_sta_child_i_c4db9f_idx"),
         ),
         migrations.AddIndex(
-            model_name='supportaction',
-            index=models.Index(fields=['due', 'done_on'], name='support_sup_due_c47555_idx'),
+            model_name="supportaction",
+            index=models.Index(fields=["due", "done_on"], name="support_sup_due_c47555_idx"),
         ),
     ]

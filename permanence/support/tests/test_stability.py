@@ -46,7 +46,11 @@ CASES = [
     ("placement_moves", _moves([10, 200]), True),
     ("placement_moves", _moves([10, YEAR]), True),  # exactly 12 months ago: inside
     ("placement_moves", _moves([10, YEAR + 1]), False),  # a day earlier: outside
-    ("placement_moves", StabilityFacts(episodes=((TODAY, None, "L", ""), (TODAY - timedelta(days=3), None, "L", ""))), False),
+    (
+        "placement_moves",
+        StabilityFacts(episodes=((TODAY, None, "L", ""), (TODAY - timedelta(days=3), None, "L", ""))),
+        False,
+    ),
     ("placement_moves", _moves([-1, 10]), False),  # a move recorded for tomorrow does not count yet
     ("unplanned_endings", _endings([]), False),
     ("unplanned_endings", _endings([YEAR]), True),
@@ -65,8 +69,16 @@ CASES = [
     ("contact_cancelled", _sessions("cancelled", [1, 2]), False),
     ("contact_cancelled", _sessions("cancelled", [1, 2, QUARTER]), True),
     ("contact_cancelled", _sessions("not_attended", [1, 2, QUARTER + 1]), False),
-    ("contact_cancelled", StabilityFacts(sessions=tuple((TODAY - timedelta(days=d), o, "", "Mia") for d, o in
-                                                        ((1, "cancelled"), (2, "not_attended"), (3, "cancelled")))), True),
+    (
+        "contact_cancelled",
+        StabilityFacts(
+            sessions=tuple(
+                (TODAY - timedelta(days=d), o, "", "Mia")
+                for d, o in ((1, "cancelled"), (2, "not_attended"), (3, "cancelled"))
+            )
+        ),
+        True,
+    ),
     ("contact_cancelled", _sessions("happened", [1, 2, 3, 4]), False),
     ("support_actions_overdue", _actions([0]), False),  # due today: not yet overdue
     ("support_actions_overdue", _actions([1]), True),
@@ -81,12 +93,17 @@ def test_each_indicator_at_the_edges(indicator, facts, expected):
 
 def test_the_reason_says_what_was_counted_against_what():
     found = fires(_sessions("cancelled", [1, 2, 3]), "contact_cancelled")
-    assert found.reason == "Contact sessions cancelled or not attended: 3 in the last 3 months (since 15 March 2026); the threshold is 3."
+    assert (
+        found.reason
+        == "Contact sessions cancelled or not attended: 3 in the last 3 months (since 15 March 2026); the threshold is 3."
+    )
     assert found.evidence[0] == (TODAY - timedelta(days=1), "Contact with Mia cancelled by the family member")
-    assert "001_3604f1ea271c5d5b.txt §4" in found.source
+    assert "DfE, Knowledge and Skills Statement: Achieving Permanence, section 4" in found.source
     below = fires(StabilityFacts(), "placement_moves")
     assert below.reason == "Placement moves: 0 in the last 12 months (since 15 June 2025); the threshold is 2."
-    assert fires(_actions([3]), "support_actions_overdue").reason == "Support plan actions overdue: 1; the threshold is 1."
+    assert (
+        fires(_actions([3]), "support_actions_overdue").reason == "Support plan actions overdue: 1; the threshold is 1."
+    )
 
 
 def test_every_indicator_is_reported_fired_or_not_with_no_score():
@@ -95,14 +112,29 @@ def test_every_indicator_is_reported_fired_or_not_with_no_score():
     assert not hasattr(found[0], "score")
 
 
-@pytest.mark.parametrize("section,message", [
-    ({"nonsense": {}}, "stability.nonsense: unknown indicator"),
-    ({"allegations": {"title": "A", "source": "S", "at_least": 0, "window": {"months": 1}}}, "stability.allegations.at_least"),
-    ({"allegations": {"title": "A", "source": "S", "at_least": 1}}, "stability.allegations.window: is required"),
-    ({"allegations": {"title": "A", "at_least": 1, "window": {"months": 1}}}, "stability.allegations.source: is required"),
-    ({"allegations": {"title": "A", "source": "S", "at_least": 1, "window": {"fortnights": 1}}}, "stability.allegations.window"),
-    ({"allegations": {"title": "A", "source": "S", "at_least": 1, "window": {"working_days": 5}}}, "not working days"),
-])
+@pytest.mark.parametrize(
+    "section,message",
+    [
+        ({"nonsense": {}}, "stability.nonsense: unknown indicator"),
+        (
+            {"allegations": {"title": "A", "source": "S", "at_least": 0, "window": {"months": 1}}},
+            "stability.allegations.at_least",
+        ),
+        ({"allegations": {"title": "A", "source": "S", "at_least": 1}}, "stability.allegations.window: is required"),
+        (
+            {"allegations": {"title": "A", "at_least": 1, "window": {"months": 1}}},
+            "stability.allegations.source: is required",
+        ),
+        (
+            {"allegations": {"title": "A", "source": "S", "at_least": 1, "window": {"fortnights": 1}}},
+            "stability.allegations.window",
+        ),
+        (
+            {"allegations": {"title": "A", "source": "S", "at_least": 1, "window": {"working_days": 5}}},
+            "not working days",
+        ),
+    ],
+)
 def test_a_bad_stability_section_is_refused_naming_the_key(section, message):
     with pytest.raises(ValueError, match=message.replace(".", r"\.")):
         compile_thresholds(section)
@@ -110,7 +142,8 @@ def test_a_bad_stability_section_is_refused_naming_the_key(section, message):
 
 def test_a_council_pack_can_tighten_or_switch_off_an_inherited_indicator(tmp_path, monkeypatch):
     (tmp_path / "thornbury.yaml").write_text(
-        "name: thornbury\nextends: england\nrules: []\nstability:\n  placement_moves: {at_least: 3}\n  allegations: {enabled: false}\n")
+        "name: thornbury\nextends: england\nrules: []\nstability:\n  placement_moves: {at_least: 3}\n  allegations: {enabled: false}\n"
+    )
     monkeypatch.setenv("PERMANENCE_POLICY_DIRS", str(tmp_path))
     rules = {r.id: r for r in compile_thresholds(pack_section("thornbury", "stability"))}
     assert rules["placement_moves"].at_least == 3 and rules["placement_moves"].source == BY_ID["placement_moves"].source

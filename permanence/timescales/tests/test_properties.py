@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from permanence.timescales import compute_obligations, load_pack
 from permanence.timescales.obligations import MET, OVERDUE
@@ -60,7 +61,7 @@ def test_holding_the_overdue_review_turns_it_into_met(snapshot, offset):
     overdue = [o for o in compute_obligations(snapshot, PACK, today) if o.rule == "cla-review" and o.status == OVERDUE]
     if not overdue:
         return
-    held = snapshot.__class__(**{**_fields(snapshot), "reviews": past + (today,)})
+    held = snapshot.__class__(**{**_fields(snapshot), "reviews": (*past, today)})
     after = {o.occurrence: o for o in compute_obligations(held, PACK, today) if o.rule == "cla-review"}
     assert after[overdue[0].occurrence].status == MET
 
@@ -69,7 +70,9 @@ def test_holding_the_overdue_review_turns_it_into_met(snapshot, offset):
 @given(cases(), st.integers(min_value=200, max_value=4 * 365))
 def test_recording_the_missing_plan_turns_the_overdue_plan_into_met(snapshot, offset):
     today = START + timedelta(days=offset)
-    found = [o for o in compute_obligations(snapshot, PACK, today) if o.rule == "permanence-plan" and o.status == OVERDUE]
+    found = [
+        o for o in compute_obligations(snapshot, PACK, today) if o.rule == "permanence-plan" and o.status == OVERDUE
+    ]
     if not found:
         return
     planned = snapshot.__class__(**{**_fields(snapshot), "plan": PlanFacts(today, "long_term_fostering")})

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from permanence.accounts import roles
 from permanence.accounts.models import User
-
-from .test_obligations_from_the_record import record_case, sam, team  # noqa: F401  (fixtures)
+from permanence.web.tests.builders import record_case
 
 URL = reverse("drift-dashboard")
 
@@ -18,7 +17,7 @@ def test_a_social_worker_sees_their_own_overdue_children_with_a_link_to_each(cli
     html = client.get(URL).content.decode()
     assert "My cases" in html
     assert reverse("child-detail", args=[child.pk]) in html
-    assert "Permanence plan recorded" in html and "reg 33" in html
+    assert "Permanence plan by the second review" in html and "reg 33" in html
 
 
 def test_the_proceedings_view_lists_cases_past_26_weeks(client, sam):
@@ -48,10 +47,10 @@ def test_a_worker_with_nothing_overdue_is_told_so_plainly(client, sam):
 
 def test_a_filter_value_that_makes_no_sense_is_named_in_an_error(client, sam):
     client.force_login(sam)
-    response = client.get(URL, {"team": "not-a-team"})
+    response = client.get(URL, {"worker": "not-a-worker"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "govuk-error-summary" in html and "Team" in html
+    assert "govuk-error-summary" in html and "Social worker" in html
 
 
 def test_the_page_takes_the_same_number_of_queries_for_1_or_30_children(client, sam):
@@ -81,3 +80,46 @@ def test_long_lists_are_paged_25_at_a_time(client, sam):
 def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_a_team_manager_is_not_offered_the_whole_service_and_is_told_when_they_ask_for_it(client, tara, sam, omar):
+    record_case("Mine", worker=sam)
+    record_case("Theirs", worker=omar)
+    client.force_login(tara)
+    html = client.get(URL).content.decode()
+    assert ">Whole service<" not in html and "Children in Care 1" in html
+    response = client.get(URL, {"scope": "service"})
+    html = response.content.decode()
+    assert "That view is not open to your role; showing my team instead" in html
+    assert "Ava Example Mine" in html and "Ava Example Theirs" not in html
+    assert response.context["scope"] == "team"
+
+
+def test_the_service_manager_sees_every_team_and_can_narrow_to_one(client, simone, sam, omar, other_team):
+    record_case("Mine", worker=sam)
+    record_case("Theirs", worker=omar)
+    client.force_login(simone)
+    html = client.get(URL).content.decode()
+    assert "Whole service" in html and "Ava Example Mine" in html and "Ava Example Theirs" in html
+    html = client.get(URL, {"scope": "service", "team": other_team.pk}).content.decode()
+    assert "Ava Example Theirs" in html and "Ava Example Mine" not in html
+    assert "Whole service: Children in Care 2" in html
+
+
+def test_the_counts_say_how_many_items_are_duties_and_how_many_local_rules(client, sam):
+    record_case(worker=sam)
+    client.force_login(sam)
+    response = client.get(URL)
+    kinds = response.context["kinds"]["overdue"]
+    assert kinds["duty"] == response.context["counts"]["overdue"] and kinds["local_rule"] == 0
+    assert f"{kinds['duty']} duties, 0 local rules" in response.content.decode()
+    assert "In order of harm" in response.content.decode()
+
+
+def test_a_restricted_record_in_the_view_is_counted_never_named(client, council):
+    simone = council["people"]["service_manager"]
+    client.force_login(simone)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert "Hana" not in html
+    assert response.context["hidden"] == 1 and "1 record you cannot open is in this view" in html

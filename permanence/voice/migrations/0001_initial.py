@@ -6,88 +6,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0001_initial'),
-        ('planning', '0001_initial'),
+        ("children", "0001_initial"),
+        ("planning", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MyPlanLetter',
+            name="MyPlanLetter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('age_band', models.CharField(choices=[('under_8', 'Under 8'), ('8_to_12', '8 to 12'), ('13_plus', '13 and over')], max_length=10)),
-                ('text', models.TextField()),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('reviewed', 'Reviewed by the worker'), ('shared', 'Shared with the child')], default='draft', max_length=10)),
-                ('reviewed_on', models.DateField(blank=True, null=True)),
-                ('shared_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='my_plan_letters', to='children.child')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='planning.permanenceplan')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[("under_8", "Under 8"), ("8_to_12", "8 to 12"), ("13_plus", "13 and over")],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("reviewed", "Reviewed by the worker"),
+                            ("shared", "Shared with the child"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_on", models.DateField(blank=True, null=True)),
+                ("shared_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="my_plan_letters", to="children.child"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="planning.permanenceplan",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['child', 'created_at', 'pk'],
+                "ordering": ["child", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PlanContents',
+            name="PlanContents",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('introductions', models.TextField(blank=True, verbose_name='Timetable for introductions')),
-                ('staying_with_current_carers', models.BooleanField(default=False)),
-                ('residential_aims', models.TextField(blank=True, verbose_name='Aims of the residential placement')),
-                ('life_story_work', models.TextField(blank=True, verbose_name='Life story work')),
-                ('therapeutic_work', models.TextField(blank=True, verbose_name='Therapeutic work')),
-                ('contact_arrangements', models.TextField(blank=True, verbose_name='Contact arrangements')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='children.child')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='planning.permanenceplan')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("introductions", models.TextField(blank=True, verbose_name="Timetable for introductions")),
+                ("staying_with_current_carers", models.BooleanField(default=False)),
+                ("residential_aims", models.TextField(blank=True, verbose_name="Aims of the residential placement")),
+                ("life_story_work", models.TextField(blank=True, verbose_name="Life story work")),
+                ("therapeutic_work", models.TextField(blank=True, verbose_name="Therapeutic work")),
+                ("contact_arrangements", models.TextField(blank=True, verbose_name="Contact arrangements")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="children.child"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="planning.permanenceplan"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'pk'],
+                "ordering": ["plan", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ViewsNotRecorded',
+            name="ViewsNotRecorded",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField()),
-                ('date', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='children.child')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='planning.permanenceplan')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.TextField()),
+                ("date", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="children.child"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="planning.permanenceplan"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'date', 'pk'],
+                "ordering": ["plan", "date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='WishesAndFeelings',
+            name="WishesAndFeelings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='Date obtained')),
-                ('how', models.CharField(choices=[('direct_work', 'Direct work with the child'), ('review', 'At a looked-after review'), ('advocate', 'Through an advocate'), ('independent_visitor', 'Through an independent visitor'), ('letter', 'A letter or message from the child'), ('other', 'Another way')], max_length=30, verbose_name='How the views were obtained')),
-                ('how_other', models.CharField(blank=True, max_length=200, verbose_name='Other way')),
-                ('understanding', models.TextField(blank=True, verbose_name="The child's understanding")),
-                ('said', models.TextField(verbose_name='What the child said')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wishes_and_feelings', to='children.child')),
-                ('plan', models.ForeignKey(blank=True, help_text='The permanence plan these views inform.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='planning.permanenceplan')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="Date obtained")),
+                (
+                    "how",
+                    models.CharField(
+                        choices=[
+                            ("direct_work", "Direct work with the child"),
+                            ("review", "At a looked-after review"),
+                            ("advocate", "Through an advocate"),
+                            ("independent_visitor", "Through an independent visitor"),
+                            ("letter", "A letter or message from the child"),
+                            ("other", "Another way"),
+                        ],
+                        max_length=30,
+                        verbose_name="How the views were obtained",
+                    ),
+                ),
+                ("how_other", models.CharField(blank=True, max_length=200, verbose_name="Other way")),
+                ("understanding", models.TextField(blank=True, verbose_name="The child's understanding")),
+                ("said", models.TextField(verbose_name="What the child said")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wishes_and_feelings",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The permanence plan these views inform.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="planning.permanenceplan",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'wishes and feelings',
-                'ordering': ['child', 'date', 'pk'],
-                'indexes': [models.Index(fields=['child', 'date'], name='voice_wishe_child_i_38e57f_idx')],
+                "verbose_name_plural": "wishes and feelings",
+                "ordering": ["child", "date", "pk"],
+                "indexes": [models.Index(fields=["child", "date"], name="voice_wishe_child_i_38e57f_idx")],
             },
         ),
     ]

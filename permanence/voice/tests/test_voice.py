@@ -10,8 +10,13 @@ from permanence.planning import services as planning
 from permanence.voice import selectors, services
 from permanence.voice.models import MyPlanLetter, PlanContents, WishesAndFeelings
 
-WISHES = {"date": "2026-03-01", "how": "direct_work", "said": "I want to stay with Pat and Chris.",
-          "understanding": "Understands she will not go home.", "for_current_plan": "on"}
+WISHES = {
+    "date": "2026-03-01",
+    "how": "direct_work",
+    "said": "I want to stay with Pat and Chris.",
+    "understanding": "Understands she will not go home.",
+    "for_current_plan": "on",
+}
 
 
 @pytest.fixture
@@ -44,29 +49,45 @@ def test_a_plan_without_views_says_so_until_a_reason_is_given(ava, sam, plan):
 
 def test_views_for_an_old_plan_do_not_count_for_a_new_one(ava, sam, plan):
     services.wishes_record(child=ava, date=date(2026, 3, 1), how="review", said="Stay", by=sam)
-    planning.plan_record(child=ava, primary_option="special_guardianship", recorded=date(2026, 4, 1), by=sam, reason="Carers applying")
+    planning.plan_record(
+        child=ava, primary_option="special_guardianship", recorded=date(2026, 4, 1), by=sam, reason="Carers applying"
+    )
     assert selectors.child_voice_summary(ava)["plan_records_views"] is False
 
 
 def test_plan_contents_fill_the_leeds_checklist(ava, sam, plan):
-    assert [m.key for m in selectors.plan_still_needs(ava)] == ["introductions", "life_story_work", "contact_arrangements", "views"]
-    services.plan_contents_record(child=ava, staying_with_current_carers=True, life_story_work="Weekly with Sam",
-                                  contact_arrangements="Mum monthly, supervised", by=sam)
+    assert [m.key for m in selectors.plan_still_needs(ava)] == [
+        "introductions",
+        "life_story_work",
+        "contact_arrangements",
+        "views",
+    ]
+    services.plan_contents_record(
+        child=ava,
+        staying_with_current_carers=True,
+        life_story_work="Weekly with Sam",
+        contact_arrangements="Mum monthly, supervised",
+        by=sam,
+    )
     services.wishes_record(child=ava, date=date(2026, 3, 1), how="review", said="Stay", by=sam)
     assert selectors.plan_still_needs(ava) == []
 
 
-def test_the_letter_goes_draft_reviewed_shared_and_an_edit_needs_a_new_review(ava, sam, plan):
+def test_the_letter_goes_draft_reviewed_shared_and_an_edit_needs_a_new_review(ava, sam, tara, irene, plan):
     letter = services.letter_start(child=ava, by=sam, today=date(2026, 3, 5))
     assert letter.status == "draft" and letter.age_band == "under_8" and "Dear Ava," in letter.text
     assert not letter.printable
     with pytest.raises(ValidationError):
         services.letter_share(letter=letter, by=sam)
-    services.letter_review(letter=letter, by=sam)
+    with pytest.raises(ValidationError, match="reviewed by the team manager or the child's IRO"):
+        services.letter_review(letter=letter, by=sam)
+    services.letter_review(letter=letter, by=tara)
     assert letter.printable
-    services.letter_edit(letter=letter, text="Dear Ava, a new word.", by=sam)
+    services.letter_edit(letter=letter, text="Dear Ava, a new word.", by=tara)
     assert letter.status == "draft" and letter.reviewed_by is None
-    services.letter_review(letter=letter, by=sam)
+    with pytest.raises(ValidationError, match="You wrote or last changed this letter"):
+        services.letter_review(letter=letter, by=tara)
+    services.letter_review(letter=letter, by=irene)
     services.letter_share(letter=letter, by=sam)
     with pytest.raises(ValidationError):
         services.letter_edit(letter=letter, text="Too late", by=sam)
@@ -79,6 +100,7 @@ def test_no_plan_no_letter(ava, sam):
 
 
 # --- pages --------------------------------------------------------------------------------
+
 
 def test_the_voice_pages_need_sign_in(client, ava):
     for name in ("voice-wishes-new", "voice-views-reason", "voice-plan-contents", "voice-letters"):
@@ -97,8 +119,10 @@ def test_recording_wishes_through_the_page_shows_them_on_the_child_page(client, 
 
 def test_bad_wishes_show_the_error_summary_and_keep_what_was_typed(client, ava, sam):
     client.force_login(sam)
-    html = client.post(reverse("voice-wishes-new", args=[ava.pk]), WISHES | {"date": "2026-13-01", "how": ""}).content.decode()
-    assert "There is a problem" in html and 'href="#id_date"' in html and 'href="#id_how"' in html
+    html = client.post(
+        reverse("voice-wishes-new", args=[ava.pk]), WISHES | {"date": "2026-13-01", "how": ""}
+    ).content.decode()
+    assert "There is a problem" in html and 'href="#id_date-day"' in html and 'href="#id_how"' in html
     assert "Select how the views were obtained" in html and "I want to stay with Pat and Chris." in html
     html = client.post(reverse("voice-wishes-new", args=[ava.pk]), WISHES | {"said": ""}).content.decode()
     assert "Enter what the child said" in html
@@ -109,26 +133,41 @@ def test_the_plan_needs_section_lists_the_gaps_with_citations(client, ava, sam, 
     client.force_login(sam)
     html = client.get(reverse("child-detail", args=[ava.pk])).content.decode()
     assert "What the plan still needs" in html and "A timetable for introductions" in html
-    assert "002_0fe8707617f26d1a.txt §5" in html
-    response = client.post(reverse("voice-plan-contents", args=[ava.pk]), {
-        "staying_with_current_carers": "on", "life_story_work": "Sam, fortnightly", "contact_arrangements": "Mum monthly"})
+    assert "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5" in html
+    response = client.post(
+        reverse("voice-plan-contents", args=[ava.pk]),
+        {
+            "staying_with_current_carers": "on",
+            "life_story_work": "Sam, fortnightly",
+            "contact_arrangements": "Mum monthly",
+        },
+    )
     assert response.status_code == 302
     assert PlanContents.objects.get().staying_with_current_carers is True
 
 
-def test_the_letter_can_be_printed_only_once_reviewed(client, ava, sam, plan):
+def test_the_letter_can_be_printed_only_once_reviewed(client, ava, sam, tara, plan):
     client.force_login(sam)
     response = client.post(reverse("voice-letters", args=[ava.pk]))
     letter = MyPlanLetter.objects.get()
     assert response.status_code == 302
     print_url = reverse("voice-letter-print", args=[ava.pk, letter.pk])
     assert client.get(print_url).status_code == 403
-    client.post(reverse("voice-letter", args=[ava.pk, letter.pk]), {"action": "save", "text": "Dear Ava,\n\nYou will stay with Pat and Chris."})
-    client.post(reverse("voice-letter", args=[ava.pk, letter.pk]), {"action": "review"})
+    client.post(
+        reverse("voice-letter", args=[ava.pk, letter.pk]),
+        {"action": "save", "text": "Dear Ava,\n\nYou will stay with Pat and Chris."},
+    )
+    letter_url = reverse("voice-letter", args=[ava.pk, letter.pk])
+    assert "Mark as reviewed" not in client.get(letter_url).content.decode()
+    client.post(letter_url, {"action": "review"})
+    assert client.get(print_url).status_code == 403  # the author cannot review their own letter
+    client.force_login(tara)
+    assert "Mark as reviewed" in client.get(letter_url).content.decode()
+    client.post(letter_url, {"action": "review"})
     printed = client.get(print_url)
     assert printed.status_code == 200 and "You will stay with Pat and Chris." in printed.content.decode()
     letter.refresh_from_db()
-    assert letter.status == "reviewed" and letter.reviewed_by == sam
+    assert letter.status == "reviewed" and letter.reviewed_by == tara
 
 
 def test_starting_a_letter_without_a_plan_says_what_to_do(client, ava, sam):

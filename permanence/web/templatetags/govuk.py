@@ -8,6 +8,10 @@ from datetime import date, datetime
 from django import template
 from django.utils.html import format_html
 
+from permanence.codes.ethnicity import ETHNICITY
+from permanence.codes.placement import PLACEMENT, group
+from permanence.codes.sex import SEX
+
 register = template.Library()
 
 # Tag colours by the first letter of the SSDA903 legal status code. Colour only decorates:
@@ -22,8 +26,18 @@ LEGAL_STATUS_COLOURS = {
 }
 
 MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 
 
@@ -71,6 +85,15 @@ def status_tag(text, colour="grey"):
 
 
 @register.filter
+def day_count(value):
+    """'1 day', '3,649 days': a count of days with thousands separated."""
+    if value is None or value == "":
+        return ""
+    value = int(value)
+    return f"{value:,} day{'s' if value != 1 else ''}"
+
+
+@register.filter
 def yes_no(value):
     return "Yes" if value else "No"
 
@@ -92,8 +115,6 @@ def page_numbers(page):
 @register.filter
 def code_meaning(code, list_name):
     """The words for an SSDA903 code: {{ child.sex|code_meaning:"sex" }} gives "Female"."""
-    from permanence.codes.ethnicity import ETHNICITY
-    from permanence.codes.sex import SEX
 
     code_list = {"sex": SEX, "ethnicity": ETHNICITY}[list_name]
     return code_list.meanings.get(code, "") if code else ""
@@ -102,7 +123,6 @@ def code_meaning(code, list_name):
 @register.filter
 def placement_kind(label):
     """'U6 Foster placement with ...' -> 'Foster care': the short form a caseload table needs."""
-    from permanence.codes.placement import PLACEMENT, group
 
     code = label.split(" ", 1)[0] if label else ""
     return group(code) if code in PLACEMENT else ""

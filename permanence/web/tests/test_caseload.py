@@ -27,7 +27,7 @@ def test_a_social_worker_sees_only_the_children_allocated_to_them(client, sam, a
 def test_the_caseload_shows_the_childs_facts_in_a_table(client, sam, ava):
     client.force_login(sam)
     html = client.get(reverse("home")).content.decode()
-    assert "<h1 class=\"govuk-heading-l\">Your caseload</h1>" in html
+    assert '<h1 class="govuk-heading-l">Your caseload</h1>' in html
     assert f'href="{reverse("child-detail", args=[ava.pk])}"' in html
     for text in ("C1001", "C1 Interim care order", "Irene Reviewer", "<caption", 'scope="col"'):
         assert text in html
@@ -35,8 +35,9 @@ def test_the_caseload_shows_the_childs_facts_in_a_table(client, sam, ava):
 
 def test_a_team_manager_sees_every_child_in_their_team(client, tara, sam, team, ava, ben):
     colleague = person("cleo", "Cleo", "Colleague", roles.SOCIAL_WORKER, team)
-    child_in_care("Cal", "Teamchild", reference="C1003", born=date(2019, 1, 1), entered=date(2025, 5, 1),
-                  social_worker=colleague)
+    child_in_care(
+        "Cal", "Teamchild", reference="C1003", born=date(2019, 1, 1), entered=date(2025, 5, 1), social_worker=colleague
+    )
     assert names_on_home_page(client, tara) == ["Ava Example", "Cal Teamchild"]
 
 
@@ -57,10 +58,12 @@ def test_a_service_manager_sees_every_child_looked_after(client, simone, ava, be
 
 
 def test_the_counts_say_how_many_children_are_on_each_kind_of_order(client, simone, ava, ben):
-    child_in_care("Dee", "Accommodated", reference="C1004", born=date(2012, 1, 1), entered=date(2025, 1, 1),
-                  legal_status="V2")
-    child_in_care("Eli", "Placement", reference="C1005", born=date(2023, 1, 1), entered=date(2025, 1, 1),
-                  legal_status="E1")
+    child_in_care(
+        "Dee", "Accommodated", reference="C1004", born=date(2012, 1, 1), entered=date(2025, 1, 1), legal_status="V2"
+    )
+    child_in_care(
+        "Eli", "Placement", reference="C1005", born=date(2023, 1, 1), entered=date(2025, 1, 1), legal_status="E1"
+    )
     client.force_login(simone)
     counts = client.get(reverse("home")).context["caseload"].counts
     assert (counts.children, counts.care_order, counts.placement_order, counts.section_20) == (4, 2, 1, 1)
@@ -82,8 +85,14 @@ def test_a_team_manager_without_a_team_is_told_who_can_set_it_up(client, db):
 
 def allocate_children(worker, how_many, start_at):
     for i in range(start_at, start_at + how_many):
-        child_in_care(f"Child{i:02d}", "Caseload", reference=f"Q{i:03d}", born=date(2015, 1, 1),
-                      entered=date(2025, 1, 1), social_worker=worker)
+        child_in_care(
+            f"Child{i:02d}",
+            "Caseload",
+            reference=f"Q{i:03d}",
+            born=date(2015, 1, 1),
+            entered=date(2025, 1, 1),
+            social_worker=worker,
+        )
 
 
 def test_the_caseload_page_takes_the_same_number_of_queries_for_5_or_30_children(client, sam):

@@ -20,9 +20,19 @@ def test_the_child_page_summarises_the_case(client, sam, ava_with_history):
     html = child_page(client, sam, ava_with_history).content.decode()
     assert html.count("<h1") == 1
     for text in (
-        "Ava Example", "10 March 2020", "Female", "White British", "C1001", "C1 Interim care order",
-        "Pat and Chris Carer", "Sam Social-Worker", "Children in Care 1", "Irene Reviewer", "5 January 2026",
-        "Adoption (including fostering for adoption and concurrent planning)", "Parallel plan: Special guardianship",
+        "Ava Example",
+        "10 March 2020",
+        "Female",
+        "White British",
+        "C1001",
+        "C1 Interim care order",
+        "Pat and Chris Carer",
+        "Sam Social-Worker",
+        "Children in Care 1",
+        "Irene Reviewer",
+        "5 January 2026",
+        "Adoption (including fostering for adoption and concurrent planning)",
+        "Parallel plan: Special guardianship",
     ):
         assert text in html, text
 
@@ -30,10 +40,18 @@ def test_the_child_page_summarises_the_case(client, sam, ava_with_history):
 def test_the_child_page_shows_the_family_orders_proceedings_and_plans(client, sam, ava_with_history):
     html = child_page(client, sam, ava_with_history).content.decode()
     for text in (
-        "Mia Example", "Grace Example", "Viability assessment positive",  # family network
+        "Mia Example",
+        "Grace Example",
+        "Viability assessment positive",  # family network
         "Interim care order (s38)",  # legal orders
-        "TB26C00123", "Case management hearing", "Issues resolution hearing", "Parenting assessment of the father",
-        "Return home (reunification)", "Replaced", "Current", "Permanence plan changed",  # plans and decisions
+        "TB26C00123",
+        "Case management hearing",
+        "Issues resolution hearing",
+        "Parenting assessment of the father",
+        "Return home (reunification)",
+        "Replaced",
+        "Current",
+        "Permanence plan changed",  # plans and decisions
     ):
         assert text in html, text
 
@@ -65,8 +83,12 @@ def test_brothers_and_sisters_link_to_their_own_page(client, sam, ava, ben):
 
 def test_a_child_with_little_recorded_says_so_plainly(client, sam, ava):
     html = child_page(client, sam, ava).content.decode()
-    for text in ("No brothers or sisters are recorded.", "No legal orders are recorded.",
-                 "No care proceedings are recorded.", "No permanence plan recorded"):
+    for text in (
+        "No brothers or sisters are recorded.",
+        "No legal orders are recorded.",
+        "No care proceedings are recorded.",
+        "No permanence plan recorded",
+    ):
         assert text in html
 
 

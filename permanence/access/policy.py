@@ -1,0 +1,110 @@
+"""The one access policy for every way out: pages, lists, searches, agendas, packs, trackers,
+family finding, sibling sections, downloads, the API and the admin all ask it.
+
+`rules.visible_children(user)` says which children a person may see. Everything that lists or
+names children filters through the functions here, so a child a person may not see is left
+out (and, where the meeting needs to know, counted as "N records you cannot open"), never
+named. Features call these from their selectors; a new list inherits the policy by using them.
+"""
+
+from dataclasses import dataclass, field
+
+from . import matrix
+from .models import BreakGlassGrant, RestrictedRecord
+from .rules import can_edit_child, can_view_child, is_restricted, visible_children
+
+__all__ = [
+    "Partition",
+    "can_edit_child",
+    "can_view_child",
+    "hidden_count",
+    "is_restricted",
+    "limit",
+    "may_write",
+    "partition",
+    "restricted_for",
+    "visible_children",
+    "visible_ids",
+]
+
+
+def limit(queryset, user, *, child="child"):
+    """`queryset` less the rows whose child (`child` is the path to it) the person may not see."""
+    return queryset.filter(**{f"{child}__in": visible_children(user).values("pk")})
+
+
+def hidden_count(queryset, user, *, child="child"):
+    """How many rows of `queryset` are about children the person may not see (never which)."""
+    return queryset.exclude(**{f"{child}__in": visible_children(user).values("pk")}).count()
+
+
+def visible_ids(user, ids):
+    """The ids among `ids` of the children the person may see."""
+    ids = {int(i) for i in ids if i is not None}
+    if not ids:
+        return set()
+    return set(visible_children(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def restricted_for(user, ids):
+    """The ids among `ids` of restricted records the person is not named on and holds no live
+    emergency access to: these are never named to them, even where case scope does not matter
+    (a brother or sister on this child's record, the retention report)."""
+    from django.utils import timezone
+
+    ids = {int(i) for i in ids if i is not None}
+    if not ids:
+        return set()
+    restricted = set(RestrictedRecord.objects.filter(child_id__in=ids).values_list("child_id", flat=True))
+    if not restricted or not getattr(user, "is_authenticated", False):
+        return restricted
+    named = set(
+        RestrictedRecord.objects.filter(child_id__in=restricted, permitted=user).values_list("child_id", flat=True)
+    )
+    granted = set(
+        BreakGlassGrant.objects.filter(user=user, child_id__in=restricted, expires_at__gt=timezone.now()).values_list(
+            "child_id", flat=True
+        )
+    )
+    return restricted - named - granted
+
+
+@dataclass
+class Partition:
+    """What a person may see of a list, and how many items were left out for them."""
+
+    visible: list = field(default_factory=list)
+    hidden: int = 0
+
+    def __iter__(self):
+        return iter(self.visible)
+
+    def __len__(self):
+        return len(self.visible)
+
+    @property
+    def hidden_text(self):
+        if not self.hidden:
+            return ""
+        return f"{self.hidden} record{'' if self.hidden == 1 else 's'} you cannot open"
+
+
+def partition(user, items, *, child_ids=lambda item: [item.child_id]):
+    """Split an evaluated list: an item is shown only when the person may see every child it is
+    about (a match or a suggested placement can be about a sibling group)."""
+    items = list(items)
+    wanted = {i for item in items for i in child_ids(item)}
+    seen = visible_ids(user, wanted)
+    result = Partition()
+    for item in items:
+        if all(i in seen for i in child_ids(item)):
+            result.visible.append(item)
+        else:
+            result.hidden += 1
+    return result
+
+
+def may_write(user):
+    """Whether the person's role records anything about children (the role matrix's edit_child):
+    a read-only role is shown no form it could not submit."""
+    return matrix.has(getattr(user, "role", None), matrix.EDIT_CHILD)

@@ -1,0 +1,55 @@
+"""The case record (see case.py) and the dated facts of a child's care (see facts.py)."""
+
+from ..versions import RecordChange
+from .case import (
+    Allocation,
+    Carer,
+    Child,
+    Episode,
+    Extension,
+    Hearing,
+    LegalOrder,
+    Person,
+    Proceedings,
+    Relationship,
+    Review,
+    Stamped,
+    Visit,
+)
+from .facts import (
+    CarerApproval,
+    DentalCheck,
+    EducationPlan,
+    HealthAssessment,
+    LongTermFosterConfirmation,
+    MissingEpisode,
+    OrderChange,
+    StatutoryPlan,
+    TemporaryApproval,
+)
+
+__all__ = [
+    "Allocation",
+    "Carer",
+    "CarerApproval",
+    "Child",
+    "DentalCheck",
+    "EducationPlan",
+    "Episode",
+    "Extension",
+    "HealthAssessment",
+    "Hearing",
+    "LegalOrder",
+    "LongTermFosterConfirmation",
+    "MissingEpisode",
+    "OrderChange",
+    "Person",
+    "Proceedings",
+    "RecordChange",
+    "Relationship",
+    "Review",
+    "Stamped",
+    "StatutoryPlan",
+    "TemporaryApproval",
+    "Visit",
+]

@@ -1,0 +1,272 @@
+"""No lost updates, per record: every editable record carries a version.
+
+An edit says which version of the record it was made on (a hidden field in a web form, the
+`If-Match` ETag in the API). `versioned_update` writes it with ONE conditional statement,
+
+    UPDATE ... SET ..., version = version + 1 WHERE id = %s AND version = %s
+
+which is atomic on SQLite and on PostgreSQL: of any number of people saving on the same version
+at once, exactly one matches the row; everyone else's statement matches nothing and they get
+`StaleRecord`, which says who changed the record, when and what, so a page can show it while
+keeping what they typed (HTTP 409), and the API can answer 412. Nothing is overwritten unseen.
+
+Every versioned change is kept as a `RecordChange` (who, when, each field's before and after,
+and the reason for a correction): a correction keeps what the record said before, shown on the
+record beside the fact. The audit log hears of each change through `record_updated`.
+
+Use from a service (one transaction, rules checked first on the merged values):
+
+    refuse_if(rules.review_problems({**current, **changes}, ...))
+    versioned_update(record=review, version=version, changes=changes, by=by, reason=reason)
+
+Use from a model: mix in `Versioned` (an ordinary `save()` also bumps the version, so an edit
+through any other path still makes an open form stale).
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import django.dispatch
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+SKIP = {"updated_at", "created_at", "version"}
+
+# Sent inside the transaction after a versioned change: (sender=model, record, before, after, by).
+record_updated = django.dispatch.Signal()
+
+
+class Versioned(models.Model):
+    """Mix in to an editable record: `version` goes up by one with every change."""
+
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one with every change; an edit made on an older one is refused.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and self.pk is not None:
+            self.version = (self.version or 0) + 1
+        return super().save(*args, **kwargs)
+
+
+class RecordChange(models.Model):
+    """One versioned change to a record: who, when, each field's value before and after, and why
+    (the reason is what makes it a correction). Kept, never overwritten."""
+
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by_name = models.CharField(max_length=150, blank=True, help_text="Kept as written, so it outlives the account")
+    model = models.CharField(max_length=100, help_text="app_label.Model of the record changed")
+    object_id = models.CharField(max_length=64)
+    child_id = models.BigIntegerField(null=True, db_index=True)
+    version = models.PositiveIntegerField(help_text="The record's version this change produced")
+    reason = models.TextField(blank=True, help_text="Why a recorded value was corrected")
+    changes = models.JSONField(help_text="{field: [before, after]}")
+
+    class Meta:
+        app_label = "children"
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["model", "object_id", "version"])]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id", "version"], name="one_change_per_record_version")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id} version {self.version} ({self.at:%d/%m/%Y})"
+
+    @property
+    def is_correction(self):
+        return bool(self.reason)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str  # the field's label, as a person reads it
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class OtherChange:
+    """One change someone else made: who, when, what, and why."""
+
+    who: str
+    at: datetime
+    changes: list = field(default_factory=list)  # FieldChange
+    reason: str = ""
+
+
+class StaleRecord(Exception):
+    """The record changed since the person read it: nothing was written."""
+
+    def __init__(self, *, record, expected, current, changes):
+        self.record, self.expected, self.current, self.changes = record, expected, current, changes
+        who = ", ".join(sorted({change.who for change in changes})) or "Someone else"
+        super().__init__(
+            f"{who} changed this record since you opened it. Nothing was saved, so their change is not lost: "
+            "check it, then make yours again."
+        )
+
+    @property
+    def message(self):
+        return str(self)
+
+    def as_dict(self):
+        """For the API's 412 body: the other changes in plain values."""
+        return {
+            "your_version": self.expected,
+            "current_version": self.current,
+            "changes": [
+                {
+                    "who": change.who,
+                    "at": change.at.isoformat() if change.at else None,
+                    "reason": change.reason,
+                    "fields": [
+                        {"field": c.name, "before": _plain(c.before), "after": _plain(c.after)} for c in change.changes
+                    ],
+                }
+                for change in self.changes
+            ],
+        }
+
+
+def _plain(value):
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def label(model, name):
+    """A field's label for people: its verbose name."""
+    try:
+        found = model._meta.get_field(name.removesuffix("_id"))
+    except Exception:
+        return name.replace("_", " ")
+    text = str(getattr(found, "verbose_name", name))
+    return text[:1].upper() + text[1:]
+
+
+def child_id_of(record):
+    """The child a record is about: itself, its `child`, or its parent record's (a hearing's proceedings)."""
+    if record._meta.label_lower == "children.child":
+        return record.pk
+    value = getattr(record, "child_id", None)
+    if isinstance(value, int):
+        return value
+    for name in ("proceedings", "order", "item"):
+        parent = getattr(record, name, None)
+        if parent is not None and isinstance(getattr(parent, "child_id", None), int):
+            return parent.child_id
+    return None
+
+
+def changes_since(record, version):
+    """The changes made to `record` after `version`, oldest first."""
+    rows = RecordChange.objects.filter(
+        model=record._meta.label, object_id=str(record.pk), version__gt=int(version)
+    ).order_by("version")
+    model = type(record)
+    return [
+        OtherChange(
+            row.by_name or "Someone else",
+            row.at,
+            [FieldChange(label(model, name), before, after) for name, (before, after) in row.changes.items()],
+            row.reason,
+        )
+        for row in rows
+    ]
+
+
+def history(record):
+    """Every versioned change of `record`, oldest first (RecordChange rows)."""
+    return list(RecordChange.objects.filter(model=record._meta.label, object_id=str(record.pk)).order_by("version"))
+
+
+def _columns(model, changes):
+    """{attname: value} for the changes, accepting field names or attnames (`iro` or `iro_id`)."""
+    columns = {}
+    for name, value in changes.items():
+        found = model._meta.get_field(name.removesuffix("_id") if name.endswith("_id") else name)
+        if found.is_relation and isinstance(value, models.Model):
+            value = value.pk
+        columns[found.attname] = value
+    return columns
+
+
+def _json(values):
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def _stale(record, version):
+    current = type(record)._default_manager.filter(pk=record.pk).values_list("version", flat=True).first()
+    return StaleRecord(record=record, expected=version, current=current, changes=changes_since(record, version))
+
+
+def _version(version):
+    try:
+        return int(str(version).strip().strip('"').removeprefix("W/").strip('"'))
+    except (TypeError, ValueError):
+        return -1  # matches no record: refused as stale, never written
+
+
+def versioned_update(*, record, version, changes, by=None, reason=""):
+    """Write `changes` ({field: value}) to `record` if it is still at `version`; the version goes
+    up by one and the change is kept (with `reason`, as a correction).
+
+    Raises StaleRecord, writing nothing, when someone changed the record since `version`.
+    Returns the record as saved (refreshed)."""
+    model = type(record)
+    version = _version(version)
+    columns = _columns(model, changes)
+    with transaction.atomic():
+        current = model._default_manager.filter(pk=record.pk).values(*columns, "version").first()
+        if current is None:
+            raise model.DoesNotExist(f"{model._meta.verbose_name} {record.pk} no longer exists")
+        if current["version"] != version:
+            raise _stale(record, version)
+        writes = dict(columns)
+        if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+            writes["updated_at"] = timezone.now()
+        matched = model._default_manager.filter(pk=record.pk, version=version).update(
+            version=F("version") + 1, **writes
+        )
+        if matched != 1:  # someone else's statement got in between our read and our write
+            raise _stale(record, version)
+        before = {name: current[name] for name in columns if current[name] != columns[name]}
+        after = {name: columns[name] for name in before}
+        RecordChange.objects.create(
+            model=model._meta.label,
+            object_id=str(record.pk),
+            child_id=child_id_of(record),
+            version=version + 1,
+            by=by,
+            by_name=(by.get_full_name() or by.get_username()) if by is not None else "",
+            reason=reason or "",
+            changes=_json({name: [before[name], after[name]] for name in before}),
+        )
+        record.refresh_from_db()
+        record_updated.send(
+            sender=model,
+            record=record,
+            before=_json({**before, "version": version}),
+            after=_json({**after, "version": version + 1}),
+            by=by,
+        )
+    return record
+
+
+def check_version(*, record, version):
+    """Raise StaleRecord if `record` is no longer at `version` (for an edit that writes the record
+    through `versioned_update` later in the same transaction, after other checks)."""
+    version = _version(version)
+    current = type(record)._default_manager.filter(pk=record.pk).values_list("version", flat=True).first()
+    if current != version:
+        raise _stale(record, version)

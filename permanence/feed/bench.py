@@ -1,0 +1,195 @@
+"""`make bench-ssd`: the nightly feed at national scale.
+
+1. The synthetic council (85,000 children by default) is written as an SSD extract.
+2. First load: `permanence sync-ssd` into an empty database.
+3. The next night's extract, where 1% of the children changed (a review held, a visit, and for a
+   third of them a change of social worker), is synced: the delta.
+4. The same extract again: nothing changes.
+
+Each sync runs as its own process, so its time and its peak memory (maximum resident set) are its
+own. SQLite in var/bench-ssd/ unless BENCH_DATABASE_URL names a PostgreSQL database (it is
+dropped and created). Prints figures; no goal fails a test.
+"""
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_extract(folder, children, seed, today):
+    # The benchmark sets Django up for its own database before it imports the product.
+    from permanence.demo.generator import generate
+
+    from .export import ExtractWriter, sibling_families
+
+    council = generate(children, seed, today)
+    staff = {row["id"]: row for row in council.staff}
+    teams = {row["id"]: row["name"] for row in council.teams}
+    with ExtractWriter(folder, staff=staff, teams=teams) as writer:
+        for chunk in council.chunks(5000):
+            as_child = {p["id"]: p.get("as_child_id") for p in chunk.people if p.get("as_child_id")}
+            families = sibling_families(
+                ((r["child_id"], r["person_id"], r["relationship"]) for r in chunk.relationships), as_child
+            )
+            writer.add(chunk, families)
+    return dict(writer.counts)
+
+
+def write_delta(source, target, share, today, seed):
+    """A copy of the extract where `share` of the people changed overnight."""
+    shutil.copytree(source, target)
+    with open(Path(source) / "ssd_person.csv", encoding="utf-8") as handle:
+        people = [row["pers_person_id"] for row in csv.DictReader(handle)]
+    rng = random.Random(f"{seed}:delta")
+    looked_after = _looked_after(source)  # children in care today: reviewed, visited, reallocated
+    chosen = sorted(rng.sample(sorted(looked_after), min(len(looked_after), max(1, round(len(people) * share)))))
+    workers = _workers(source)
+    day = today.isoformat()
+    with open(Path(target) / "ssd_cla_reviews.csv", "a", encoding="utf-8", newline="") as reviews:
+        writer = csv.writer(reviews)
+        for person in chosen:
+            writer.writerow([f"{person}-RD", person, looked_after.get(person, ""), "", day, "N", ""])
+    with open(Path(target) / "ssd_cla_visits.csv", "a", encoding="utf-8", newline="") as visits:
+        writer = csv.writer(visits)
+        for person in chosen:
+            writer.writerow([f"{person}-VD", person, looked_after.get(person, ""), day, "Y", "Y"])
+    movers = set(chosen[::3])
+    rows = []
+    with open(Path(target) / "ssd_involvements.csv", encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = reader.fieldnames
+        for row in reader:
+            if (
+                row["invo_person_id"] in movers
+                and row["invo_professional_role_id"] == "Allocated Social Worker"
+                and not row["invo_involvement_end_date"]
+            ):
+                row["invo_involvement_end_date"] = day
+                rows.append(
+                    dict(
+                        row,
+                        invo_involvements_id=row["invo_involvements_id"] + "-NEW",
+                        invo_professional_id=rng.choice(workers),
+                        invo_involvement_start_date=day,
+                        invo_involvement_end_date="",
+                    )
+                )
+            rows.append(row)
+    with open(Path(target) / "ssd_involvements.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(chosen)
+
+
+def _looked_after(folder):
+    out = {}
+    with open(Path(folder) / "ssd_cla_episodes.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if not row["clae_cla_episode_ceased_date"]:
+                out[row["clae_person_id"]] = row["clae_cla_id"]
+    return out
+
+
+def _workers(folder):
+    with open(Path(folder) / "ssd_involvements.csv", encoding="utf-8") as handle:
+        return sorted(
+            {
+                row["invo_professional_id"]
+                for row in csv.DictReader(handle)
+                if row["invo_professional_role_id"] == "Allocated Social Worker"
+            }
+        )
+
+
+def timed_command(args, env):
+    """Run a command; (seconds, peak resident memory in MiB, its last output lines)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{output}")
+    return seconds, usage.ru_maxrss / 1024, output.strip().splitlines(), usage.ru_utime + usage.ru_stime
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="make bench-ssd", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--children", type=int, default=85000)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--share", type=float, default=0.01, help="share of children changed in the delta (default 0.01)"
+    )
+    args = parser.parse_args(argv)
+    today = date(2026, 11, 23)
+    var = ROOT / "var" / "bench-ssd"
+    shutil.rmtree(var, ignore_errors=True)
+    var.mkdir(parents=True)
+    env = dict(os.environ, PERMANENCE_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="config.settings")
+    database = os.environ.get("BENCH_DATABASE_URL")
+    if database:
+        env["DATABASE_URL"] = database
+        name = database.rsplit("/", 1)[-1]
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    else:
+        env.pop("DATABASE_URL", None)
+    bin_dir = Path(sys.executable).parent
+    permanence = str(bin_dir / "permanence")
+    print(f"SSD feed benchmark: {args.children:,} children, {'PostgreSQL' if database else 'SQLite'}", flush=True)
+    started = time.perf_counter()
+    counts = write_extract(var / "night-1", args.children, args.seed, today)
+    rows = sum(counts.values())
+    print(
+        f"  extract written: {rows:,} rows in {len(counts)} tables, {time.perf_counter() - started:.1f} s", flush=True
+    )
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
+    night1 = datetime.combine(today, datetime.min.time(), UTC) + timedelta(hours=2)
+    first = timed_command([permanence, "sync-ssd", str(var / "night-1"), "--quiet", "--as-at", night1.isoformat()], env)
+    print(f"  first load: {first[0]:.1f} s ({first[3]:.1f} s of CPU), peak memory {first[1]:.0f} MiB", flush=True)
+    changed = write_delta(var / "night-1", var / "night-2", args.share, today + timedelta(days=1), args.seed)
+    night2 = night1 + timedelta(days=1)
+    delta = timed_command([permanence, "sync-ssd", str(var / "night-2"), "--quiet", "--as-at", night2.isoformat()], env)
+    print(
+        f"  delta ({changed:,} children changed): {delta[0]:.1f} s ({delta[3]:.1f} s of CPU), peak memory {delta[1]:.0f} MiB",
+        flush=True,
+    )
+    same = timed_command(
+        [permanence, "sync-ssd", str(var / "night-2"), "--quiet", "--as-at", (night2 + timedelta(days=1)).isoformat()],
+        env,
+    )
+    print(
+        f"  the same extract again: {same[0]:.1f} s ({same[3]:.1f} s of CPU), peak memory {same[1]:.0f} MiB", flush=True
+    )
+    print()
+    load = os.getloadavg()[0]
+    print(
+        f"(load average {load:.1f} on {os.cpu_count()} cores at the end: time is wall-clock, CPU is this process's own)"
+    )
+    print("| run | children changed | time | CPU | peak memory |")
+    print("| --- | --- | --- | --- | --- |")
+    print(
+        f"| first load ({rows:,} rows) | {args.children:,} | {first[0]:.1f} s | {first[3]:.1f} s | {first[1]:.0f} MiB |"
+    )
+    print(
+        f"| nightly delta ({args.share:.0%}) | {changed:,} | {delta[0]:.1f} s | {delta[3]:.1f} s | {delta[1]:.0f} MiB |"
+    )
+    print(f"| unchanged extract | 0 | {same[0]:.1f} s | {same[3]:.1f} s | {same[1]:.0f} MiB |")
+    for label, result in (("first load", first), ("delta", delta)):
+        print(f"\n{label}:\n  " + "\n  ".join(result[2][-12:]))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.exit(main())

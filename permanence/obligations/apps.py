@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ObligationsConfig(AppConfig):
+    name = "permanence.obligations"
+    label = "obligations"
+    verbose_name = "Obligations"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the check of the council's policy pack)

@@ -1,1 +1,0 @@
-from permanence.web.tests.conftest import ava, irene, sam, team  # noqa: F401
