@@ -21,6 +21,7 @@ from permanence.timescales.snapshot import (
     ProceedingsFacts,
 )
 
+from . import record
 from .providers import fact_providers
 
 BATCH = 5000
@@ -28,10 +29,10 @@ BATCH = 5000
 # Fields several providers may add to, put in date order once gathered (a stable sort, so each
 # provider's own order stands for items on the same day).
 BY_DATE = ("decisions", "meetings", "iro_decisions")
-# Kinds of record (timescales.snapshot.RECORD_KINDS) this module reads itself; any other kind is
-# held only if a provider gives it. A kind no one holds is `unknown` to the engine: its rules
-# are not worked out (a record that cannot be kept is never shown overdue).
-HELD_HERE: frozenset[str] = frozenset()
+# Kinds of record (timescales.snapshot.RECORD_KINDS) this module reads itself (record.py, those
+# staff may record here); any other kind is held only if a provider gives it. A kind no one holds
+# is `unknown` to the engine: its rules are not worked out (a record that cannot be kept is never
+# shown overdue).
 
 
 def grouped(queryset, fields, id_field="child_id"):
@@ -76,7 +77,7 @@ def fact_queries(ids):
         "visits": (Visit.objects.filter(**among("child_id", ids)).order_by("child_id", "date"), ("date",), "child_id"),
         "proceedings": (
             Proceedings.objects.filter(**among("child_id", ids)).order_by("child_id", "issued"),
-            ("pk", "issued", "concluded", "pre_proceedings_start", "final_evidence_due"),
+            ("pk", "issued", "concluded", "pre_proceedings_start", "final_evidence_filed", "final_evidence_due"),
             "child_id",
         ),
         "extensions": (
@@ -94,11 +95,13 @@ def fact_queries(ids):
 
 def raw_queries(ids):
     """Every query a batch of snapshots reads, as plain querysets: the benchmark times reading them raw."""
-    record = [qs.values_list(id_field, *fields) for qs, fields, id_field in fact_queries(ids).values()]
-    return record + [query for provider in fact_providers() for query in provider.raw_queries(ids)]
+    case = [qs.values_list(id_field, *fields) for qs, fields, id_field in fact_queries(ids).values()]
+    return (
+        case + record.raw_queries(ids) + [query for provider in fact_providers() for query in provider.raw_queries(ids)]
+    )
 
 
-def _episode(row):
+def _episode(row, rows, child_id):
     start, end, ls, place, rne, rec, carer_kind, temp_start, temp_extended_to, full, carer_ref, urn = row
     carer = None
     if carer_kind is not None:
@@ -110,7 +113,8 @@ def _episode(row):
         )
     # Who the child lives with: the same carers (or home) across two episodes is the same placement.
     home = carer_ref or urn or None
-    return EpisodeFacts(start, end, ls, place, rne, rec or None, carer, home=home)
+    episode = EpisodeFacts(start, end, ls, place, rne, rec or None, carer, home=home)
+    return record.placement_law(rows, child_id, episode, carer_ref)
 
 
 def _contributed(child_id, contributions):
@@ -133,6 +137,8 @@ def _contributed(child_id, contributions):
 def snapshots_for(ids):
     """{child id: CaseSnapshot} for one batch of child ids, in a fixed number of queries."""
     facts = {name: grouped(qs, fields, id_field) for name, (qs, fields, id_field) in fact_queries(ids).items()}
+    rows = record.read(ids)
+    held = record.held_kinds()
     contributions = [(provider.name, provider.facts_for(ids)) for provider in fact_providers()]
     out = {}
     wanted = set(ids)
@@ -145,15 +151,21 @@ def snapshots_for(ids):
                 extensions=tuple(w for (w,) in facts["extensions"].get(pk, ())),
                 concluded=concluded,
                 pre_proceedings_start=pre,
+                final_evidence_filed=filed,
                 final_evidence_due=evidence_due,
             )
-            for pk, issued, concluded, pre, evidence_due in facts["proceedings"].get(child_id, ())
+            for pk, issued, concluded, pre, filed, evidence_due in facts["proceedings"].get(child_id, ())
         )
         contributed = _contributed(child_id, contributions)
-        unknown = frozenset(kind for kind in RECORD_KINDS if kind not in HELD_HERE and kind not in contributed)
+        unknown = frozenset(kind for kind in RECORD_KINDS if kind not in held and kind not in contributed)
+        own = {name: value for name, value in record.record_facts(rows, child_id).items() if name in held}
+        for name, value in own.items():
+            contributed[name] = value + contributed.get(name, ())
+            if name != "missing":
+                contributed[name] = tuple(sorted(contributed[name]))
         out[child_id] = CaseSnapshot(
             child=ChildFacts(str(child_id), dob, edd),
-            episodes=tuple(_episode(row) for row in facts["episodes"].get(child_id, ())),
+            episodes=tuple(_episode(row, rows, child_id) for row in facts["episodes"].get(child_id, ())),
             reviews=tuple(d for (d,) in facts["reviews"].get(child_id, ())),
             proceedings=proceedings,
             orders=tuple(OrderFacts(*row) for row in facts["orders"].get(child_id, ())),

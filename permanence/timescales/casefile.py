@@ -135,6 +135,7 @@ def _carer(raw: Mapping[str, Any], field: str) -> CarerFacts:
             raw.get("temporary_approval_extended"), f"{field}.temporary_approval_extended"
         ),
         fully_approved=_date(raw.get("fully_approved"), f"{field}.fully_approved"),
+        temporary_approval_ended=_date(raw.get("temporary_approval_ended"), f"{field}.temporary_approval_ended"),
     )
 
 
@@ -274,6 +275,7 @@ def _missing(raw: Mapping[str, Any], field: str) -> MissingFacts:
         started=_required_date(raw.get("from"), f"{field}.from"),
         returned=_date(raw.get("returned"), f"{field}.returned"),
         return_interview=_date(raw.get("return_interview"), f"{field}.return_interview"),
+        interview_declined=_bool(raw.get("interview_declined"), f"{field}.interview_declined"),
     )
     if found.returned and found.returned < found.started:
         raise CaseFileError(f"{field}.returned", "is before the child went missing")

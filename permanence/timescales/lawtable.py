@@ -18,7 +18,8 @@ from .dates import describe
 from .kinds import KIND_NAMES
 from .policy import Pack, Rule, load_pack
 
-TESTS = Path(__file__).parent / "tests"
+# The engine's scenarios, and those that record facts through the case record and read the clock.
+TESTS = (Path(__file__).parent / "tests", Path(__file__).parent.parent / "obligations" / "tests")
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,10 @@ class Row:
 
 
 @cache
-def proving_tests(folder: Path = TESTS) -> dict[str, tuple[str, ...]]:
+def proving_tests(folders: tuple[Path, ...] = TESTS) -> dict[str, tuple[str, ...]]:
     """{rule id: ('test_module::test_name', ...)} for every test marked @proves(...)."""
     found: dict[str, list[str]] = defaultdict(list)
-    for path in sorted(folder.glob("test_*.py")):
+    for path in sorted(p for folder in folders for p in folder.glob("test_*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:
             if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):

@@ -53,6 +53,9 @@ def temporary_approval(rule: Rule, ctx: CaseContext) -> list[Obligation]:
     met_on = carer.fully_approved if carer.fully_approved and carer.fully_approved <= ctx.today else None
     if met_on:
         facts.append(("fully approved", met_on))
+    elif carer.temporary_approval_ended and carer.temporary_approval_ended <= ctx.today:
+        met_on = carer.temporary_approval_ended
+        facts.append(("temporary approval ended", met_on))
     why = f"{weeks} weeks from the placement starting; then the placement ends or the carer is fully approved"
     return [make(rule, ctx, due, met_on, facts, explanation=why)]
 
@@ -109,5 +112,8 @@ def return_interview(rule: Rule, ctx: CaseContext) -> list[Obligation]:
         due = missing.returned + timedelta(days=hours // 24)
         done = missing.return_interview if missing.return_interview and missing.return_interview <= ctx.today else None
         facts: list[Fact] = [("went missing", missing.started), ("returned", missing.returned)]
+        if done is None and missing.interview_declined:
+            done = missing.returned  # offered on the return, and declined: the offer meets the duty
+            facts.append(("return interview declined", True))
         out.append(make(rule, ctx, due, done, facts, number, f"within {hours} hours of the child's return"))
     return out

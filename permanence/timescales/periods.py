@@ -103,6 +103,8 @@ def temporary_approval_in_force(episode: EpisodeFacts, today: date) -> bool:
     carer = episode.carer
     if carer is None or not carer.connected_person:
         return False
+    if carer.temporary_approval_ended is not None and carer.temporary_approval_ended <= today:
+        return False
     return carer.fully_approved is None or carer.fully_approved > today
 
 

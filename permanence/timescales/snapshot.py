@@ -46,6 +46,8 @@ class CarerFacts:
     temporary_approval_start: date | None = None
     temporary_approval_extended: bool = False
     fully_approved: date | None = None
+    # Temporary approval ended without full approval (CPPCR reg 25: the placement then ends).
+    temporary_approval_ended: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,8 @@ class MissingFacts:
     started: date
     returned: date | None = None
     return_interview: date | None = None
+    # The child declined the return interview offered: the offer is what the guidance asks for.
+    interview_declined: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,11 +27,13 @@ from .builders import child_in_care, small_council
 # 81, one for the IRO decisions reports the Leeds rule reads, one for consent to placement for
 # adoption (authority to place starts the adoption reviews, AAR 2005 reg 36(1)), and ten for the
 # record's sections (reviews with their reports, order changes, temporary approvals, long-term
-# placements, health assessments, dental checks, PEPs, care and pathway plans, missing, corrections).
-CHILD_PAGE_QUERIES = 93
+# placements, health assessments, dental checks, PEPs, care and pathway plans, missing, corrections),
+# and six for those dated facts of care read into the statutory clock's snapshot (health, plans,
+# PEPs, missing, temporary approvals, long-term placements: recording one moves the clock).
+CHILD_PAGE_QUERIES = 99
 # With every section filled in (actions, a panel, contact plans, brothers and sisters): a section
 # with rows reads their details once (contact sessions of the plans), never row by row.
-CHILD_PAGE_QUERIES_EVERY_SECTION = 94
+CHILD_PAGE_QUERIES_EVERY_SECTION = 100
 CASELOAD_QUERIES = 12
 
 
