@@ -28,11 +28,16 @@ from permanence.codes.placement import LONG_TERM_FOSTER
 
 BATCH = 2000
 ON_TIME = 0.85  # most statutory work is on time (calibration: most reviews within timescale)
-LATE = 0.11  # some late; the rest not recorded at all
+LATE = 0.11  # some late; the rest not yet recorded
+STILL_OUTSTANDING_DAYS = 120  # what fell due longer ago than this was done, late
 
 
 def _age(dob, day):
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def _birthday(dob, years):
+    return date(dob.year + years, dob.month, 28 if (dob.month, dob.day) == (2, 29) else dob.day)
 
 
 def _periods(episodes, today):
@@ -47,12 +52,16 @@ def _periods(episodes, today):
 
 
 def _when(rng, due, today, *, early=7, late_by=(10, 60)):
-    """The day a task due on `due` was done: usually just before it, sometimes late, sometimes not."""
+    """The day a task due on `due` was done: usually just before it, sometimes late, sometimes not
+    yet. What fell due long ago was done in the end, late: a real record has no health assessment
+    missing for years, only this season's few still outstanding."""
     roll = rng.random()
     if roll < ON_TIME:
         day = due - timedelta(days=rng.randint(0, early))
     elif roll < ON_TIME + LATE:
         day = due + timedelta(days=rng.randint(*late_by))
+    elif (today - due).days > STILL_OUTSTANDING_DAYS:
+        day = due + timedelta(days=late_by[1] + due.toordinal() % 60)
     else:
         return None
     return day if day <= today else None
@@ -114,9 +123,11 @@ def _plans(out, rng, pk, dob, periods, reviews, today):
                 out[StatutoryPlan].append(StatutoryPlan(child_id=pk, kind=StatutoryPlan.CARE_PLAN, date=held))
         if dob is None:
             continue
-        sixteen = date(dob.year + 16, dob.month, 28 if (dob.month, dob.day) == (2, 29) else dob.day)
-        if start <= sixteen <= until and (sixteen - start).days >= 91:
-            assessed = _when(rng, sixteen + timedelta(days=90), today, early=60)
+        # Eligible (CPPCR reg 40): 16 or 17, and looked after 13 weeks since the 14th birthday.
+        fourteen, sixteen, eighteen = (_birthday(dob, years) for years in (14, 16, 18))
+        eligible = max(sixteen, max(start, fourteen) + timedelta(weeks=13))
+        if eligible <= until and eligible < eighteen:
+            assessed = _when(rng, eligible + timedelta(days=90), today, early=60)
             if assessed and assessed <= until:
                 out[StatutoryPlan].append(
                     StatutoryPlan(child_id=pk, kind=StatutoryPlan.NEEDS_ASSESSMENT, date=assessed)

@@ -238,7 +238,25 @@ def _missing(out, rng, pk, dob, eps, today):
             continue
         day = start + timedelta(days=rng.randint(1, (last - start).days))
         back = day + timedelta(days=rng.randint(0, 2))
-        out[m.MissingEpisode].append(m.MissingEpisode(child_id=pk, kind=rng.choice("MMMA"), start=day, end=back))
+        kind = rng.choice("MMMA")
+        interview, declined = _return_interview(pk, back, today) if kind == "M" else (None, False)
+        out[m.MissingEpisode].append(
+            m.MissingEpisode(
+                child_id=pk, kind=kind, start=day, end=back, return_interview=interview, interview_declined=declined
+            )
+        )
+
+
+def _return_interview(pk, back, today):
+    """A return interview offered within 72 hours of the return (Children who run away or go missing
+    from home or care, 2014): mostly held in time, a few declined, a few late. A stream of its own,
+    so the rest of the return stays as it was for a seed."""
+    rng = random.Random(f"return-interview:{pk}:{back}")
+    roll = rng.random()
+    if roll < 0.05:
+        return None, True
+    day = back + timedelta(days=rng.randint(0, 3) if roll < 0.9 else rng.randint(4, 10))
+    return (day, False) if day <= today else (None, False)
 
 
 def _social_workers(seed):

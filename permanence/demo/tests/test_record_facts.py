@@ -67,3 +67,16 @@ def test_young_people_turning_sixteen_in_care_have_a_needs_assessment_then_a_pat
     for plan in StatutoryPlan.objects.filter(kind__in=(StatutoryPlan.NEEDS_ASSESSMENT, StatutoryPlan.PATHWAY_PLAN)):
         dob = plan.child.date_of_birth
         assert rules.age_on(dob, plan.date) >= 16
+
+
+def test_the_demo_councils_overdue_work_is_this_seasons_not_years_old(demo):
+    # A real team's week: a few duties outstanding for weeks or months, none missing for years
+    # (work that fell due long ago was done, late), and no practice prompt ever overdue.
+    from permanence.obligations.selectors import obligations_for_children
+
+    found = obligations_for_children(list(Child.objects.values_list("pk", flat=True)), today=TODAY)
+    overdue = [o for every in found.values() for o in every if o.status == "overdue"]
+    assert overdue and all(o.kind in ("duty", "local_rule") for o in overdue)
+    assert max((TODAY - o.due).days for o in overdue) < 365, sorted((TODAY - o.due).days for o in overdue)[-5:]
+    children = sum(1 for every in found.values() if any(o.status == "overdue" for o in every))
+    assert children < 0.4 * len(found)
