@@ -120,7 +120,9 @@ def review_problems(values, *, date_of_birth=None, first_episode_start=None):
     return problems
 
 
-def child_problems(values, *, today=None):
+def child_problems(values, *, today=None, first_care_start=None):
+    """The child's own details. `first_care_start`: the day the child first became looked after
+    (their earliest episode), which a date of birth cannot come after."""
     problems = {}
     dob, edd = values.get("date_of_birth"), values.get("expected_date_of_birth")
     if dob is None and edd is None:
@@ -130,10 +132,34 @@ def child_problems(values, *, today=None):
             f"The date of birth ({_fmt(dob)}) is in the future: for an unborn child, "
             "enter the expected date of birth instead."
         )
+    elif dob is not None and first_care_start is not None and dob > first_care_start:
+        problems["date_of_birth"] = (
+            f"The date of birth ({_fmt(dob)}) is after the child became looked after ({_fmt(first_care_start)}): "
+            "a child is born before their first episode of care starts."
+        )
     for field in ("first_name", "last_name", "council_reference"):
         if not (values.get(field) or "").strip():
             problems[field] = f"Enter the child's {field.replace('_', ' ')}."
-    return problems
+    return problems | uasc_problems(values)
+
+
+def uasc_problems(values):
+    """Unaccompanied asylum-seeking status: the day it ceased is after birth, and only for a child
+    who was unaccompanied."""
+    ceased, dob = values.get("uasc_ceased"), values.get("date_of_birth")
+    if ceased is None:
+        return {}
+    if not values.get("uasc"):
+        return {
+            "uasc_ceased": "A date UASC status ceased is only for an unaccompanied asylum-seeking child: "
+            "tick that box, or clear the date."
+        }
+    if dob is not None and ceased < dob:
+        return {
+            "uasc_ceased": f"The date UASC status ceased ({_fmt(ceased)}) cannot be before the child's date of birth "
+            f"({_fmt(dob)})."
+        }
+    return {}
 
 
 def order_problems(values, *, date_of_birth=None):

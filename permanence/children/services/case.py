@@ -39,7 +39,10 @@ def _refuse_if(problems: Problems) -> None:
 
 
 def child_check(child: Child | None, values: Values, today: date | None = None) -> dict[str, str]:
-    problems = rules.child_problems(values, today=today_or(today))
+    first_care_start = None
+    if child is not None and child.pk is not None:
+        first_care_start = Episode.objects.filter(child=child).order_by("start").values_list("start", flat=True).first()
+    problems = rules.child_problems(values, today=today_or(today), first_care_start=first_care_start)
     reference = values.get("council_reference")
     others = Child.objects.filter(council_reference=reference)
     if child is not None:
@@ -79,7 +82,15 @@ def child_update(
     refuse_unless_editable_here("child")
     values = {
         field: getattr(child, field)
-        for field in ("first_name", "last_name", "date_of_birth", "expected_date_of_birth", "council_reference")
+        for field in (
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "expected_date_of_birth",
+            "council_reference",
+            "uasc",
+            "uasc_ceased",
+        )
     }
     values.update(changes)
     _refuse_if(child_check(child, values))

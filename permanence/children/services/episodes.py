@@ -42,6 +42,11 @@ FIELDS = (
 )
 
 
+# A move, a change of legal status and leaving care are recorded as one day ("date"): the end of the
+# current episode and the start of the next.
+DAY_OF_CHANGE = {"end": "date", "start": "date"}
+
+
 def _lock(child: Child) -> None:
     # One writer of a child's episodes at a time (PostgreSQL row lock; SQLite's transactions
     # already take the write lock when they begin).
@@ -52,15 +57,25 @@ def _run(child: Child) -> list[dict[str, Any]]:
     return list(Episode.objects.filter(child=child).order_by("start", "pk").values("pk", *FIELDS))
 
 
-def check_run(child: Child, episodes: list[dict[str, Any]], *, focus: set[int], today: date | None = None) -> None:
+def check_run(
+    child: Child,
+    episodes: list[dict[str, Any]],
+    *,
+    focus: set[int],
+    today: date | None = None,
+    renames: Mapping[str, str] | None = None,
+) -> None:
     """Refuse if the child's episodes as they would be have problems. Problems of the episodes in
-    `focus` (indexes) come back on their fields; others' above the form, naming the episode."""
+    `focus` (indexes) come back on their fields (`renames`: an episode field to the form's, as the
+    day of a move is both the end of one episode and the start of the next); others' above the
+    form, naming the episode."""
     found = rules.episodes_problems(episodes, date_of_birth=child.date_of_birth, today=today_or(today))
+    renames = renames or {}
     problems: dict[str, str] = {}
     for index, fields in found.items():
         if index in focus:
             for field, message in fields.items():
-                problems.setdefault(field, message)
+                problems.setdefault(renames.get(field, field), message)
         else:
             other = episodes[index]
             for message in fields.values():
@@ -167,7 +182,7 @@ def _follow_on(
     index = next(i for i, e in enumerate(episodes) if e["pk"] == current.pk)
     episodes[index] = episodes[index] | {"end": date, "reason_ceased": rules.CEASED_CONTINUES}
     episodes.append({"pk": None, **following})
-    check_run(child, episodes, focus={index, len(episodes) - 1}, today=today)
+    check_run(child, episodes, focus={index, len(episodes) - 1}, today=today, renames=DAY_OF_CHANGE)
     versioned_update(record=current, version=version, changes={"end": date, "reason_ceased": "X1"}, by=by)
     episode = Episode.objects.create(child=child, created_by=by, **following)
     recorded(child.pk)
@@ -262,7 +277,7 @@ def care_end(
     episodes = _run(child)
     index = next(i for i, e in enumerate(episodes) if e["pk"] == current.pk)
     episodes[index] = episodes[index] | {"end": date, "reason_ceased": reason_ceased}
-    check_run(child, episodes, focus={index}, today=today)
+    check_run(child, episodes, focus={index}, today=today, renames=DAY_OF_CHANGE)
     episode = versioned_update(
         record=current, version=version, changes={"end": date, "reason_ceased": reason_ceased}, by=by
     )

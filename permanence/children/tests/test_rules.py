@@ -111,3 +111,24 @@ def test_proceedings_steps_come_in_order_and_extensions_are_at_most_eight_weeks(
         in extension_problems({"granted": day(2026, 6, 1), "weeks": 12}, issued=day(2026, 1, 5))["weeks"]
     )
     assert extension_problems({"granted": day(2026, 6, 1), "weeks": 8}, issued=day(2026, 1, 5)) == {}
+
+
+def test_a_child_is_born_before_their_first_episode_of_care_starts():
+    values = {"first_name": "A", "last_name": "B", "council_reference": "R", "date_of_birth": date(2025, 7, 1)}
+    found = rules.child_problems(values, today=date(2026, 1, 1), first_care_start=date(2025, 6, 2))
+    assert found == {
+        "date_of_birth": "The date of birth (01/07/2025) is after the child became looked after (02/06/2025): "
+        "a child is born before their first episode of care starts."
+    }
+    assert rules.child_problems(values, today=date(2026, 1, 1), first_care_start=date(2025, 7, 1)) == {}
+
+
+def test_uasc_status_ceases_after_birth_and_only_for_an_unaccompanied_child():
+    born = date(2015, 5, 1)
+    assert rules.uasc_problems({"uasc": True, "uasc_ceased": date(2033, 5, 1), "date_of_birth": born}) == {}
+    assert rules.uasc_problems({"uasc": True, "uasc_ceased": None, "date_of_birth": born}) == {}
+    before = rules.uasc_problems({"uasc": True, "uasc_ceased": date(2015, 4, 1), "date_of_birth": born})
+    assert before == {
+        "uasc_ceased": "The date UASC status ceased (01/04/2015) cannot be before the child's date of birth (01/05/2015)."
+    }
+    assert "tick that box" in rules.uasc_problems({"uasc": False, "uasc_ceased": date(2020, 1, 1)})["uasc_ceased"]

@@ -114,6 +114,8 @@ def _child(out, r, rows, today):
                 i.problem("immi_immigration_status_end_date", "is before the status started")
             values["uasc"] = True
             values["uasc_ceased"] = end
+            for message in rules.uasc_problems(values).values():
+                i.problem("immi_immigration_status_end_date", message)  # the record's own words
         else:
             out.ignored["immigration statuses other than UASC"] += 1
     out.child = values

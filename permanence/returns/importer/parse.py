@@ -244,11 +244,12 @@ class Reader:
     def episodes(self, t):
         out = self.parsed.episodes
         for line, row in t:
-            ref, born = self._child(t, line, row)
+            ref, _born = self._child(t, line, row)
             if ref is None:
                 continue
-            start = self.date(t, line, row, "DECOM", ref, required=True, in_year=False, born=born)
-            end = self.date(t, line, row, "DEC", ref, born=born)
+            # Before birth is the record's own rule (rules.episodes_problems), checked with the whole run.
+            start = self.date(t, line, row, "DECOM", ref, required=True, in_year=False)
+            end = self.date(t, line, row, "DEC", ref)
             values = {
                 "start": start,
                 "reason_new": self.code(t, line, row, "RNE", REASON_NEW, ref),
@@ -287,10 +288,10 @@ class Reader:
     def reviews(self, t, accept):
         """Reviews can be the largest table: each row is handed to `accept` as it is read, not kept."""
         for line, row in t:
-            ref, born = self._child(t, line, row)
+            ref, _born = self._child(t, line, row)
             if ref is None:
                 continue
-            day = self.date(t, line, row, "REVIEW", ref, required=True, born=born)
+            day = self.date(t, line, row, "REVIEW", ref, required=True)  # rules.review_problems: not before care
             pn = self.code(t, line, row, "REVIEW_CODE", PARTICIPATION, ref, required=False)
             if day is not None:
                 accept(ref, line, day, pn)
@@ -316,7 +317,7 @@ class Reader:
                 elif day == eighteenth and day > self.last:
                     ceased = None  # still unaccompanied: the standard asks for the 18th birthday
                 else:
-                    ceased = self.date(t, line, row, "DUC", ref, in_year=False, born=born)
+                    ceased = self.date(t, line, row, "DUC", ref, in_year=False)  # rules.uasc_problems: not before birth
             if ref in out:
                 t.problem(line, "CHILD", ref, f"appears twice in the UASC file (first on line {out[ref][0]})", ref)
                 continue
@@ -445,15 +446,12 @@ class Reader:
     def missing(self, t):
         out, seen = self.parsed.missing, {}
         for line, row in t:
-            ref, born = self._child(t, line, row)
+            ref, _born = self._child(t, line, row)
             if ref is None:
                 continue
             kind = self.code(t, line, row, "MISSING", MISSING_KIND, ref)
-            start = self.date(t, line, row, "MIS_START", ref, required=True, in_year=False, born=born)
-            end = self.date(t, line, row, "MIS_END", ref, born=born)
-            if start and end and end < start:
-                t.problem(line, "MIS_END", row["MIS_END"], f"is before the child went missing ({_fmt(start)})", ref)
-                continue
+            start = self.date(t, line, row, "MIS_START", ref, required=True, in_year=False)  # rules.missing_problems
+            end = self.date(t, line, row, "MIS_END", ref)  # before it started: rules.missing_problems
             if start is None or not kind:
                 continue
             key = (ref, start, kind)

@@ -272,15 +272,21 @@ class Planner:
         held = self.record.children.get(ref)
         if born is None:
             return None  # the date of birth could not be read: every other date hangs on it
+        uasc = self.parsed.uasc.get(ref)
         if held is None:
             values = {"sex": sex or "", "date_of_birth": born, "ethnicity": ethnicity or "NOBT", "upn": upn}
-            for field_name, message in rules.child_problems(
-                {**values, "first_name": "Not known", "last_name": ref, "council_reference": ref}, today=self.today
-            ).items():
-                self.problem("Header", line, "DOB" if field_name == "date_of_birth" else "CHILD", ref, message, ref)
-            uasc = self.parsed.uasc.get(ref)
             values["uasc"] = uasc is not None
             values["uasc_ceased"] = uasc[1] if uasc else None
+            starts = [v["start"] for _, v in self.parsed.episodes.get(ref, []) if v["start"] is not None]
+            for field_name, message in rules.child_problems(
+                {**values, "first_name": "Not known", "last_name": ref, "council_reference": ref},
+                today=self.today,
+                first_care_start=min(starts, default=None),
+            ).items():
+                if field_name == "uasc_ceased":
+                    self.problem("UASC", uasc[0], "DUC", _fmt(uasc[1]), message, ref)
+                else:
+                    self.problem("Header", line, "DOB" if field_name == "date_of_birth" else "CHILD", ref, message, ref)
             self.plan.new_children[ref] = values
         else:
             if held["date_of_birth"] != born:
@@ -302,12 +308,16 @@ class Planner:
                     changes[name] = value
                 else:
                     self.keep("Header", line, column, value, held[name], "the record holds another value")
-            uasc = self.parsed.uasc.get(ref)
             if uasc is not None:
                 if not held["uasc"]:
                     changes["uasc"] = True
                 ceased = uasc[1]
-                if ceased and not held["uasc_ceased"]:
+                found = rules.uasc_problems({"uasc": True, "uasc_ceased": ceased, "date_of_birth": born})
+                for message in found.values():
+                    self.problem("UASC", uasc[0], "DUC", _fmt(ceased), message, ref)
+                if found:
+                    pass
+                elif ceased and not held["uasc_ceased"]:
                     changes["uasc_ceased"] = ceased
                 elif ceased and held["uasc_ceased"] != ceased:
                     self.keep(

@@ -243,7 +243,7 @@ def test_dates_before_birth_and_episodes_that_cannot_be_are_refused_with_the_rec
         in messages[("Episodes.csv", index + 1, "REC")]
     )
     if date(*map(int, reversed(born.split("/")))) > date(2025, 4, 1):
-        assert "before the child was born" in messages[("Reviews.csv", 2, "REVIEW")]
+        assert "cannot be held before the child became looked after" in messages[("Reviews.csv", 2, "REVIEW")]
 
 
 def test_the_record_keeps_its_own_values_and_lists_where_the_files_differ(returns):
