@@ -12,7 +12,7 @@ from permanence.accounts.models import User
 from permanence.audit.chain import actor
 from permanence.audit.models import AuditEvent
 from permanence.children import services
-from permanence.children.models import RecordChange, Review
+from permanence.children.models import Episode, RecordChange, Review
 from permanence.children.versions import StaleRecord, changes_since, check_version, versioned_update
 
 
@@ -100,26 +100,19 @@ def test_a_version_that_is_not_a_number_is_refused_as_stale(review):
     assert review.version == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_twenty_people_saving_on_the_same_version_at_once_exactly_one_is_accepted():
-    """Each thread has its own database connection; all are released together."""
-    ava = services.child_create(
-        first_name="Ava", last_name="Example", date_of_birth=date(2020, 3, 10), council_reference="V2"
-    )
-    services.episode_create(
-        child=ava, start=date(2026, 1, 5), reason_new="S", legal_status="C1", category_of_need="N1", placement="U6"
-    )
-    review = services.review_record(child=ava, date=date(2026, 2, 2), participation="PN1")
-    writers = 20
+WRITERS = 20
+
+
+def at_once(write, writers=WRITERS):
+    """Run `write(n)` in `writers` threads, each on its own database connection, all released
+    together by a barrier (no sleeping): ([n accepted], [n told the record is stale], [failures])."""
     start = threading.Barrier(writers)
     accepted, refused, failed = [], [], []
-    codes = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
 
-    def write(n):
+    def run(n):
         try:
             start.wait()
-            record = Review.objects.get(pk=review.pk)
-            versioned_update(record=record, version=1, changes={"participation": codes[n % len(codes)]})
+            write(n)
             accepted.append(n)
         except StaleRecord:
             refused.append(n)
@@ -128,14 +121,85 @@ def test_twenty_people_saving_on_the_same_version_at_once_exactly_one_is_accepte
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(writers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return accepted, refused, failed
+
+
+def _in_care(reference):
+    ava = services.child_create(
+        first_name="Ava", last_name="Example", date_of_birth=date(2020, 3, 10), council_reference=reference
+    )
+    services.care_start(child=ava, start=date(2026, 1, 5), legal_status="C1", category_of_need="N1", placement="U6")
+    return ava
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_people_saving_on_the_same_version_at_once_exactly_one_is_accepted():
+    """Each thread has its own database connection; all are released together."""
+    ava = _in_care("V2")
+    review = services.review_record(child=ava, date=date(2026, 2, 2), participation="PN1")
+    codes = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
+
+    def write(n):
+        record = Review.objects.get(pk=review.pk)
+        versioned_update(record=record, version=1, changes={"participation": codes[n % len(codes)]})
+
+    accepted, refused, failed = at_once(write)
     assert failed == []
-    assert len(accepted) == 1 and len(refused) == writers - 1
+    assert len(accepted) == 1 and len(refused) == WRITERS - 1
     review.refresh_from_db()
     assert review.version == 2 and review.participation == codes[accepted[0] % len(codes)]
     updates = AuditEvent.objects.filter(model="children.Review", object_id=str(review.pk), action="update")
     assert updates.count() == 1, f"one change on {connection.vendor}, audited once"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_iros_correcting_the_same_review_from_the_same_page_one_is_saved_nineteen_are_told():
+    """Through the service behind the correction page and the API (rules, reason, version)."""
+    ava = _in_care("V3")
+    review = services.review_record(child=ava, date=date(2026, 2, 2), participation="PN1", plan_outcome="confirmed")
+    codes = ["PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
+
+    def write(n):
+        services.record_correct(
+            record=Review.objects.get(pk=review.pk),
+            version=1,
+            changes={"participation": codes[n % len(codes)]},
+            reason=f"Correction {n}",
+        )
+
+    accepted, refused, failed = at_once(write)
+    assert failed == [] and len(accepted) == 1 and len(refused) == WRITERS - 1
+    review.refresh_from_db()
+    assert review.version == 2 and review.participation == codes[accepted[0] % len(codes)]
+    kept = RecordChange.objects.filter(model="children.Review", object_id=str(review.pk))
+    assert [(c.changes, c.reason) for c in kept] == [
+        ({"participation": ["PN1", review.participation]}, f"Correction {accepted[0]}")
+    ], "the one saved correction keeps what the record said before; no other is half-written"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_social_workers_recording_a_move_from_the_same_page_one_move_is_recorded():
+    """A move ends one episode and starts another: two writes, still exactly one move."""
+    ava = _in_care("V4")
+    seen = services.current_episode(ava)
+
+    def write(n):
+        services.placement_move(
+            child=ava,
+            episode=seen,
+            version=seen.version,
+            date=date(2026, 3, 1),
+            placement="U4",
+            reason_place_change="CARPL",
+            today=date(2026, 6, 1),
+        )
+
+    accepted, refused, failed = at_once(write)
+    assert failed == [] and len(accepted) == 1 and len(refused) == WRITERS - 1
+    episodes = list(Episode.objects.filter(child=ava).order_by("start").values_list("start", "end", "reason_new"))
+    assert episodes == [(date(2026, 1, 5), date(2026, 3, 1), "S"), (date(2026, 3, 1), None, "P")]
