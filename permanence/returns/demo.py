@@ -239,7 +239,7 @@ def _missing(out, rng, pk, dob, eps, today):
         day = start + timedelta(days=rng.randint(1, (last - start).days))
         back = day + timedelta(days=rng.randint(0, 2))
         kind = rng.choice("MMMA")
-        interview, declined = _return_interview(pk, back, today) if kind == "M" else (None, False)
+        interview, declined = _return_interview(f"{dob}:{day}:{back}", back, today) if kind == "M" else (None, False)
         out[m.MissingEpisode].append(
             m.MissingEpisode(
                 child_id=pk, kind=kind, start=day, end=back, return_interview=interview, interview_declined=declined
@@ -247,11 +247,12 @@ def _missing(out, rng, pk, dob, eps, today):
         )
 
 
-def _return_interview(pk, back, today):
+def _return_interview(key, back, today):
     """A return interview offered within 72 hours of the return (Children who run away or go missing
     from home or care, 2014): mostly held in time, a few declined, a few late. A stream of its own,
-    so the rest of the return stays as it was for a seed."""
-    rng = random.Random(f"return-interview:{pk}:{back}")
+    so the rest of the return stays as it was for a seed, keyed by the child's dates (not their id,
+    which differs when the demo is loaded through the feed)."""
+    rng = random.Random(f"return-interview:{key}")
     roll = rng.random()
     if roll < 0.05:
         return None, True
