@@ -300,7 +300,17 @@ def carer_approval_record(
             "age_min": age_min,
             "age_max": min(age_max, 17),
             "approval_ended": None,
+            # A connected person's full approval ends their temporary approval (CPPCR reg 24):
+            # the statutory clock reads it from the carer.
+            **(
+                {"full_approval_date": approved}
+                if kind == CarerApproval.CONNECTED_PERSON and not carer.full_approval_date
+                else {}
+            ),
         },
         by=by,
     )
+    if kind == CarerApproval.CONNECTED_PERSON:
+        for child_id in carer.episodes.values_list("child_id", flat=True).distinct():
+            recorded(child_id)
     return approval

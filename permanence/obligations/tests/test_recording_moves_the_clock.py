@@ -310,3 +310,19 @@ def test_temporary_approval_ended_without_full_approval_closes_it_and_ends_the_w
     approval.save()
     assert _found(fay, "temporary-approval", date(2026, 3, 1)) == [(date(2026, 4, 27), "met", date(2026, 2, 20))]
     assert _found(fay, "visit-temporary-approval", date(2026, 3, 1))[0][1] == "not_applicable"
+
+
+@proves("temporary-approval", "visit-temporary-approval")
+def test_a_connected_person_fully_approved_in_the_carer_register_is_no_longer_on_temporary_approval(db):
+    # Placed with an aunt (a connected person) on 5 January 2026; approved as the child's foster
+    # carer on 2 March 2026 through the carer register. Temporary approval (reg 24) ended there:
+    # met, and the weekly visits stop; six-weekly from the last visit (reg 28(2)(b)).
+    aunt = _carer("CP5", CONNECTED_PERSON)
+    gus = _child("V7", date(2019, 4, 2), placement="U3", carer=aunt)
+    services.visit_record(child=gus, date=date(2026, 3, 3), today=date(2026, 3, 3))
+    services.carer_approval_record(
+        carer=aunt, kind="connected_person", approved=date(2026, 3, 2), named_child=gus, today=date(2026, 3, 3)
+    )
+    assert _found(gus, "temporary-approval", date(2026, 5, 1)) == [(date(2026, 4, 27), "met", date(2026, 3, 2))]
+    assert _found(gus, "visit-temporary-approval", date(2026, 3, 4))[0][1] == "not_applicable"
+    assert _found(gus, "sw-visit", date(2026, 3, 4)) == [(date(2026, 4, 14), "upcoming", None)]
