@@ -16,7 +16,7 @@ export DJANGO_SETTINGS_MODULE := config.settings
 
 LOAD_SECONDS ?= 30
 
-.PHONY: prod-check load run test test-quick lint typecheck test-postgres test-browser bootstrap assets chromium migrate bench bench-postgres bench-903 validate-903 bench-matching sync-ssd bench-ssd clean help
+.PHONY: prod-check load load-sqlite load-postgres load-think run test test-quick lint typecheck test-postgres test-browser bootstrap assets chromium migrate bench bench-postgres bench-903 validate-903 bench-matching sync-ssd bench-ssd clean help
 
 help:
 	@echo "make run             set up, load the demo council if empty, serve http://127.0.0.1:$(PORT)"
@@ -27,7 +27,9 @@ help:
 	@echo "make typecheck       mypy with the Django stubs (strict on the pure core and every service signature)"
 	@echo "make test-postgres   the suite (without browser tests) against PostgreSQL at $(PG_URL)"
 	@echo "make test-browser    the browser journeys and accessibility checks in Chromium"
-	@echo "make bench           national-scale benchmarks (demo generation, obligations batch)"
+	@echo "make bench           national-scale benchmarks (demo generation, obligations batch, stored obligations:"
+	@echo "                     one fact change, the nightly job, stored against recomputed)"
+	@echo "make load            50 staff with no think time on SQLite and on PostgreSQL, then 300 staff with think time"
 	@echo "make bench-matching  the matching optimiser against the greedy baseline (300 children, 3,000 carers)"
 	@echo "make validate-903    demo councils' SSDA903 returns (3 seeds, 2024-25 to 2026-27) through the DfE rules"
 	@echo "make bench-903       export and import of a national-scale SSDA903 return (85,000 children)"
@@ -136,11 +138,27 @@ bench-postgres: bootstrap
 	createdb -h 127.0.0.1 -U postgres permanence_bench
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/permanence_bench $(BIN)/python -m permanence.bench --children $(BENCH_CHILDREN)
 
-# Load test: 50 concurrent staff on a 5,000-child council over loopback, LOAD_SECONDS long, served by
-# gunicorn with production settings (LOAD_WORKERS processes x LOAD_THREADS threads; see scripts/load.py).
-load: bootstrap
+# Load test: 50 concurrent staff with no think time on a 5,000-child council over loopback,
+# LOAD_SECONDS long, served by gunicorn with production settings (LOAD_WORKERS processes x
+# LOAD_THREADS threads; see scripts/load.py), on SQLite, then on PostgreSQL (its own database,
+# LOAD_PG_URL), then the think-time profile: 300 staff, 10-30 s between pages, on PostgreSQL.
+LOAD_PG_URL ?= postgres://postgres@127.0.0.1:5432/permanence_load
+LOAD_THINK_SECONDS ?= 120
+
+load: load-sqlite load-postgres load-think
+
+load-sqlite: bootstrap
 	mkdir -p var
 	LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python scripts/load.py
+
+load-postgres: bootstrap
+	-createdb -h 127.0.0.1 -U postgres $(notdir $(LOAD_PG_URL)) 2>/dev/null
+	DATABASE_URL=$(LOAD_PG_URL) LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python scripts/load.py
+
+load-think: bootstrap
+	-createdb -h 127.0.0.1 -U postgres $(notdir $(LOAD_PG_URL)) 2>/dev/null
+	DATABASE_URL=$(LOAD_PG_URL) LOAD_USERS=300 LOAD_THINK=10-30 LOAD_SECONDS=$(LOAD_THINK_SECONDS) \
+		$(BIN)/python scripts/load.py
 
 # docs/deploy.md run on this machine: gunicorn, `permanence worker` and `permanence scheduler` on
 # PostgreSQL (its own database, PROD_CHECK_DATABASE_URL), health, a sign-in, every nightly job, the

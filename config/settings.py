@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "permanence.access.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "permanence.accounts.middleware.SessionRenewalMiddleware",  # after: its change is saved on the way out
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +108,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'permanence.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,  # a connection kept between requests is checked before it is reused
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -166,9 +168,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Signed out after 30 minutes without a request (each request renews the session).
+# Signed out after 30 minutes without a request. Requests renew the session, writing it at most once
+# a minute (accounts.middleware.SessionRenewalMiddleware) rather than on every page.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_EVERY = int(os.environ.get("SESSION_RENEW_EVERY", "60"))
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -226,6 +230,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
+# Served as a council runs it (DEBUG off, after `collectstatic`): file names carry a hash of their
+# content, so WhiteNoise sends them compressed with a year-long, immutable cache header. A name
+# missing from the manifest falls back to the plain file rather than failing the page.
+if env_bool("STATIC_MANIFEST", not DEBUG):
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    WHITENOISE_MANIFEST_STRICT = False
 
 # Email (the nightly digest) through the council's mail relay: EMAIL_BACKEND=smtp and EMAIL_HOST.
 EMAIL_BACKEND = {"smtp": "django.core.mail.backends.smtp.EmailBackend"}.get(

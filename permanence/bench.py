@@ -5,13 +5,17 @@ DATABASE_URL (default: var/bench.sqlite3, kept apart from the demo database), th
   - the time to generate and store it,
   - the time just to read every row the engine needs,
   - the time to compute every child's obligations from the database (read + snapshot + engine),
-  - their ratio.
+  - their ratio,
+  - the stored obligations (the read model): building them for every child, the time for one fact
+    change to reach them (median and p95, brothers' and sisters' included), the nightly "today
+    moved" job after a day of simulated changes, and the check that stored equals recomputed.
 A benchmark, not a test: it prints figures and never fails on a slow machine.
 """
 
 import argparse
 import os
 import platform
+import statistics
 import sys
 import time
 from datetime import date
@@ -48,6 +52,8 @@ def main(argv=None):
     parser.add_argument("--reuse", action="store_true", help="keep an existing council of the right size")
     parser.add_argument("--batch", type=int, default=5000)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--changes", type=int, default=2000, help="facts recorded in the simulated day")
+    parser.add_argument("--timed", type=int, default=300, help="of which timed one by one")
     args = parser.parse_args(argv)
     os.makedirs("var", exist_ok=True)
     _setup(f"sqlite:///{os.path.abspath('var/bench.sqlite3')}")
@@ -107,7 +113,100 @@ def main(argv=None):
         f"{parallel_seconds / read_seconds:.2f}x with {args.processes}  (goal: under 10 s and under 3x)",
         flush=True,
     )
+    read_model(ids, today, args)
     return 0
+
+
+def _percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _record_one(child_id, day, kind, iro):
+    """One fact recorded through the product's own services, committed: (seconds, children worked out)."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from permanence.children import services
+    from permanence.children.models import Child
+    from permanence.obligations.providers import related_children
+
+    child = Child.objects.get(pk=child_id)
+    started = time.perf_counter()
+    try:
+        with transaction.atomic():  # the refresh runs as the transaction commits, before this returns
+            if kind == "visit":
+                services.visit_record(child=child, date=day)
+            else:
+                services.review_record(child=child, date=day, iro=iro, participation="PN1")
+    except ValidationError:
+        return None
+    seconds = time.perf_counter() - started
+    return seconds, 1 + len(related_children({child_id}))
+
+
+def read_model(ids, today, args):
+    """The stored obligations: build, a day of changes, the nightly job, the check."""
+    import random
+    from datetime import timedelta
+
+    from permanence.accounts.models import User
+    from permanence.obligations.models import StoredObligations
+    from permanence.obligations.nightly import check, day_moved
+
+    StoredObligations.objects.all().delete()
+    started = time.perf_counter()
+    built = day_moved(today=today, processes=args.processes)
+    print(
+        f"build the stored obligations for every child, {args.processes} processes: "
+        f"{time.perf_counter() - started:.2f} s ({built.rewritten:,} rows)",
+        flush=True,
+    )
+
+    # A day of changes: visits and reviews recorded for children picked at random, each in its own
+    # transaction, timed from the start of the write until the stored obligations (the child's and
+    # their brothers' and sisters') are worked out again and committed.
+    rng = random.Random(args.seed)
+    iro = User.objects.filter(role="iro").first()
+    times, with_siblings, recorded = [], [], 0
+    for i in range(args.changes):
+        child_id = rng.choice(ids)
+        kind = "visit" if i % 3 else "review"
+        found = _record_one(child_id, today, kind, iro)
+        if found is None:
+            continue  # refused (the child is not looked after today): no fact, nothing to time
+        recorded += 1
+        if len(times) < args.timed:
+            times.append(found[0])
+            if found[1] > 1:
+                with_siblings.append(found[0])
+    print(
+        f"one fact change to the stored obligations: median {statistics.median(times) * 1000:.1f} ms, "
+        f"p95 {_percentile(times, 0.95) * 1000:.1f} ms over {len(times):,} changes "
+        f"({len(with_siblings):,} with brothers or sisters on the record: median "
+        f"{(statistics.median(with_siblings) * 1000 if with_siblings else 0):.1f} ms)  (goal: median under 50 ms)",
+        flush=True,
+    )
+    print(f"a day of simulated changes: {recorded:,} visits and reviews recorded", flush=True)
+
+    tomorrow = today + timedelta(days=1)
+    started = time.perf_counter()
+    moved = day_moved(today=tomorrow, processes=args.processes)
+    print(
+        f"nightly 'today moved' job for {moved.children:,} children, {args.processes} processes: "
+        f"{time.perf_counter() - started:.2f} s ({moved.rewritten:,} rows changed, {moved.overdue:,} overdue)  "
+        "(goal: under 30 s)",
+        flush=True,
+    )
+    started = time.perf_counter()
+    result = check(today=tomorrow, processes=args.processes)
+    print(
+        f"check stored against recomputed for {result.children:,} children: {len(result.differences):,} differences "
+        f"({time.perf_counter() - started:.2f} s)",
+        flush=True,
+    )
+    for line in result.differences[:10]:
+        print(f"  {line}", flush=True)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,11 @@ COMMANDS = {
         True,
         "the adoption scorecard, stability and timeliness measures for a year",
     ),
+    "obligations": (
+        "permanence.obligations.cli:main",
+        True,
+        "check the stored obligations against a fresh computation, or rebuild them (check | rebuild)",
+    ),
     "audit": ("permanence.audit.cli:audit_main", True, "verify the audit log's hash chain (audit verify)"),
     "backup": ("permanence.backups:backup_main", True, "back up the database while the app runs"),
     "restore": ("permanence.backups:restore_main", True, "restore the database from a backup"),

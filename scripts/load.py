@@ -13,8 +13,16 @@ single-threaded (sync) workers measured best: more processes or threads only sha
 cores, and gunicorn's threaded workers accept connections greedily, so a few requests wait far
 longer than the rest (a worse p95). Behind a council's reverse proxy, sync workers are the usual choice.
 
+Two profiles: with no think time (LOAD_THINK unset: each person asks for the next page as soon as
+the last one came back, the worst case) and with think time (LOAD_THINK=10-30: a pause of 10 to 30
+seconds, at random, between pages, as staff reading a page do; `make load-think` runs 300 staff).
+
+The stored obligations are worked out for every child first (`permanence obligations rebuild`,
+as the nightly job leaves them), so the pages read them as they do on a working day.
+
 Environment: DATABASE_URL (default: SQLite in var/load.sqlite3), LOAD_USERS (50),
-LOAD_SECONDS (30), LOAD_CHILDREN (5000), LOAD_PORT (8765), LOAD_WORKERS (2), LOAD_THREADS (1).
+LOAD_SECONDS (30), LOAD_CHILDREN (5000), LOAD_PORT (8765), LOAD_WORKERS (2), LOAD_THREADS (1),
+LOAD_THINK (none; "10-30" for seconds between pages).
 The server's own log is var/load-server.log.
 """
 
@@ -41,12 +49,17 @@ CHILDREN = int(os.environ.get("LOAD_CHILDREN", "5000"))
 PORT = int(os.environ.get("LOAD_PORT", "8765"))
 SERVER_WORKERS = int(os.environ.get("LOAD_WORKERS", "2"))
 SERVER_THREADS = int(os.environ.get("LOAD_THREADS", "1"))
+THINK = tuple(float(s) for s in os.environ["LOAD_THINK"].split("-")) if os.environ.get("LOAD_THINK") else None
 
 
 def prepare():
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
     # As a deployment does: static files collected into STATIC_ROOT, which WhiteNoise serves.
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)
+    # With DEBUG off, as the server runs: hashed names in a manifest, served with long cache headers.
+    production = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True, env=production
+    )
     subprocess.run(
         [
             sys.executable,
@@ -63,6 +76,7 @@ def prepare():
         cwd=ROOT,
         check=True,
     )
+    subprocess.run([sys.executable, "-m", "permanence.cli", "obligations", "rebuild"], cwd=ROOT, check=True)
     import django
 
     django.setup()
@@ -96,7 +110,9 @@ def prepare():
         staff.append((user.username, session.session_key, children))
         if len(staff) == USERS:
             break
-    return staff
+    # A council with fewer social workers than simulated staff: the rest are the same people again
+    # (a second device), so the think-time profile reaches its number of staff.
+    return [staff[i % len(staff)] for i in range(USERS)] if staff else staff
 
 
 def notes_count():
@@ -141,13 +157,25 @@ class Worker(threading.Thread):
         self.results.append((kind, time.perf_counter() - started, status))
         return status, content
 
+    def think(self):
+        """Reading the page before the next one (no pause in the no-think-time profile)."""
+        if THINK is not None:
+            time.sleep(min(random.uniform(*THINK), max(0.0, self.until - time.monotonic())))
+        return time.monotonic() < self.until
+
     def run(self):
         today = date.today()
+        if THINK is not None:  # people arrive over the first pause, not all in the same second
+            time.sleep(random.uniform(0, THINK[0]))
         while time.monotonic() < self.until:
             self.request("caseload", "GET", "/")
+            if not self.think():
+                break
             child = random.choice(self.children)
             self.request("child page", "GET", f"/children/{child}/")
             if random.random() < 1 / 3:
+                if not self.think():
+                    break
                 path = f"/children/{child}/wishes-and-feelings/new/"
                 status, html = self.request("note form", "GET", path)
                 match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
@@ -164,6 +192,8 @@ class Worker(threading.Thread):
                 status, _ = self.request("save note", "POST", path, body)
                 if status == 302:
                     self.saved += 1
+            if not self.think():
+                break
 
 
 def wait_until_serving(server):
@@ -189,8 +219,10 @@ def main():
     staff = prepare()
     print(
         f"{len(staff)} staff with caseloads; {CHILDREN} children; {SECONDS:.0f} s; database "
-        f"{os.environ['DATABASE_URL'].split('@')[-1]}"
+        f"{os.environ['DATABASE_URL'].split('@')[-1]}; "
+        + (f"{THINK[0]:.0f}-{THINK[1]:.0f} s between pages" if THINK else "no think time")
     )
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before the run")
     before = notes_count()
     print(f"server: gunicorn, {SERVER_WORKERS} workers x {SERVER_THREADS} threads, DEBUG off")
     # Production settings: DEBUG off (so SECURE_COOKIES defaults on; the load's cookies are sent by
@@ -253,6 +285,7 @@ def main():
     total = len(results)
     errors = sum(1 for r in results if r[2] >= 400)
     print(f"error rate {errors / max(total, 1):.2%}; {total / SECONDS:.1f} requests/s")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end (2 sync workers of the 2 cores are the app)")
     from collections import Counter
 
     print("statuses:", dict(Counter((r[0], r[2]) for r in results if r[2] >= 300)))

@@ -1,3 +1,6 @@
+import time
+
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -23,3 +26,21 @@ class TwoFactorMiddleware:
                 name = "two-factor" if two_factor.confirmed_device(user) else "two-factor-setup"
                 return redirect(f"{reverse(name)}?next={request.get_full_path()}")
         return self.get_response(request)
+
+
+class SessionRenewalMiddleware:
+    """A signed-in session ends after SESSION_COOKIE_AGE without a request. Each request renews it,
+    but writes it at most once every SESSION_RENEW_EVERY seconds (a minute), not on every page:
+    the idle limit then holds to within that minute, and a busy page costs no session write."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get("_renewed_at", 0) >= settings.SESSION_RENEW_EVERY:
+                session["_renewed_at"] = now  # saved (with a new expiry) by the session middleware
+        return response

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from permanence.audit import chain
+from permanence.obligations.store import facts_changed
 
 from .kinds import KINDS
 from .mapping.person import Lookups, default_role_of, map_person
@@ -306,6 +307,7 @@ def _leave(run, leaving, tally):
                 ]
             )
             tally.changed_children.update(child_ids)
+            facts_changed(set(child_ids))
             chain.append_many(
                 [
                     {

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from permanence.audit import chain
 from permanence.children.models import Child
+from permanence.obligations.store import facts_changed
 
 from . import bulk
 from .kinds import BATCH, KINDS, digest
@@ -30,11 +31,13 @@ class BatchWriter(Planner):
         try:
             with transaction.atomic():
                 self._write(good)
+                facts_changed({p.child_id for p in good if p.child_id})
         except IntegrityError:
             for plan in good:
                 try:
                     with transaction.atomic():
                         self._write([plan])
+                        facts_changed({plan.child_id} if plan.child_id else set())
                 except IntegrityError as error:
                     plan.problems.append(
                         Problem(

@@ -16,8 +16,19 @@ class MeetingsConfig(AppConfig):
         from permanence.tracking.trackers import register_key_date
 
         from . import facts, selectors
-        from .models import PanelItem
+        from .models import Action, ADMDecision, IRODecisionsReport, PanelItem, PanelMinutes
 
-        register_fact_provider("meetings", facts_for=facts.facts_for, raw_queries=facts.raw_queries)
+        register_fact_provider(
+            "meetings",
+            facts_for=facts.facts_for,
+            raw_queries=facts.raw_queries,
+            models={
+                Action: "child_id",
+                PanelItem: "child_id",  # whether it goes to the ADM
+                PanelMinutes: "item__child_id",
+                ADMDecision: "item__child_id",
+                IRODecisionsReport: "review__child_id",
+            },
+        )
         register_case_link(ON_A_PANEL, lambda: PanelItem.objects.filter(child=OuterRef("pk")))
         register_key_date("next_panel", selectors.next_panels)

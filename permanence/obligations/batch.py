@@ -13,7 +13,7 @@ from django.db import connections
 
 from permanence.timescales import compute_obligations
 
-from .selectors import current_pack
+from .pack import current_pack
 from .snapshots import BATCH, iter_snapshots
 
 

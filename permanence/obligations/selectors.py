@@ -1,35 +1,30 @@
-"""Obligations read from the case record through the timescales engine.
+"""Obligations as pages read them: from the stored read model (store.py).
 
-The child page, the drift dashboard, trackers, agendas, the digest, the API and the benchmark
-all come through here, so they agree on the same case.
+The child page, caseload, the drift dashboard, trackers, agendas, the digest and the API all
+come through here, so they agree on the same case. A stored row behind its facts or for
+another day is worked out afresh on the spot, so what is shown is never older than the facts.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
-
-from permanence.timescales import compute_obligations, load_pack
 from permanence.timescales.obligations import MET, NOT_APPLICABLE, PROMPT
 
-from .snapshots import iter_snapshots, snapshots_for
+from .pack import current_pack
+from .store import stored_obligations
 
-
-def current_pack():
-    """The policy pack this council runs (settings.PERMANENCE_POLICY)."""
-    return load_pack(settings.PERMANENCE_POLICY)
+__all__ = ["ChildObligations", "child_obligations", "current_pack", "obligations_for_child", "obligations_for_children"]
 
 
 def obligations_for_child(child, *, today=None, include_not_applicable=True):
-    today = today or date.today()
-    snapshot = snapshots_for([child.pk])[child.pk]
-    return compute_obligations(snapshot, current_pack(), today, include_not_applicable=include_not_applicable)
+    found = stored_obligations([child.pk], today=today or date.today()).get(child.pk, [])
+    return found if include_not_applicable else [o for o in found if o.status != NOT_APPLICABLE]
 
 
 def obligations_for_children(ids, *, today=None):
-    """{child id: obligations} for many children, in a fixed number of queries per 5,000 children."""
-    today, pack = today or date.today(), current_pack()
-    return {child_id: compute_obligations(snapshot, pack, today) for child_id, snapshot in iter_snapshots(ids)}
+    """{child id: obligations that apply} for many children: one query when the stored rows are current."""
+    found = stored_obligations(ids, today=today or date.today())
+    return {child_id: [o for o in obs if o.status != NOT_APPLICABLE] for child_id, obs in found.items()}
 
 
 @dataclass

@@ -1,26 +1,24 @@
 """The nightly job of the obligations read model: a new day, worked out for every child."""
 
+import os
 from datetime import date
 
 from django_tasks import task
 
-from permanence.children.models import Child
 from permanence.jobs.registry import register_job
 
-from .batch import compute_all
+from .nightly import day_moved
 
 
 @task()
 def day_passed(*, day: str) -> str:
     """A day has passed: dates that were due soon may now be overdue. Works out every child's
-    obligations for `day` with the obligations batch (until the stored read model replaces it)."""
+    obligations for `day` and rewrites the stored ones that moved."""
     today = date.fromisoformat(day)
-    ids = list(Child.objects.order_by("pk").values_list("pk", flat=True))
-    # One process: forking beside the worker's heartbeat thread is not safe.
-    result = compute_all(ids, today=today, processes=1)
+    result = day_moved(today=today, processes=min(os.cpu_count() or 1, 4))
     return (
-        f"Worked out {result.obligations:,} obligations for {result.children:,} children on {today:%d/%m/%Y}: "
-        f"{result.by_status.get('overdue', 0):,} overdue, {result.by_status.get('due_soon', 0):,} due soon"
+        f"Worked out the obligations for {result.children:,} children on {today:%d/%m/%Y}: "
+        f"{result.rewritten:,} changed, {result.overdue:,} overdue, {result.due_soon:,} due soon"
     )
 
 

@@ -11,5 +11,8 @@ class SupportConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: models can be imported only once every app is loaded.
         from . import facts
+        from .models import ContactPlan
 
-        register_fact_provider("support", facts_for=facts.facts_for, raw_queries=facts.raw_queries)
+        register_fact_provider(
+            "support", facts_for=facts.facts_for, raw_queries=facts.raw_queries, models={ContactPlan: "child_id"}
+        )

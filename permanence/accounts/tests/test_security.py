@@ -5,6 +5,7 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import get_hasher
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -45,7 +46,21 @@ def test_a_right_password_clears_earlier_failures(client, db):
 
 
 def test_sessions_end_after_idling():
-    assert settings.SESSION_COOKIE_AGE <= 60 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE <= 60 * 60 and settings.SESSION_RENEW_EVERY <= 5 * 60
+    assert "permanence.accounts.middleware.SessionRenewalMiddleware" in settings.MIDDLEWARE
+
+
+def test_a_signed_in_session_is_renewed_at_most_once_a_minute_not_on_every_page(db, client, settings):
+    user = person("rita", "Rita", "Example", "social_worker")
+    client.force_login(user)
+    client.get("/")
+    renewed = client.session["_renewed_at"]
+    saved = Session.objects.get().expire_date
+    client.get("/")
+    assert client.session["_renewed_at"] == renewed and Session.objects.get().expire_date == saved
+    settings.SESSION_RENEW_EVERY = 0
+    client.get("/")
+    assert Session.objects.get().expire_date > saved
 
 
 def _secret(html):

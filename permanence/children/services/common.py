@@ -7,15 +7,15 @@ from typing import Any
 
 import django.dispatch
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from .. import ownership
 from ..refusals import refuse_if
 
 __all__ = ["fact_recorded", "recorded", "refuse_if", "refuse_unless_editable_here", "today_or", "values_of"]
 
-# Sent (after the transaction commits) whenever a service records or corrects a child's fact, so
-# a stored read model of obligations can recompute that child at once: fact_recorded(child_id=).
+# Sent inside the writing transaction whenever a service records or corrects a child's fact, so
+# the stored read model of obligations marks that child behind in the same transaction and works
+# it out again once it commits: fact_recorded(child_id=).
 fact_recorded = django.dispatch.Signal()
 
 
@@ -26,8 +26,8 @@ def refuse_unless_editable_here(fact: str) -> None:
 
 
 def recorded(child_id: int) -> None:
-    """Say, once the transaction commits, that this child's facts changed."""
-    transaction.on_commit(lambda: fact_recorded.send(sender=None, child_id=child_id))
+    """Say, inside the transaction, that this child's facts changed."""
+    fact_recorded.send(sender=None, child_id=child_id)
 
 
 def today_or(today: date | None) -> date:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
+from permanence.obligations.store import facts_changed
 
 from .. import models as m
 from .plan import EPISODE_FIELDS, _chunks
@@ -183,6 +184,8 @@ def write(plan, record, *, year, by=None, progress=lambda message: None):
 
         progress("Writing the social worker episodes")
         counts.update(_social_workers(plan, ids, who))
+        # The stored obligations of every child in the return: behind now, worked out on commit.
+        facts_changed(set(ids.values()))
     return counts
 
 

@@ -1,0 +1,44 @@
+"""Where the read model hears that a fact changed, inside the transaction that changed it.
+
+- The case record's services send `children.services.fact_recorded(child_id=)` for every fact
+  they record or correct (episodes, orders, reviews, visits, proceedings, people ...).
+- Feature apps name the models their facts come from (providers.register_fact_provider(models=));
+  saving or deleting one of them is heard here.
+- Bulk writers (the 903 import, the case-system feed) call store.facts_changed themselves.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from permanence.children.services import fact_recorded
+
+from .store import facts_changed
+
+
+def _child_id(instance, path: str):
+    value = instance
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def watch(model, path: str) -> None:
+    """Saving or deleting a `model` changes the facts of the child at `path` ("child_id", "item__child_id")."""
+
+    def changed(sender, instance, **kwargs):
+        child_id = _child_id(instance, path)
+        if child_id is not None:
+            facts_changed({child_id})
+
+    uid = f"obligations:{model._meta.label}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+
+
+def _recorded(sender, child_id, **kwargs):
+    facts_changed({child_id})
+
+
+def connect() -> None:
+    fact_recorded.connect(_recorded, weak=False, dispatch_uid="obligations:fact_recorded")

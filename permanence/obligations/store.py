@@ -1,0 +1,211 @@
+"""The obligations read model: stored when facts change, read by every page, checked against the engine.
+
+- `facts_changed(ids)` is called inside the transaction that records a fact (through the
+  `children.services.fact_recorded` signal, the post-save hooks of the models feature apps
+  register, the 903 import and the case-system feed). It marks the stored rows of those children
+  and of their brothers and sisters as behind their facts, in that same transaction, and works
+  them out again as soon as it commits.
+- `stored_obligations(ids, today)` reads the stored rows; any that are missing, behind their
+  facts or for another day are worked out on the spot (and stored), so a page never shows
+  obligations older than the facts it shows.
+- `refresh(ids, today)` works children out and stores them; the nightly job and the check
+  command are in `nightly.py`.
+"""
+
+import json
+import threading
+import zlib
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from permanence.timescales import compute_obligations
+from permanence.timescales.obligations import DUE_SOON, OVERDUE, Obligation
+
+from .models import StoredObligations
+from .pack import current_pack
+from .providers import related_children
+from .snapshots import BATCH, snapshots_for
+
+# --- the stored form: one compact JSON list per child --------------------------------------
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _fact_out(value):
+    return {"d": value.isoformat()} if isinstance(value, date) else value
+
+
+def _fact_in(value):
+    return date.fromisoformat(value["d"]) if isinstance(value, dict) and "d" in value else value
+
+
+def encode(found: Sequence[Obligation]) -> str:
+    """The child's obligations as compact JSON (dates as ISO text, a fact's date tagged)."""
+    return json.dumps(
+        [
+            [
+                o.rule,
+                o.title,
+                o.due.isoformat() if o.due else None,
+                o.status,
+                o.source,
+                o.occurrence,
+                o.met_on.isoformat() if o.met_on else None,
+                [[label, _fact_out(value)] for label, value in o.facts],
+                o.explanation,
+                o.kind,
+                o.reason,
+            ]
+            for o in found
+        ],
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+
+
+def decode(items: str, child_id: int) -> list[Obligation]:
+    cid = str(child_id)
+    return [
+        Obligation(
+            rule=rule,
+            title=title,
+            due=_day(due),
+            status=status,
+            source=source,
+            child_id=cid,
+            occurrence=occurrence,
+            met_on=_day(met_on),
+            facts=tuple((label, _fact_in(value)) for label, value in facts),
+            explanation=explanation,
+            kind=kind,
+            reason=reason,
+        )
+        for rule, title, due, status, source, occurrence, met_on, facts, explanation, kind, reason in json.loads(items)
+    ]
+
+
+def digest(items: str) -> str:
+    return f"{zlib.crc32(items.encode()):08x}{len(items):08x}"
+
+
+def row_for(child_id: int, found: Sequence[Obligation], *, today: date, version: int, now) -> StoredObligations:
+    items = encode(found)
+    return StoredObligations(
+        child_id=child_id,
+        day=today,
+        facts_version=version,
+        computed_version=version,
+        items=items,
+        digest=digest(items),
+        overdue=sum(1 for o in found if o.status == OVERDUE),
+        due_soon=sum(1 for o in found if o.status == DUE_SOON),
+        refreshed_at=now,
+    )
+
+
+STORED_FIELDS = ["day", "computed_version", "items", "digest", "overdue", "due_soon", "refreshed_at"]
+
+
+def save_rows(rows: list[StoredObligations]) -> None:
+    """Insert or replace rows. `facts_version` is never overwritten: a fact recorded while these
+    were being worked out leaves the row behind its facts, to be worked out again."""
+    if rows:
+        StoredObligations.objects.bulk_create(
+            rows, batch_size=1000, update_conflicts=True, unique_fields=["child"], update_fields=STORED_FIELDS
+        )
+
+
+# --- working children out and storing them ---------------------------------------------
+
+
+def compute(ids: Sequence[int], *, today: date) -> dict[int, list[Obligation]]:
+    """Fresh from the case record: {child id: obligations, not-applicable rules included}."""
+    pack, out = current_pack(), {}
+    for i in range(0, len(ids), BATCH):
+        for child_id, snapshot in snapshots_for(ids[i : i + BATCH]).items():
+            out[child_id] = compute_obligations(snapshot, pack, today, include_not_applicable=True)
+    return out
+
+
+def refresh(
+    ids: Iterable[int], *, today: date | None = None, store: bool = True, keep: bool = True
+) -> dict[int, list[Obligation]]:
+    """Work these children out for `today` and store them, with the facts' version read first;
+    a batch at a time. Returns them unless `keep` is false (a whole import's children)."""
+    ids = sorted(set(ids))
+    today = today or date.today()
+    out: dict[int, list[Obligation]] = {}
+    for i in range(0, len(ids), BATCH):
+        batch = ids[i : i + BATCH]
+        versions = dict(StoredObligations.objects.filter(child_id__in=batch).values_list("child_id", "facts_version"))
+        found = compute(batch, today=today)
+        if store:
+            now = timezone.now()
+            save_rows([row_for(c, obs, today=today, version=versions.get(c, 0), now=now) for c, obs in found.items()])
+        if keep:
+            out.update(found)
+    return out
+
+
+def stored_obligations(ids: Iterable[int], *, today: date | None = None) -> dict[int, list[Obligation]]:
+    """{child id: obligations} read from the read model in one query; a child whose row is missing,
+    behind its facts or for another day is worked out now (and stored, unless it is for a day
+    before the one stored)."""
+    ids = list(ids)
+    today = today or date.today()
+    out: dict[int, list[Obligation]] = {}
+    behind, earlier = [], []
+    rows = StoredObligations.objects.filter(child_id__in=ids).values_list(
+        "child_id", "day", "facts_version", "computed_version", "items"
+    )
+    seen = set()
+    for child_id, day, facts_version, computed_version, items in rows.iterator(chunk_size=2000):
+        seen.add(child_id)
+        if day == today and facts_version == computed_version:
+            out[child_id] = decode(items, child_id)
+        elif day > today:
+            earlier.append(child_id)
+        else:
+            behind.append(child_id)
+    behind += [cid for cid in ids if cid not in seen]
+    out.update(refresh(behind, today=today))
+    out.update(refresh(earlier, today=today, store=False))
+    return {child_id: out[child_id] for child_id in sorted(out)}
+
+
+# --- facts changed: mark behind now, work out again once committed -----------------------
+
+_pending = threading.local()
+
+
+def facts_changed(ids: Iterable[int]) -> None:
+    """These children's facts changed in the current transaction: mark their stored obligations
+    (and their brothers' and sisters') behind, and work them out again when it commits."""
+    ids = set(ids)
+    if not ids:
+        return
+    ids |= related_children(ids)
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), BATCH):
+        StoredObligations.objects.filter(child_id__in=ordered[i : i + BATCH]).update(
+            facts_version=F("facts_version") + 1
+        )
+    # Many facts in one transaction are worked out once: the first callback to run takes them all.
+    waiting = getattr(_pending, "ids", None)
+    if waiting is None:
+        waiting = _pending.ids = set()
+    waiting |= ids
+    transaction.on_commit(_refresh_pending)
+
+
+def _refresh_pending() -> None:
+    ids = getattr(_pending, "ids", None)
+    if ids:
+        _pending.ids = set()
+        refresh(ids, keep=False)

@@ -1,0 +1,106 @@
+"""The stored obligations: kept current as facts are recorded, read by pages, moved on each night,
+and checked against a fresh computation."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from permanence.children import services
+from permanence.obligations import nightly
+from permanence.obligations.models import StoredObligations
+from permanence.obligations.selectors import obligations_for_child
+from permanence.obligations.store import compute, decode, encode, refresh
+from permanence.planning import services as planning
+from permanence.web.tests.builders import child_in_care
+
+TODAY = date.today()
+ENTERED = TODAY - timedelta(days=100)
+
+
+def ava_and_ben():
+    ava = child_in_care("Ava", "Example", reference="S1", born=date(2019, 3, 1), entered=ENTERED)
+    ben = child_in_care("Ben", "Example", reference="S2", born=date(2020, 6, 1), entered=ENTERED, placement="U1")
+    mum = services.person_create(first_name="Mia", last_name="Example")
+    services.relationship_add(child=ava, person=mum, relationship="mother", parental_responsibility=True)
+    services.relationship_add(child=ben, person=mum, relationship="mother", parental_responsibility=True)
+    return ava, ben
+
+
+def stored(child):
+    row = StoredObligations.objects.get(child=child)
+    return row, decode(row.items, child.pk)
+
+
+def test_a_visit_recorded_reaches_the_stored_obligations_when_it_is_saved(db, django_capture_on_commit_callbacks):
+    ava, _ = ava_and_ben()
+    refresh([ava.pk])
+    row, before = stored(ava)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.visit_record(child=ava, date=TODAY - timedelta(days=1))
+    row_after, after = stored(ava)
+    assert row_after.facts_version == row_after.computed_version == row.facts_version + 1
+    assert after == compute([ava.pk], today=TODAY)[ava.pk] != before
+
+
+def test_until_it_is_worked_out_again_a_page_works_the_child_out_from_the_facts(db):
+    """Inside the recording transaction the row is marked behind its facts: a page reading it then
+    sees the new visit, never the obligations from before it."""
+    ava, _ = ava_and_ben()
+    refresh([ava.pk])
+    services.visit_record(child=ava, date=TODAY - timedelta(days=1))  # no commit in this test
+    row, _ = stored(ava)
+    assert row.facts_version == row.computed_version + 1
+    assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]
+
+
+def test_a_decision_about_one_child_works_out_her_brother_again(db, django_capture_on_commit_callbacks):
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk])
+    ben_row, _ = stored(ben)
+    with django_capture_on_commit_callbacks(execute=True):
+        planning.decision_record(
+            child=ava,
+            kind="plan_changed",
+            forum="review",
+            date=TODAY - timedelta(days=2),
+            decided_by="Irene Reviewer (IRO)",
+            rationale="Reviewed.",
+            primary_option="adoption",
+        )
+    after = stored(ben)[0]  # the decision and the plan it records: two facts, worked out once committed
+    assert after.facts_version > ben_row.facts_version and after.computed_version == after.facts_version
+
+
+def test_the_stored_form_gives_back_exactly_what_the_engine_worked_out(db):
+    ava, _ = ava_and_ben()
+    found = compute([ava.pk], today=TODAY)[ava.pk]
+    assert found and decode(encode(found), ava.pk) == found
+
+
+def test_the_nightly_job_moves_every_child_to_the_new_day_and_the_check_finds_no_difference(db):
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk], today=TODAY)
+    tomorrow = TODAY + timedelta(days=1)
+    moved = nightly.day_moved(today=tomorrow)
+    assert moved.children == 2
+    assert set(StoredObligations.objects.values_list("day", flat=True)) == {tomorrow}
+    assert nightly.check(today=tomorrow).differences == []
+
+
+def test_the_check_names_the_child_and_the_rule_that_differ(db):
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk], today=TODAY)
+    row, found = stored(ava)
+    first = found[0]
+    row.items = encode([replace(first, title="Changed"), *found[1:]])
+    row.save()
+    differences = nightly.check(today=TODAY).differences
+    assert differences == [
+        f"child {ava.pk}: {first.rule} ({first.occurrence}): title stored 'Changed', worked out {first.title!r}"
+    ]
+
+
+def test_a_child_with_no_stored_row_is_named_by_the_check_and_worked_out_by_a_page(db):
+    ava, _ = ava_and_ben()
+    assert nightly.check(today=TODAY, ids=[ava.pk]).differences == [f"child {ava.pk}: no stored obligations"]
+    assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]
+    assert nightly.check(today=TODAY, ids=[ava.pk]).differences == []
