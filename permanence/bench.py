@@ -124,6 +124,7 @@ def _percentile(values, share):
 
 def _record_one(child_id, day, kind, iro):
     """One fact recorded through the product's own services, committed: (seconds, children worked out)."""
+    # Imported once Django is set up (_setup), like every import of the product here.
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
@@ -150,6 +151,7 @@ def read_model(ids, today, args):
     import random
     from datetime import timedelta
 
+    # Imported once Django is set up (_setup), like every import of the product here.
     from permanence.accounts.models import User
     from permanence.obligations.models import StoredObligations
     from permanence.obligations.nightly import check, day_moved

@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and teams"
 
     def ready(self):
-        from . import lockout  # noqa: F401  (records failed sign-ins)
+        from . import (
+            lockout,  # noqa: F401  (records failed sign-ins)
+            middleware,  # noqa: F401  (a sign-in starts the session's renewal minute)
+        )

@@ -2,6 +2,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
+from django.contrib.auth.signals import user_logged_in
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -28,6 +29,18 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
 
+RENEWED_AT = "_renewed_at"
+
+
+def stamp_renewal(sender, request, user, **kwargs):
+    """Signing in saves the session: the minute before the next renewal starts then."""
+    if getattr(request, "session", None) is not None:
+        request.session[RENEWED_AT] = int(time.time())
+
+
+user_logged_in.connect(stamp_renewal, dispatch_uid="accounts:session-renewal")
+
+
 class SessionRenewalMiddleware:
     """A signed-in session ends after SESSION_COOKIE_AGE without a request. Each request renews it,
     but writes it at most once every SESSION_RENEW_EVERY seconds (a minute), not on every page:
@@ -41,6 +54,6 @@ class SessionRenewalMiddleware:
         session = getattr(request, "session", None)
         if session is not None and not session.is_empty():
             now = int(time.time())
-            if now - session.get("_renewed_at", 0) >= settings.SESSION_RENEW_EVERY:
-                session["_renewed_at"] = now  # saved (with a new expiry) by the session middleware
+            if now - session.get(RENEWED_AT, 0) >= settings.SESSION_RENEW_EVERY:
+                session[RENEWED_AT] = now  # saved (with a new expiry) by the session middleware
         return response

@@ -16,6 +16,9 @@ from datetime import date
 from django.db import connections
 from django.utils import timezone
 
+from permanence.children.models import Child
+
+from . import spawned
 from .models import StoredObligations
 from .snapshots import BATCH
 from .store import compute, decode, digest, encode, row_for, save_rows
@@ -118,7 +121,7 @@ def _difference(stored, computed) -> str:
     return "the obligations are in another order"
 
 
-def _run_slice(args):
+def run_slice(args):
     work, ids, today, forked = args
     if forked:
         connections.close_all()
@@ -131,26 +134,18 @@ def _run_slice(args):
     return total
 
 
-def _spawned():
-    import django
-
-    django.setup()
-
-
 def _over_slices(work: str, today: date, processes: int, ids=None):
     if ids is None:
-        from permanence.children.models import Child
-
         ids = list(Child.objects.order_by("pk").values_list("pk", flat=True))
     ids = list(ids)
     if processes <= 1 or len(ids) < 2 * BATCH:
-        return _run_slice((work, ids, today, False))
+        return run_slice((work, ids, today, False))
     size = -(-len(ids) // processes)
     slices = [(work, ids[i : i + size], today, True) for i in range(0, len(ids), size)]
     connections.close_all()
     # Spawned, not forked: the worker that runs the nightly job has a heartbeat thread.
-    with multiprocessing.get_context("spawn").Pool(processes, initializer=_spawned) as pool:
-        results = pool.map(_run_slice, slices)
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        results = pool.map(spawned.run_slice, slices)
     total = results[0]
     for result in results[1:]:
         total.add(result)

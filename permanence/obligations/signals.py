@@ -1,7 +1,8 @@
 """Where the read model hears that a fact changed, inside the transaction that changed it.
 
 - The case record's services send `children.services.fact_recorded(child_id=)` for every fact
-  they record or correct (episodes, orders, reviews, visits, proceedings, people ...).
+  they record or correct (episodes, orders, reviews, visits, proceedings, people ...); saving
+  or deleting one of the record's models the snapshot reads is heard as well.
 - Feature apps name the models their facts come from (providers.register_fact_provider(models=));
   saving or deleting one of them is heard here.
 - Bulk writers (the 903 import, the case-system feed) call store.facts_changed themselves.
@@ -9,6 +10,7 @@
 
 from django.db.models.signals import post_delete, post_save
 
+from permanence.children.models import Child, Episode, Extension, LegalOrder, Proceedings, Relationship, Review, Visit
 from permanence.children.services import fact_recorded
 
 from .store import facts_changed
@@ -42,3 +44,9 @@ def _recorded(sender, child_id, **kwargs):
 
 def connect() -> None:
     fact_recorded.connect(_recorded, weak=False, dispatch_uid="obligations:fact_recorded")
+    # The case record's own models too, so a change made another way (the admin, a data fix in a
+    # shell) is heard as well: a second mark in the same transaction costs one small update.
+    watch(Child, "id")
+    for model in (Episode, LegalOrder, Proceedings, Relationship, Review, Visit):
+        watch(model, "child_id")
+    watch(Extension, "proceedings__child_id")

@@ -37,7 +37,7 @@ def test_a_visit_recorded_reaches_the_stored_obligations_when_it_is_saved(db, dj
     with django_capture_on_commit_callbacks(execute=True):
         services.visit_record(child=ava, date=TODAY - timedelta(days=1))
     row_after, after = stored(ava)
-    assert row_after.facts_version == row_after.computed_version == row.facts_version + 1
+    assert row_after.facts_version == row_after.computed_version > row.facts_version
     assert after == compute([ava.pk], today=TODAY)[ava.pk] != before
 
 
@@ -48,7 +48,7 @@ def test_until_it_is_worked_out_again_a_page_works_the_child_out_from_the_facts(
     refresh([ava.pk])
     services.visit_record(child=ava, date=TODAY - timedelta(days=1))  # no commit in this test
     row, _ = stored(ava)
-    assert row.facts_version == row.computed_version + 1
+    assert row.facts_version > row.computed_version
     assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]
 
 
