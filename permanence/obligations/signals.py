@@ -10,7 +10,23 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from permanence.children.models import Child, Episode, Extension, LegalOrder, Proceedings, Relationship, Review, Visit
+from permanence.children.models import (
+    Carer,
+    Child,
+    EducationPlan,
+    Episode,
+    Extension,
+    HealthAssessment,
+    LegalOrder,
+    LongTermFosterConfirmation,
+    MissingEpisode,
+    Proceedings,
+    Relationship,
+    Review,
+    StatutoryPlan,
+    TemporaryApproval,
+    Visit,
+)
 from permanence.children.services import fact_recorded
 
 from .store import facts_changed
@@ -38,6 +54,10 @@ def watch(model, path: str) -> None:
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
 
 
+def _carer_changed(sender, instance, **kwargs):
+    facts_changed(set(Episode.objects.filter(carer=instance).values_list("child_id", flat=True)))
+
+
 def _recorded(sender, child_id, **kwargs):
     facts_changed({child_id})
 
@@ -47,6 +67,21 @@ def connect() -> None:
     # The case record's own models too, so a change made another way (the admin, a data fix in a
     # shell) is heard as well: a second mark in the same transaction costs one small update.
     watch(Child, "id")
-    for model in (Episode, LegalOrder, Proceedings, Relationship, Review, Visit):
+    for model in (
+        Episode,
+        LegalOrder,
+        Proceedings,
+        Relationship,
+        Review,
+        Visit,
+        HealthAssessment,
+        StatutoryPlan,
+        EducationPlan,
+        MissingEpisode,
+        TemporaryApproval,
+        LongTermFosterConfirmation,
+    ):
         watch(model, "child_id")
+    # A carer's approval is a fact of every child placed with them.
+    post_save.connect(_carer_changed, sender=Carer, weak=False, dispatch_uid="obligations:carer")
     watch(Extension, "proceedings__child_id")
