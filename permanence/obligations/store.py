@@ -23,7 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from permanence.timescales import compute_obligations
-from permanence.timescales.obligations import DUE_SOON, OVERDUE, Obligation
+from permanence.timescales.obligations import DUE_SOON, NOT_APPLICABLE, OVERDUE, Obligation
 
 from .models import StoredObligations
 from .pack import current_pack
@@ -45,49 +45,80 @@ def _fact_in(value):
     return date.fromisoformat(value["d"]) if isinstance(value, dict) and "d" in value else value
 
 
+def _rules():
+    """The pack's rules by id: a stored obligation keeps only what its rule does not say."""
+    pack = current_pack()
+    if _RULES.get("pack") is not pack:
+        _RULES.clear()
+        _RULES.update(pack=pack, by_id={rule.id: rule for rule in pack.rules})
+    return _RULES["by_id"]
+
+
+_RULES: dict = {}
+
+
 def encode(found: Sequence[Obligation]) -> str:
-    """The child's obligations as compact JSON (dates as ISO text, a fact's date tagged)."""
-    return json.dumps(
-        [
+    """The child's obligations as compact JSON: a rule that does not apply is its id and why; one
+    that applies keeps its title (when the rule's own is not it), dates, status and facts. What
+    the rule says itself (source, kind, reason) is read back from the pack."""
+    out: list[list] = []
+    for o in found:
+        if o.status == NOT_APPLICABLE:
+            out.append([o.rule, o.explanation])
+            continue
+        out.append(
             [
                 o.rule,
+                o.explanation,
                 o.title,
                 o.due.isoformat() if o.due else None,
                 o.status,
-                o.source,
                 o.occurrence,
                 o.met_on.isoformat() if o.met_on else None,
                 [[label, _fact_out(value)] for label, value in o.facts],
-                o.explanation,
-                o.kind,
-                o.reason,
             ]
-            for o in found
-        ],
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+        )
+    return json.dumps(out, separators=(",", ":"), ensure_ascii=False)
 
 
 def decode(items: str, child_id: int) -> list[Obligation]:
-    cid = str(child_id)
-    return [
-        Obligation(
-            rule=rule,
-            title=title,
-            due=_day(due),
-            status=status,
-            source=source,
-            child_id=cid,
-            occurrence=occurrence,
-            met_on=_day(met_on),
-            facts=tuple((label, _fact_in(value)) for label, value in facts),
-            explanation=explanation,
-            kind=kind,
-            reason=reason,
+    """Back to the engine's obligations (KeyError for a rule the pack no longer has)."""
+    cid, rules, out = str(child_id), _rules(), []
+    for item in json.loads(items):
+        rule = rules[item[0]]
+        if len(item) == 2:
+            out.append(
+                Obligation(
+                    rule=rule.id,
+                    title=rule.title,
+                    due=None,
+                    status=NOT_APPLICABLE,
+                    source=rule.source,
+                    child_id=cid,
+                    explanation=item[1],
+                    kind=rule.kind,
+                    reason=rule.reason,
+                )
+            )
+            continue
+        _, explanation, title, due, status, occurrence, met_on, facts = item
+        out.append(
+            Obligation(
+                rule=rule.id,
+                title=title,
+                due=_day(due),
+                status=status,
+                source=rule.source,
+                child_id=cid,
+                occurrence=occurrence,
+                met_on=_day(met_on),
+                facts=tuple((label, _fact_in(value)) for label, value in facts),
+                explanation=explanation,
+                kind=rule.kind,
+                reason=rule.reason,
+            )
         )
-        for rule, title, due, status, source, occurrence, met_on, facts, explanation, kind, reason in json.loads(items)
-    ]
+    return out
 
 
 def digest(items: str) -> str:
@@ -168,8 +199,12 @@ def stored_obligations(ids: Iterable[int], *, today: date | None = None) -> dict
     for child_id, day, facts_version, computed_version, items in rows.iterator(chunk_size=2000):
         seen.add(child_id)
         if day == today and facts_version == computed_version:
-            out[child_id] = decode(items, child_id)
-        elif day > today:
+            try:
+                out[child_id] = decode(items, child_id)
+                continue
+            except KeyError:  # stored under a pack that had a rule this one has not
+                pass
+        if day > today:
             earlier.append(child_id)
         else:
             behind.append(child_id)
