@@ -5,7 +5,18 @@ from datetime import date
 
 import pytest
 
-from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review, Visit
+from permanence.children.models import (
+    Allocation,
+    Child,
+    DentalCheck,
+    Episode,
+    HealthAssessment,
+    LegalOrder,
+    MissingEpisode,
+    Review,
+    StatutoryPlan,
+    Visit,
+)
 from permanence.demo.loader import delete_demo_data, load_demo
 from permanence.demo.through_feed import load_demo_through_feed
 from permanence.feed.extract import export_record
@@ -60,6 +71,14 @@ def record():
             )
         ),
         "orders": sorted(LegalOrder.objects.values_list("child__council_reference", "order_type", "made", "ended")),
+        "health assessments": sorted(HealthAssessment.objects.values_list("child__council_reference", "kind", "date")),
+        "dental checks": sorted(DentalCheck.objects.values_list("child__council_reference", "date")),
+        "care plans": sorted(
+            StatutoryPlan.objects.filter(kind=StatutoryPlan.CARE_PLAN).values_list("child__council_reference", "date")
+        ),
+        "missing episodes": sorted(
+            MissingEpisode.objects.values_list("child__council_reference", "kind", "start", "end", "interview_declined")
+        ),
     }
 
 
