@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from permanence.children import rules
 from permanence.feed.mapping.orders import read_status
 from permanence.feed.mapping.person import Lookups, default_role_of, map_person
 from permanence.feed.mapping.values import parse_date
@@ -140,8 +141,6 @@ def test_a_health_assessment_that_does_not_say_which_is_the_initial_one_first_in
 
 
 def test_a_health_check_is_judged_by_the_same_rule_as_the_form_and_an_unknown_type_is_named():
-    from permanence.children import rules
-
     tables = x.plus(x.council_with_health(), "ssd_cla_health", x.health("H7", "P100", "2019-05-01"))
     tables = x.plus(tables, "ssd_cla_health", x.health("H6", "P100", "2026-04-01", kind="Eye test"))
     problems = {(p.row, p.field): p.message for p in mapped(tables).problems}
