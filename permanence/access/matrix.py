@@ -150,6 +150,7 @@ PAGE_CAPABILITY = {
     "two-factor": SIGNED_IN,
     "two-factor-setup": SIGNED_IN,
     "api-tokens": SIGNED_IN,  # your own API tokens (they act as you, never more)
+    "print-css": SIGNED_IN,  # the print style sheet carrying the protective marking
     "child-search": SEARCH,
     "drift-dashboard": DASHBOARDS,
     "tracker-list": DASHBOARDS,

@@ -96,12 +96,17 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(TrackingMeeting, on_delete=models.CASCADE, related_name="items")
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="tracking_items")
     reasons = models.JSONField(default=list, help_text="Why the child is on the agenda, in words.")
+    rules = models.JSONField(default=list, help_text="The agenda rules the child meets (agenda_rules keys).")
+    risk_rank = models.PositiveSmallIntegerField(
+        default=99, help_text="The rank of the most serious rule the child meets (1 is the most serious)."
+    )
+    risk_since = models.DateField(null=True, blank=True, help_text="Since when the most serious rule has held.")
     discussion = models.TextField(blank=True)
     decision = models.TextField(blank=True)
     discussed = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["meeting", "pk"]
+        ordering = ["meeting", "risk_rank", "risk_since", "pk"]
         constraints = [models.UniqueConstraint(fields=["meeting", "child"], name="one_agenda_item_per_child")]
 
 

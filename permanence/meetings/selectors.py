@@ -1,9 +1,15 @@
 """Reads for clinics, tracking meetings, panels and the action log."""
 
+from dataclasses import dataclass, field
+from datetime import date
+
 from django.db.models import Count, Prefetch, Q
 
-from . import choices
-from .models import Action, Clinic, Panel, PanelItem, Referral, TrackingMeeting
+from permanence.access import policy
+from permanence.tracking.trackers import TRACKERS, build_rows
+
+from . import agenda_rules, choices
+from .models import Action, AgendaItem, Clinic, Panel, PanelItem, Referral, TrackingMeeting
 
 
 def next_panels(ids, today):
@@ -52,12 +58,88 @@ def tracking_meetings():
     )
 
 
-def agenda(meeting):
-    return (
+def agenda(meeting, user=None):
+    """The agenda in risk order (the most serious rule first, then the oldest), with only the
+    children `user` may see when given (a Partition: the rest are counted, never named)."""
+    items = (
         meeting.items.select_related("child")
         .prefetch_related(Prefetch("actions", queryset=Action.objects.select_related("owner")))
-        .order_by("child__last_name", "child__first_name")
+        .order_by("risk_rank", "risk_since", "child__last_name", "child__first_name", "pk")
     )
+    return items if user is None else policy.partition(user, items)
+
+
+# The key dates a meeting plans around, in the words of the pack.
+KEY_DATES = (
+    ("next_hearing", "Court hearing"),
+    ("next_panel", "Permanence panel"),
+    ("next_review", "Looked-after review"),
+)
+
+
+@dataclass
+class AgendaRow:
+    """One child on the agenda with what the meeting needs beside the reasons."""
+
+    item: AgendaItem
+    number: int
+    rules: list
+    plan: str = ""
+    legal_status: str = ""
+    worker: str = ""
+    team: str = ""
+    key_date: tuple | None = None  # (what, date, overdue)
+    next_due: tuple | None = None  # (what, date, overdue): the earliest open duty or local rule
+    last_actions: list = field(default_factory=list)
+
+    @property
+    def for_noting(self):
+        """Only rules the meeting notes (plan changed, new to the list): listed, not discussed one by one."""
+        return bool(self.rules) and not any(rule.discuss for rule in self.rules)
+
+
+def agenda_rows(meeting, user, *, today=None):
+    """The agenda as the meeting reads it (page and pack): each child the person may see, in risk
+    order, with plan, legal status, worker, next key date and the last meeting's actions.
+    A fixed number of queries for the whole agenda."""
+    today = today or max(date.today(), meeting.date)
+    shown = agenda(meeting, user)
+    ids = [item.child_id for item in shown]
+    context = {row.child.pk: row.values for row in build_rows(TRACKERS["permanence"], ids, meeting.date)}
+    last = TrackingMeeting.objects.filter(date__lt=meeting.date).order_by("-date").first()
+    earlier = {}
+    if last is not None:
+        for action in Action.objects.filter(agenda_item__meeting=last, child_id__in=ids).select_related("owner"):
+            earlier.setdefault(action.child_id, []).append(action)
+    rows = []
+    for number, item in enumerate(shown, start=1):
+        values = context.get(item.child_id, {})
+        dates = [(words, values[key], values[key] < meeting.date) for key, words in KEY_DATES if values.get(key)]
+        due = values.get("next_due")
+        rows.append(
+            AgendaRow(
+                item=item,
+                number=number,
+                rules=[agenda_rules.BY_KEY[key] for key in item.rules if key in agenda_rules.BY_KEY],
+                plan=values.get("plan", ""),
+                legal_status=values.get("legal_status", ""),
+                worker=values.get("worker", ""),
+                team=values.get("team", ""),
+                key_date=min(dates, key=lambda d: d[1]) if dates else None,
+                next_due=(values["next_obligation"], due, due < meeting.date) if due else None,
+                last_actions=earlier.get(item.child_id, []),
+            )
+        )
+    return rows, shown.hidden, last
+
+
+def agenda_counts(rows):
+    """How many children meet each rule, in rule order: [(rule, n)] (a child counts once per rule)."""
+    counts = {rule.key: 0 for rule in agenda_rules.RULES}
+    for row in rows:
+        for rule in row.rules:
+            counts[rule.key] += 1
+    return [(rule, counts[rule.key]) for rule in agenda_rules.RULES]
 
 
 def panels():

@@ -23,7 +23,7 @@ from permanence.planning import selectors as planning_selectors
 from permanence.planning import services as planning
 from permanence.planning.options import OPTION_NAMES
 
-from . import agenda, choices, quorum, signals
+from . import agenda, agenda_rules, choices, quorum, signals
 from .models import (
     Action,
     ADMDecision,
@@ -175,12 +175,21 @@ def agenda_refresh(meeting: TrackingMeeting, *, today: date | None = None) -> in
     existing = {item.child_id: item for item in meeting.items.all()}
     new = []
     for child_id, reasons in found.items():
+        rank, since = agenda_rules.risk(reasons)
+        values = {
+            "reasons": [r.text for r in reasons],
+            "rules": sorted({r.rule for r in reasons}, key=lambda key: agenda_rules.BY_KEY[key].rank),
+            "risk_rank": rank,
+            "risk_since": None if since == date.max else since,
+        }
         if child_id in existing:
-            if existing[child_id].reasons != reasons and not existing[child_id].discussed:
-                existing[child_id].reasons = reasons
-                existing[child_id].save(update_fields=["reasons"])
+            item = existing[child_id]
+            if not item.discussed and any(getattr(item, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(item, k, v)
+                item.save(update_fields=list(values))
         else:
-            new.append(AgendaItem(meeting=meeting, child_id=child_id, reasons=reasons))
+            new.append(AgendaItem(meeting=meeting, child_id=child_id, **values))
     AgendaItem.objects.bulk_create(new)
     return len(new)
 

@@ -16,7 +16,7 @@ from permanence.accounts import roles
 from permanence.accounts.models import User
 from permanence.children.models import Child, Review
 
-from . import choices, forms, quorum, selectors, services
+from . import agenda_rules, choices, forms, quorum, selectors, services
 from .models import Action, AgendaItem, Clinic, ClinicItem, Panel, PanelItem, Referral, TrackingMeeting
 
 
@@ -204,14 +204,18 @@ def tracking_detail(request, pk):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
         return redirect("tracking-detail", pk)
-    items = list(selectors.agenda(meeting))
+    rows, hidden, last = selectors.agenda_rows(meeting, request.user)
     return render(
         request,
         "meetings/tracking_detail.html",
         {
             "meeting": meeting,
-            "items": items,
-            "discussed": sum(i.discussed for i in items),
+            "rows": rows,
+            "hidden": hidden,
+            "last": last,
+            "counts": selectors.agenda_counts(rows),
+            "discussed": sum(row.item.discussed for row in rows),
+            "rules": agenda_rules.RULES,
         },
     )
 
@@ -231,7 +235,7 @@ def agenda_item(request, pk, item_pk):
     )
     if posted and form.is_valid() and _apply(form, lambda: services.agenda_item_record(item=item, **form.cleaned_data)):
         messages.success(request, f"Recorded for {item.child.full_name}.")
-        following = next_item(item)
+        following = next_item(item, request.user)
         return redirect(
             reverse("agenda-item", args=[pk, following.pk]) if following and "next" in request.POST else url
         )
@@ -243,20 +247,32 @@ def agenda_item(request, pk, item_pk):
             "form": form,
             "action_form": action_form,
             "actions": item.actions.select_related("owner"),
-            "next_item": next_item(item),
+            "next_item": next_item(item, request.user),
         },
     )
 
 
-def next_item(item):
+def next_item(item, user):
     """The next child on the agenda not yet discussed."""
-    return next((i for i in selectors.agenda(item.meeting) if not i.discussed and i.pk != item.pk), None)
+    return next((i for i in selectors.agenda(item.meeting, user) if not i.discussed and i.pk != item.pk), None)
 
 
 @login_required
 def tracking_pack(request, pk):
     meeting = get_object_or_404(TrackingMeeting, pk=pk)
-    return render(request, "meetings/tracking_pack.html", {"meeting": meeting, "items": selectors.agenda(meeting)})
+    rows, hidden, last = selectors.agenda_rows(meeting, request.user)
+    return render(
+        request,
+        "meetings/tracking_pack.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "hidden": hidden,
+            "last": last,
+            "counts": selectors.agenda_counts(rows),
+            "rules": agenda_rules.RULES,
+        },
+    )
 
 
 # --- panel and ADM ---------------------------------------------------------------------------------
