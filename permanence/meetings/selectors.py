@@ -6,10 +6,13 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q
 
 from permanence.access import policy
-from permanence.tracking.trackers import TRACKERS, build_rows
+from permanence.children.models import Allocation, Review
+from permanence.codes.participation import PARTICIPATION
+from permanence.obligations.selectors import obligations_for_children
+from permanence.tracking.trackers import REVIEW_RULES, TRACKERS, build_rows
 
 from . import agenda_rules, choices
-from .models import Action, AgendaItem, Clinic, Panel, PanelItem, Referral, TrackingMeeting
+from .models import Action, AgendaItem, Clinic, Escalation, Panel, PanelItem, Referral, TrackingMeeting
 
 
 def next_panels(ids, today):
@@ -187,4 +190,76 @@ def child_meetings(child):
         ),
         "panel_items": list(child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date")),
         "reviews": list(child.reviews.select_related("decisions_report", "iro").order_by("-date")[:6]),
+        "escalations": list(child.escalations.select_related("raised_by").order_by("-raised_on", "-pk")),
     }
+
+
+# --- the IRO's desk ------------------------------------------------------------------------------
+
+
+@dataclass
+class DeskRow:
+    """A child whose review an IRO chairs: when the next review is due, the reviews so far in this
+    period with the child's participation, and whether the last one's decisions report is out."""
+
+    child: object
+    iro: str
+    next_review: date | None
+    overdue: bool
+    reviews: list  # [(date, participation code, meaning)] in this period of care, oldest first
+    last_report: object | None
+    open_escalations: int
+    plan: str = ""
+    worker: str = ""
+
+
+def iro_desk(user, *, today=None, iro=None):
+    """The reviews to chair, the soonest due first: the person's own children when they are an IRO
+    (or `iro` when a manager looks at one IRO's list), else every IRO's children they may see."""
+
+    allocations = Allocation.objects.filter(role=Allocation.IRO, end__isnull=True).select_related("worker")
+    if iro is not None:
+        allocations = allocations.filter(worker=iro)
+    today = today or date.today()
+    by_child = {a.child_id: a for a in allocations}
+    shown = policy.visible_ids(user, by_child)
+    ids = sorted(shown)
+    obligations = obligations_for_children(ids, today=today)
+    context = {row.child.pk: row for row in build_rows(TRACKERS["permanence"], ids, today)}
+    reviews: dict = {}
+    for review in Review.objects.filter(child_id__in=ids).select_related("decisions_report").order_by("date"):
+        reviews.setdefault(review.child_id, []).append(review)
+    escalations: dict = {}
+    for child_id in Escalation.objects.filter(child_id__in=ids, outcome=choices.ESCALATION_OPEN).values_list(
+        "child_id", flat=True
+    ):
+        escalations[child_id] = escalations.get(child_id, 0) + 1
+    rows = []
+    for child_id in ids:
+        row = context[child_id]
+        due = sorted(o.due for o in obligations.get(child_id, []) if o.rule in REVIEW_RULES and o.open and o.due)
+        entered = row.values.get("entered_care")
+        held = [r for r in reviews.get(child_id, []) if entered is None or r.date >= entered]
+        rows.append(
+            DeskRow(
+                child=row.child,
+                iro=str(by_child[child_id].worker),
+                next_review=due[0] if due else None,
+                overdue=bool(due) and due[0] < today,
+                reviews=[(r.date, r.participation, PARTICIPATION.meanings.get(r.participation, "")) for r in held],
+                last_report=getattr(held[-1], "decisions_report", None) if held else None,
+                open_escalations=escalations.get(child_id, 0),
+                plan=row.values.get("plan", ""),
+                worker=row.values.get("worker", ""),
+            )
+        )
+    rows.sort(key=lambda r: (r.next_review or date.max, r.child.last_name, r.child.first_name))
+    return rows
+
+
+def escalations(user, *, open_only=True):
+    """Escalations about children the person may see, the oldest response date first (a Partition)."""
+    found = Escalation.objects.select_related("child", "raised_by").order_by("respond_by", "pk")
+    if open_only:
+        found = found.filter(outcome=choices.ESCALATION_OPEN)
+    return policy.partition(user, found)

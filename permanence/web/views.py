@@ -8,6 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from permanence.access import matrix
 from permanence.accounts import oidc
 from permanence.children.models import Child
 from permanence.meetings.selectors import open_actions_for
@@ -70,6 +71,7 @@ def child_detail(request, pk):
             "obligations": page.obligations,
             "meetings": page.meetings,
             "case_system": page.case_system,
+            "may_escalate": matrix.has(request.user.role, matrix.RECORD_REVIEW),
             # What this person may record on this child now, and which recorded facts they may change.
             **selectors.recording_options(request.user, page),
         },
