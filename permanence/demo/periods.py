@@ -675,7 +675,9 @@ def _planning(self, child, period, reviews, worker, horizon, drift_plan):
     rng = self.rng
     age_now = _age(child["date_of_birth"], horizon)
     final, parallel = _final_option(self, child, period, age_now)
-    if drift_plan or not reviews:
+    # A drifting case has no plan on record; never a child heading for adoption, whose placement
+    # order and adoptive placement need the adoption plan.
+    if not reviews or (drift_plan and final != "adoption"):
         return final
     first_day = reviews[0] if rng.random() < 0.7 or len(reviews) < 2 else reviews[1]
     proc = period.proc

@@ -304,11 +304,18 @@ def test_the_iro_records_the_decisions_report_after_a_review_and_it_cannot_preda
     review = Review.objects.get(child=child)
     client.force_login(iro)
     url = reverse("decisions-report", args=[child.pk, review.pk])
-    early = client.post(url, {"issued": "2026-01-01", "decisions": "Plan: kinship"})
+    report = {
+        "plan_outcome": "confirmed",
+        "child_views": "Ava wants to stay with her grandmother.",
+        "decision_1": "Assess the grandmother as a special guardian",
+        "decision_1_owner": sam.pk,
+        "decision_1_due": "2026-03-02",
+        "decisions": "Plan: kinship with grandmother",
+        "permanence_plan_recorded": "on",
+    }
+    early = client.post(url, {**report, "issued": "2026-01-01"})
     assert "cannot be issued before the review was held" in early.content.decode()
-    client.post(
-        url, {"issued": "2026-02-02", "decisions": "Plan: kinship with grandmother", "permanence_plan_recorded": "on"}
-    )
+    client.post(url, {**report, "issued": "2026-02-02"})
     review.refresh_from_db()
     assert review.decisions_report.permanence_plan_recorded and review.decisions_report.iro == iro
     assert "Issued 2 February 2026" in client.get(reverse("child-detail", args=[child.pk])).content.decode()

@@ -126,7 +126,7 @@ def test_the_pdf_is_tagged_for_a_screen_reader_on_a4_with_the_marking_on_every_p
     assert bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "en-GB"
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
-    assert reader.metadata.title == "Options analysis: Ava Example"
+    assert reader.metadata.title == "Permanence options analysis: Ava Example"
     tags = _tags(content)
     assert tags[:2] == ["/Document", "/H1"]
     for tag in ("/H2", "/H3", "/P", "/Table", "/Caption", "/THead", "/TR", "/TH", "/TD", "/L", "/LI"):
