@@ -287,6 +287,9 @@ PERMANENCE_SSD_MAX_VANISHED = float(os.environ.get("PERMANENCE_SSD_MAX_VANISHED"
 PERMANENCE_CASE_SYSTEM_NAME = os.environ.get("PERMANENCE_CASE_SYSTEM_NAME", "the case system")
 # The demo council's name shown in the header.
 PERMANENCE_COUNCIL_NAME = os.environ.get("PERMANENCE_COUNCIL_NAME", "Thornbury Borough Council (demo)")
+# The protective marking printed in the header and footer of every pack and document
+# (Government Security Classifications: case records about children are OFFICIAL-SENSITIVE).
+PROTECTIVE_MARKING = os.environ.get("PERMANENCE_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")
 # The council's ONS code in the SSDA903 return (decides in- and out-of-area placements). The demo
 # council reports as Leeds, whose real postcodes its synthetic episodes use.
 PERMANENCE_LA_CODE = os.environ.get("PERMANENCE_LA_CODE", "E08000035")

@@ -150,6 +150,7 @@ PAGE_CAPABILITY = {
     "two-factor": SIGNED_IN,
     "two-factor-setup": SIGNED_IN,
     "api-tokens": SIGNED_IN,  # your own API tokens (they act as you, never more)
+    "print-css": SIGNED_IN,  # the print style sheet carrying the protective marking
     "child-search": SEARCH,
     "drift-dashboard": DASHBOARDS,
     "tracker-list": DASHBOARDS,
@@ -160,6 +161,9 @@ PAGE_CAPABILITY = {
     "tracking-list": MEETINGS,
     "tracking-detail": MEETINGS,
     "tracking-pack": MEETINGS,
+    "iro-desk": MEETINGS,  # reviews to chair and open escalations (children filtered by case scope)
+    "escalation-new": RECORD_REVIEW,  # child-scoped: the IRO raises a concern about the plan
+    "decisions-report": RECORD_REVIEW,  # child-scoped: the IRO records the review's decisions
     "panel-list": MEETINGS,
     "panel-detail": MEETINGS,
     "panel-new": PANEL_ARRANGE,

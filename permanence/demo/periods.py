@@ -19,6 +19,37 @@ ADOPTION_CODES = {"A5", "A6"}
 GROUP_REASONS = {"E4A", "E4B", "E45", "E47", "E11", "E12", "E41", "E13", "E3", "E8"}
 
 
+# Why a plan changed once the court concluded: reasons vary with the plan the child moves to.
+PLAN_CHANGE_REASONS = {
+    "": (
+        "Assessments of the parents concluded; return home is not safe within the child's timescales.",
+        "The parenting assessment was negative and the parents did not complete the treatment plan.",
+        "Mother's progress did not last after the pre-birth assessment; the court made a final care order.",
+    ),
+    "adoption": (
+        "No family member was assessed as able to care long term; adoption gives the permanence the child needs at this age.",
+        "Both parents' assessments were negative and the viability assessments of the grandparents were not positive.",
+        "The court endorsed the plan for adoption; the child is young and has no strong attachment to a family carer.",
+    ),
+    "kinship": (
+        "The aunt's special guardianship assessment was positive; the child stays within the family.",
+        "The grandparents were assessed positively as connected persons and want to care long term.",
+    ),
+    "special_guardianship": (
+        "The aunt's special guardianship assessment was positive; the child stays within the family.",
+        "The foster carers applied for special guardianship and the assessment supports it.",
+    ),
+    "long_term_fostering": (
+        "The child is settled with the carers, who want to care until adulthood; the child does not want adoption.",
+        "At twelve, the child's wish is to stay with the current carers and keep contact with the birth family.",
+    ),
+    "return_home": (
+        "Father completed the parenting programme and the reunification assessment is positive.",
+        "Mother has been abstinent for nine months and contact has gone well; a phased return home is agreed.",
+    ),
+}
+
+
 def _weighted(rng, mapping):
     keys = list(mapping)
     return rng.choices(keys, weights=[mapping[k] for k in keys])[0]
@@ -644,7 +675,9 @@ def _planning(self, child, period, reviews, worker, horizon, drift_plan):
     rng = self.rng
     age_now = _age(child["date_of_birth"], horizon)
     final, parallel = _final_option(self, child, period, age_now)
-    if drift_plan or not reviews:
+    # A drifting case has no plan on record; never a child heading for adoption, whose placement
+    # order and adoptive placement need the adoption plan.
+    if not reviews or (drift_plan and final != "adoption"):
         return final
     first_day = reviews[0] if rng.random() < 0.7 or len(reviews) < 2 else reviews[1]
     proc = period.proc
@@ -666,7 +699,9 @@ def _planning(self, child, period, reviews, worker, horizon, drift_plan):
         )
         _plan(self, child, early, first_day, worker, parallel=final, stage="exploring", superseded=change_day)
         _decision(self, child, "plan_agreed", "review", first_day, "IRO", "Plan agreed at the looked-after review.")
-        reason = "Assessments of the parents concluded; return home is not safe within the child's timescales."
+        reason = self.rng.choice(
+            PLAN_CHANGE_REASONS[final] if final in PLAN_CHANGE_REASONS else PLAN_CHANGE_REASONS[""]
+        )
         _plan(self, child, final, change_day, worker, stage=stage, rationale=reason)
         _decision(self, child, "plan_changed", "review", change_day, "IRO", reason)
     else:

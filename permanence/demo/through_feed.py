@@ -7,6 +7,11 @@ through the SSD feed (`permanence demo --through-feed`), the product's own recor
 3. The product's own records (the family network, plans, decisions, meetings, care proceedings in
    court, the carer each placement is with) are attached to the children the feed made, found by
    the case system's person id; then the other apps add theirs, as for the ordinary demo.
+4. The later apps' demo also writes case facts the SSD carries (health assessments, dental checks,
+   care plans, missing episodes): they are exported (`permanence export-ssd`, those tables and
+   ssd_person) and synced once more, so the feed adopts them and every case fact is the case
+   system's, as a council's next night's extract would find them. (A table absent from an
+   extract leaves its facts alone.)
 
 The same seed gives the same council either way: the round trip is tested on it.
 """
@@ -14,6 +19,7 @@ The same seed gives the same council either way: the round trip is tested on it.
 import tempfile
 import time
 from datetime import date
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,12 +28,15 @@ from django.utils.module_loading import import_string
 from permanence.accounts.models import Team, User
 from permanence.children.models import Carer, Child, Episode, Extension, Hearing, Person, Proceedings
 from permanence.feed.export import ExtractWriter, sibling_families
+from permanence.feed.extract import export_record
 from permanence.feed.sync import ssd_sync
 
 from .generator import generate
 from .loader import BATCH_SIZE, CHUNK_CHILDREN, EXTENSIONS, _insert, _load_staff, _max_id, _reset_sequences
 
 PRODUCT_KINDS = ("relationships", "plans", "decisions", "meetings")
+# The SSD tables whose facts the later apps' demo writes (step 4).
+LATER_TABLES = ("ssd_person", "ssd_cla_health", "ssd_cla_care_plan", "ssd_missing")
 
 
 def load_demo_through_feed(*, children, seed, today=None, progress=None, folder=None):
@@ -66,6 +75,17 @@ def load_demo_through_feed(*, children, seed, today=None, progress=None, folder=
         for name, extend in EXTENSIONS:
             say(f"Adding {name}")
             counts.update(import_string(extend)(seed=seed, today=today, say=say) or {})
+    with tempfile.TemporaryDirectory(prefix="demo-ssd-") as extract:
+        say("Health, care plans and missing episodes exported (permanence export-ssd) and read through the feed")
+        export_record(extract)
+        for written in Path(extract).glob("*.csv"):
+            if written.stem not in LATER_TABLES:
+                written.unlink()
+        run = ssd_sync(source=extract, as_at=timezone.now(), progress=say)
+    if run.status != run.SUCCEEDED or run.problem_count:
+        raise RuntimeError(
+            f"the demo's second extract did not sync cleanly: {run.message or run.problem_count} problems"
+        )
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts
 

@@ -1,6 +1,7 @@
 """`make bench-ssd`: the nightly feed at national scale.
 
-1. The synthetic council (85,000 children by default) is written as an SSD extract.
+1. The synthetic council (85,000 children by default) is written as an SSD extract, with the
+   health assessments, dental checks, care plans and missing episodes the demo would add.
 2. First load: `permanence sync-ssd` into an empty database.
 3. The next night's extract, where 1% of the children changed (a review held, a visit, and for a
    third of them a change of social worker), is synced: the delta.
@@ -40,8 +41,60 @@ def write_extract(folder, children, seed, today):
             families = sibling_families(
                 ((r["child_id"], r["person_id"], r["relationship"]) for r in chunk.relationships), as_child
             )
+            chunk.health, chunk.dental, chunk.care_plans, chunk.missing = later_facts(chunk, seed, today)
             writer.add(chunk, families)
     return dict(writer.counts)
+
+
+def later_facts(chunk, seed, today):
+    """The health checks and care plans the demo adds after loading (permanence.demo.record_facts,
+    the same generator), and missing episodes for about one child in care in twelve."""
+    from collections import defaultdict
+
+    import django
+
+    django.setup()
+    # Only now: the benchmark sets Django up for its own database before it imports the product.
+    from permanence.children import rules
+    from permanence.children.models import DentalCheck, HealthAssessment, StatutoryPlan
+    from permanence.demo import record_facts
+
+    dob = {c["id"]: c.get("date_of_birth") for c in chunk.children}
+    ref = {c["id"]: c["council_reference"] for c in chunk.children}
+    episodes, reviews = defaultdict(list), defaultdict(list)
+    for e in sorted(chunk.episodes, key=lambda e: e["start"]):
+        episodes[e["child_id"]].append((e["start"], e.get("end")))
+    for r in sorted(chunk.reviews, key=lambda r: r["date"]):
+        reviews[r["child_id"]].append(r["date"])
+    out = defaultdict(list)
+    missing = []
+    for pk in sorted(episodes):
+        rng = random.Random(f"{seed}:record:{ref[pk]}")
+        periods = record_facts._periods(episodes[pk], today)
+        record_facts._health(out, rng, pk, dob[pk], periods, today)
+        record_facts._plans(out, rng, pk, dob[pk], periods, reviews[pk], today)
+        start, end = periods[-1]
+        if rng.random() < 1 / 12 and ((end or today) - start).days > 30:
+            gone = start + timedelta(days=rng.randint(10, ((end or today) - start).days - 5))
+            back = gone + timedelta(days=rng.randint(0, 3))
+            values = {"child_id": pk, "kind": rng.choice("MMMA"), "start": gone, "end": back}
+            values["interview_declined"] = rng.random() < 0.2
+            if not rules.missing_problems(values, date_of_birth=dob[pk], today=today):
+                missing.append(values)
+
+    def rows(model, check):
+        return [
+            {"child_id": f.child_id, "kind": getattr(f, "kind", ""), "date": f.date}
+            for f in out[model]
+            if not check({"date": f.date}, date_of_birth=dob[f.child_id], today=today)
+        ]
+
+    return (
+        rows(HealthAssessment, rules.health_problems),
+        rows(DentalCheck, rules.health_problems),
+        rows(StatutoryPlan, rules.statutory_plan_problems),
+        missing,
+    )
 
 
 def write_delta(source, target, share, today, seed):

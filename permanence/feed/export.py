@@ -37,7 +37,12 @@ WRITTEN = (
     "ssd_pre_proceedings",
     "ssd_permanence",
     "ssd_care_leavers",
+    "ssd_cla_health",
+    "ssd_cla_care_plan",
+    "ssd_missing",
 )
+HEALTH_WORDS = {"initial": "Initial Health Assessment", "review": "Review Health Assessment"}
+MISSING_WORDS = {"M": "Missing", "A": "Absent"}
 
 
 def _day(value):
@@ -103,6 +108,10 @@ class ExtractWriter:
                 "proceedings",
                 "permanence",
                 "care_leavers",
+                "health",
+                "dental",
+                "care_plans",
+                "missing",
             )
         }
         for child in chunk.children:
@@ -185,6 +194,55 @@ class ExtractWriter:
                     clea_pathway_plan_review_date=_day(facts.get("pathway_plan_review")),
                     clea_care_leaver_personal_advisor=facts.get("personal_adviser") or "",
                 )
+
+            self._health(person, child["id"], by_child)
+
+    def _health(self, person, child_id, by_child):
+        """Health assessments and dental checks, care plans and missing episodes."""
+        for n, assessment in enumerate(sorted(by_child["health"].get(child_id, []), key=lambda h: h["date"])):
+            self.row(
+                "ssd_cla_health",
+                clah_health_check_id=_id(assessment, f"{person}-HA{n + 1}", prefix="HA"),
+                clah_person_id=person,
+                clah_health_check_type=HEALTH_WORDS.get(assessment.get("kind"), "Health Assessment"),
+                clah_health_check_date=_day(assessment["date"]),
+                clah_health_check_status="Completed",
+            )
+        for n, check in enumerate(sorted(by_child["dental"].get(child_id, []), key=lambda h: h["date"])):
+            self.row(
+                "ssd_cla_health",
+                clah_health_check_id=_id(check, f"{person}-DC{n + 1}", prefix="DC"),
+                clah_person_id=person,
+                clah_health_check_type="Dental Check",
+                clah_health_check_date=_day(check["date"]),
+                clah_health_check_status="Completed",
+            )
+        plans = sorted(
+            (p for p in by_child["care_plans"].get(child_id, []) if p.get("kind", "care_plan") == "care_plan"),
+            key=lambda p: p["date"],
+        )
+        for n, plan in enumerate(plans):
+            following = plans[n + 1]["date"] if n + 1 < len(plans) else None
+            self.row(
+                "ssd_cla_care_plan",
+                lacp_table_id=_id(plan, f"{person}-CP{n + 1}", prefix="CP"),
+                lacp_person_id=person,
+                lacp_cla_care_plan_start_date=_day(plan["date"]),
+                lacp_cla_care_plan_end_date=_day(following),
+            )
+        missing = sorted(by_child["missing"].get(child_id, []), key=lambda m: (m["start"], m.get("kind", "M")))
+        for n, episode in enumerate(missing):
+            held, declined = episode.get("return_interview"), episode.get("interview_declined")
+            self.row(
+                "ssd_missing",
+                miss_table_id=_id(episode, f"{person}-MI{n + 1}", prefix="MI"),
+                miss_person_id=person,
+                miss_missing_episode_start_date=_day(episode["start"]),
+                miss_missing_episode_type=MISSING_WORDS.get(episode.get("kind") or "M", "Missing"),
+                miss_missing_episode_end_date=_day(episode.get("end")),
+                miss_missing_rhi_offered="Y" if held or declined else "",
+                miss_missing_rhi_accepted="Y" if held else ("N" if declined else ""),
+            )
 
     def _child(self, child, families):
         person = child["council_reference"]

@@ -5,12 +5,16 @@ from permanence.accounts.models import Team, User
 from permanence.children.models import (
     Allocation,
     Child,
+    DentalCheck,
     Episode,
+    HealthAssessment,
     LegalOrder,
+    MissingEpisode,
     Person,
     Proceedings,
     Relationship,
     Review,
+    StatutoryPlan,
     Visit,
 )
 
@@ -71,6 +75,10 @@ def export_record(folder, *, progress=None, chunk_size=2000):
                     proceedings=list(Proceedings.objects.filter(**within).values()),
                     permanence=list(PermanenceDates.objects.filter(**within).values()),
                     care_leavers=list(CareLeaverFacts.objects.filter(**within).values()),
+                    health=list(HealthAssessment.objects.filter(**within).values()),
+                    dental=list(DentalCheck.objects.filter(**within).values()),
+                    care_plans=list(StatutoryPlan.objects.filter(kind=StatutoryPlan.CARE_PLAN, **within).values()),
+                    missing=list(MissingEpisode.objects.filter(**within).values()),
                 ),
                 families,
             )

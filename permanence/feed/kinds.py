@@ -5,7 +5,18 @@ the SSD tables it comes from, and how it ends when its row leaves the extract.""
 import hashlib
 from dataclasses import dataclass
 
-from permanence.children.models import Allocation, Episode, LegalOrder, Proceedings, Review, Visit
+from permanence.children.models import (
+    Allocation,
+    DentalCheck,
+    Episode,
+    HealthAssessment,
+    LegalOrder,
+    MissingEpisode,
+    Proceedings,
+    Review,
+    StatutoryPlan,
+    Visit,
+)
 
 from .models import CareLeaverFacts, PermanenceDates
 
@@ -104,6 +115,16 @@ KINDS = (
         (),
         ("ssd_care_leavers",),
     ),
+    Kind("health", HealthAssessment, ("kind", "date"), ("kind", "date"), ("ssd_cla_health",)),
+    Kind("dental", DentalCheck, ("date",), ("date",), ("ssd_cla_health",)),
+    Kind("care_plan", StatutoryPlan, ("kind", "date"), ("kind", "date"), ("ssd_cla_care_plan",)),
+    Kind(
+        "missing",
+        MissingEpisode,
+        ("kind", "start", "end", "interview_declined"),
+        ("start", "kind"),
+        ("ssd_missing",),
+    ),
 )
 KIND = {k.name: k for k in KINDS}
 # The child's details the feed writes, and the table each comes from (left alone when absent).
@@ -137,5 +158,8 @@ TABLE_KEY = {
     "ssd_pre_proceedings": "prep_table_id",
     "ssd_permanence": "perm_table_id",
     "ssd_care_leavers": "clea_table_id",
+    "ssd_cla_health": "clah_health_check_id",
+    "ssd_cla_care_plan": "lacp_table_id",
+    "ssd_missing": "miss_table_id",
     "ssd_person": "pers_person_id",
 }

@@ -12,7 +12,20 @@ from permanence.text.cells import csv_text
 from . import selectors
 from .models import SyncProblem, SyncRun
 
-KIND_ORDER = ("episode", "order", "allocation", "review", "visit", "proceedings", "permanence", "care_leaver")
+KIND_ORDER = (
+    "episode",
+    "order",
+    "allocation",
+    "review",
+    "visit",
+    "health",
+    "dental",
+    "care_plan",
+    "missing",
+    "proceedings",
+    "permanence",
+    "care_leaver",
+)
 COLUMNS = ("new", "changed", "ended", "kept", "unchanged")
 
 
@@ -31,6 +44,10 @@ LABELS = {
     "allocation": "Allocations",
     "review": "Looked-after reviews",
     "visit": "Statutory visits",
+    "health": "Health assessments",
+    "dental": "Dental checks",
+    "care_plan": "Care plans",
+    "missing": "Missing episodes",
     "proceedings": "Pre-proceedings",
     "permanence": "Permanence dates",
     "care_leaver": "Care leaver facts",

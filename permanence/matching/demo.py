@@ -32,6 +32,23 @@ FIRST = "Amira Ben Carys Dev Ellen Femi Grace Hamza Isla Jon Kemi Liam Maya Nia 
 LAST = "Abbott Bakewell Chowdhury Dale Eastwood Foster Greaves Hussain Ireland Jowett Kaur Lumb Mensah Nuttall Oyelaran".split()
 
 
+# What children say they want of a new family: as varied as the children are.
+WISHES = (
+    "",
+    "",
+    "Wants a family with a dog.",
+    "Wants to stay at the same school and keep his football team.",
+    "Would like brothers or sisters to play with.",
+    "Wants to keep seeing her nan every month.",
+    "Hopes for a garden and somewhere quiet to do homework.",
+    "Wants a family who will take him to the mosque on Fridays.",
+    "Says she would like a mum who likes baking.",
+    "Wants to stay near his friends in Armley.",
+    "Too young to say; her carer says she is happiest outdoors.",
+    "Would like to keep her name.",
+)
+
+
 def _district(rng, carer):
     locality = (carer.household or "").removeprefix("Lives in ").strip()
     return places.BY_LOCALITY.get(locality) or rng.choice(places.LOCAL)
@@ -147,7 +164,7 @@ def extend(*, seed, today, say):
                 identity=rng.choice(
                     ("", "Goes to church with a grandparent every week.", "Speaks some Polish with his mother.")
                 ),
-                wishes=rng.choice(("", "Wants a family with a dog.", "Wants to stay at the same school.")),
+                wishes=rng.choice(WISHES),
             )
         )
         if child_id not in already:

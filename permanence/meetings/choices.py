@@ -75,6 +75,7 @@ LEEDS_PANEL_SOURCE = (
 )
 
 ACTION_FORUMS = [
+    ("review", "Looked-after review"),
     ("clinic", "Permanence planning clinic"),
     ("tracking_meeting", "Permanence tracking meeting"),
     ("panel", "Permanence panel"),
@@ -83,3 +84,37 @@ ACTION_FORUM_NAMES = dict(ACTION_FORUMS)
 
 # Proceedings reach the tracking meeting's agenda from this week (Camden §5: proceedings tracking).
 PROCEEDINGS_AGENDA_WEEKS = 20
+
+
+# The IRO decisions report: the care plan confirmed or changed (IRO Handbook (2010), the record of the review).
+REPORT_PLAN_OUTCOMES = [("confirmed", "Confirmed: the plan stays as it is"), ("changed", "Changed")]
+REPORT_SOURCE = (
+    "IRO Handbook (2010): the IRO's record of the review sets out whether the care plan is confirmed or changed, "
+    "each decision with the person responsible and the timescale, and the child's wishes and feelings; "
+    "Care Planning, Placement and Case Review (England) Regulations 2010 reg 36"
+)
+
+# The dispute resolution process: the IRO takes a concern about the plan up, one stage at a time,
+# and may refer the child's case to Cafcass.
+ESCALATION_STAGES = [
+    ("informal", "1. Informal: raised with the social worker"),
+    ("team_manager", "2. Team manager"),
+    ("service_manager", "3. Service manager"),
+    ("head_of_service", "4. Head of service"),
+    ("director", "5. Director of children's services"),
+    ("cafcass", "6. Referred to Cafcass"),
+]
+ESCALATION_STAGE_NAMES = dict(ESCALATION_STAGES)
+ESCALATION_STAGE_ORDER = [key for key, _ in ESCALATION_STAGES]
+ESCALATION_OPEN = "open"
+ESCALATION_OUTCOMES = [
+    (ESCALATION_OPEN, "Open"),
+    ("resolved", "Resolved: the plan was put right"),
+    ("not_resolved", "Closed without agreement"),
+    ("withdrawn", "Withdrawn by the IRO"),
+]
+ESCALATION_OUTCOME_NAMES = dict(ESCALATION_OUTCOMES)
+ESCALATION_SOURCE = (
+    "IRO Handbook (2010): the dispute resolution process, from informal resolution to the Director; "
+    "Children Act 1989 s25B(3) (the IRO may refer the child's case to Cafcass)"
+)

@@ -77,6 +77,18 @@ PAST_PANEL = (
 )
 
 
+# What children said to their reviews, in the IRO's words (varied, as real ones are).
+CHILD_VIEWS = (
+    "Spoke to the IRO before the review: happy where they live and wants to stay.",
+    "Attended part of the review; wants more time with their brother.",
+    "Shared views through their social worker: wants to know more about their plan.",
+    "Too young to give views; the carer described how settled they are.",
+    "Wrote their views down: likes school, worried about moving again.",
+    "Did not want to take part this time; the IRO will visit before the next review.",
+    "Used an advocate, who said they want to keep seeing their mum every month.",
+)
+
+
 def _try(write, **values):
     """The record `write(**values)` makes, or None when the service refuses it (the demo skips it)."""
     try:
@@ -331,6 +343,8 @@ def review_records(*, seed, today, say):
                     IRODecisionsReport(
                         review_id=pk,
                         issued=min(today, day + timedelta(days=rng.randint(2, 15))),
+                        plan_outcome="confirmed",
+                        child_views=rng.choice(CHILD_VIEWS),
                         decisions="The care plan was reviewed and agreed."
                         + (" The permanence plan is recorded in these decisions." if in_report else ""),
                         permanence_plan_recorded=in_report,

@@ -227,13 +227,131 @@ class ADMDecisionForm(GovukForm):
             ]
 
 
+DECISION_ROWS = 4
+
+
 class IRODecisionsReportForm(GovukForm):
+    """The decisions report in the parts the IRO Handbook names. Up to four decisions at a time,
+    each with who will carry it out and by when; a row left wholly blank is ignored."""
+
     issued = _date("Date issued")
-    decisions = forms.CharField(
-        label="Decisions of the review",
-        widget=forms.Textarea,
-        help_text="Including the permanence plan, the actions agreed and by when.",
+    plan_outcome = forms.ChoiceField(
+        label="Did the review confirm or change the care plan?",
+        choices=choices.REPORT_PLAN_OUTCOMES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the review confirmed or changed the care plan"},
     )
+    plan_change = forms.CharField(label="If it changed: what changed, and why", required=False, widget=forms.Textarea)
     permanence_plan_recorded = forms.BooleanField(
         label="The report records the child's permanence plan", required=False
     )
+    child_views = forms.CharField(
+        label="The child's views",
+        widget=forms.Textarea,
+        help_text="What the child said, in their words where you can; or how their views were sought.",
+        error_messages={"required": "Enter the child's views, or how they were sought"},
+    )
+    decisions = forms.CharField(
+        label="Anything else the review decided or noted", required=False, widget=forms.Textarea
+    )
+
+    def __init__(self, *args, needs_decision=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_decision = needs_decision  # False once the report has decisions
+        people = User.objects.filter(is_active=True).order_by("last_name", "first_name")
+        for n in range(1, DECISION_ROWS + 1):
+            self.fields[f"decision_{n}"] = forms.CharField(label=f"Decision {n}", required=False, max_length=300)
+            self.fields[f"decision_{n}_owner"] = forms.ModelChoiceField(
+                label=f"Decision {n}: who will carry it out",
+                queryset=people,
+                required=False,
+                empty_label="Choose who",
+            )
+            self.fields[f"decision_{n}_due"] = GovukDateField(label=f"Decision {n}: by when", required=False)
+
+    def decision_rows(self):
+        """[(description field, owner field, due field)] for the template."""
+        return [
+            (self[f"decision_{n}"], self[f"decision_{n}_owner"], self[f"decision_{n}_due"])
+            for n in range(1, DECISION_ROWS + 1)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        made = []
+        for n in range(1, DECISION_ROWS + 1):
+            description = (data.get(f"decision_{n}") or "").strip()
+            owner, due = data.get(f"decision_{n}_owner"), data.get(f"decision_{n}_due")
+            if f"decision_{n}_due" in self.errors:
+                continue
+            if not (description or owner or due):
+                continue
+            if not description:
+                self.add_error(f"decision_{n}", f"Enter decision {n}, or clear its person and date")
+            if not owner:
+                self.add_error(f"decision_{n}_owner", f"Choose who will carry out decision {n}")
+            if not due:
+                self.add_error(f"decision_{n}_due", f"Enter the date decision {n} is to be done by")
+            if description and owner and due:
+                made.append({"description": description, "owner": owner, "due": due})
+        if (
+            self.needs_decision
+            and not made
+            and not any(f"decision_{n}" in self.errors for n in range(1, DECISION_ROWS + 1))
+        ):
+            self.add_error("decision_1", "Record at least one decision, with who will carry it out and by when")
+        data["decisions_made"] = made
+        return data
+
+    def service_values(self):
+        keep = ("issued", "plan_outcome", "plan_change", "permanence_plan_recorded", "child_views", "decisions")
+        return {key: self.cleaned_data[key] for key in keep} | {"decisions_made": self.cleaned_data["decisions_made"]}
+
+
+class EscalationForm(GovukForm):
+    concern = forms.CharField(
+        label="What is the concern about the child's plan?",
+        widget=forms.Textarea,
+        help_text="For example: no permanence plan after the second review; the plan has drifted; a decision not carried out.",
+        error_messages={"required": "Enter the concern about the child's plan"},
+    )
+    stage = forms.ChoiceField(
+        label="Stage raised at",
+        choices=choices.ESCALATION_STAGES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the stage the concern is raised at"},
+    )
+    raised_on = _date("Date raised")
+    respond_by = _date("Response wanted by")
+
+
+class EscalationUpdateForm(GovukForm):
+    on = _date("Date")
+    step = forms.ChoiceField(
+        label="What happened?",
+        choices=[
+            *[(f"stage:{key}", f"Moved up to {name}") for key, name in choices.ESCALATION_STAGES[1:]],
+            *[(f"outcome:{key}", name) for key, name in choices.ESCALATION_OUTCOMES if key != choices.ESCALATION_OPEN],
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what happened"},
+    )
+    note = forms.CharField(
+        label="The response, or why it goes further",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the response, or why the concern goes further"},
+    )
+
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if current in choices.ESCALATION_STAGE_ORDER:  # only the stages above the one it is at
+            above = choices.ESCALATION_STAGE_ORDER[choices.ESCALATION_STAGE_ORDER.index(current) + 1 :]
+            self.fields["step"].choices = [
+                (value, label)
+                for value, label in self.fields["step"].choices
+                if not value.startswith("stage:") or value.split(":", 1)[1] in above
+            ]
+
+    def service_values(self):
+        kind, value = self.cleaned_data["step"].split(":", 1)
+        return {"on": self.cleaned_data["on"], "note": self.cleaned_data["note"], kind: value}

@@ -96,12 +96,17 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(TrackingMeeting, on_delete=models.CASCADE, related_name="items")
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="tracking_items")
     reasons = models.JSONField(default=list, help_text="Why the child is on the agenda, in words.")
+    rules = models.JSONField(default=list, help_text="The agenda rules the child meets (agenda_rules keys).")
+    risk_rank = models.PositiveSmallIntegerField(
+        default=99, help_text="The rank of the most serious rule the child meets (1 is the most serious)."
+    )
+    risk_since = models.DateField(null=True, blank=True, help_text="Since when the most serious rule has held.")
     discussion = models.TextField(blank=True)
     decision = models.TextField(blank=True)
     discussed = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["meeting", "pk"]
+        ordering = ["meeting", "risk_rank", "risk_since", "pk"]
         constraints = [models.UniqueConstraint(fields=["meeting", "child"], name="one_agenda_item_per_child")]
 
 
@@ -189,11 +194,16 @@ class ADMDecision(models.Model):
 
 
 class IRODecisionsReport(models.Model):
-    """The IRO's record of the decisions of a looked-after review, including the permanence plan."""
+    """The IRO's record of the decisions of a looked-after review, in the parts the IRO Handbook
+    names: whether the care plan (with the permanence plan) was confirmed or changed, each decision
+    with who will carry it out and by when (kept as actions), and the child's views."""
 
     review = models.OneToOneField("children.Review", on_delete=models.CASCADE, related_name="decisions_report")
     issued = models.DateField()
-    decisions = models.TextField()
+    plan_outcome = models.CharField("The care plan", max_length=10, choices=choices.REPORT_PLAN_OUTCOMES, blank=True)
+    plan_change = models.TextField("What changed in the plan, and why", blank=True)
+    child_views = models.TextField("The child's views", blank=True)
+    decisions = models.TextField("Anything else the review decided or noted", blank=True)
     permanence_plan_recorded = models.BooleanField(default=False)
     iro = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -212,6 +222,9 @@ class Action(models.Model):
     agenda_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
     clinic_item = models.ForeignKey(ClinicItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
     panel_item = models.ForeignKey(PanelItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
+    decisions_report = models.ForeignKey(
+        IRODecisionsReport, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
     set_on = models.DateField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -223,3 +236,28 @@ class Action(models.Model):
 
     def __str__(self):
         return self.description
+
+
+class Escalation(models.Model):
+    """A concern the IRO takes up under the dispute resolution process: raised at one stage, moved
+    up while unresolved, and closed with its outcome. Visible to the child's team manager and the
+    service manager."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="escalations")
+    review = models.ForeignKey("children.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    concern = models.TextField("The concern")
+    raised_on = models.DateField()
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    stage = models.CharField(max_length=20, choices=choices.ESCALATION_STAGES)
+    respond_by = models.DateField("Response wanted by")
+    history = models.JSONField(default=list, help_text="Each stage reached: {stage, date, note}.")
+    outcome = models.CharField(max_length=20, choices=choices.ESCALATION_OUTCOMES, default=choices.ESCALATION_OPEN)
+    outcome_on = models.DateField(null=True, blank=True)
+    outcome_detail = models.TextField("How it was resolved", blank=True)
+
+    class Meta:
+        ordering = ["-raised_on", "-pk"]
+        indexes = [models.Index(fields=["child", "outcome"])]
+
+    def __str__(self):
+        return f"Escalation for {self.child} ({self.raised_on:%d/%m/%Y})"

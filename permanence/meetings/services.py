@@ -6,6 +6,7 @@ a tracking-meeting discussion, a panel, an ADM decision), so obligations are met
 work, never by ticking a box.
 """
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from datetime import date as date_type
 from typing import Any
@@ -23,13 +24,14 @@ from permanence.planning import selectors as planning_selectors
 from permanence.planning import services as planning
 from permanence.planning.options import OPTION_NAMES
 
-from . import agenda, choices, quorum, signals
+from . import agenda, agenda_rules, choices, quorum, signals
 from .models import (
     Action,
     ADMDecision,
     AgendaItem,
     Clinic,
     ClinicItem,
+    Escalation,
     IRODecisionsReport,
     Panel,
     PanelItem,
@@ -175,12 +177,21 @@ def agenda_refresh(meeting: TrackingMeeting, *, today: date | None = None) -> in
     existing = {item.child_id: item for item in meeting.items.all()}
     new = []
     for child_id, reasons in found.items():
+        rank, since = agenda_rules.risk(reasons)
+        values = {
+            "reasons": [r.text for r in reasons],
+            "rules": sorted({r.rule for r in reasons}, key=lambda key: agenda_rules.BY_KEY[key].rank),
+            "risk_rank": rank,
+            "risk_since": None if since == date.max else since,
+        }
         if child_id in existing:
-            if existing[child_id].reasons != reasons and not existing[child_id].discussed:
-                existing[child_id].reasons = reasons
-                existing[child_id].save(update_fields=["reasons"])
+            item = existing[child_id]
+            if not item.discussed and any(getattr(item, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(item, k, v)
+                item.save(update_fields=list(values))
         else:
-            new.append(AgendaItem(meeting=meeting, child_id=child_id, reasons=reasons))
+            new.append(AgendaItem(meeting=meeting, child_id=child_id, **values))
     AgendaItem.objects.bulk_create(new)
     return len(new)
 
@@ -495,26 +506,129 @@ def adm_decide(
 
 @transaction.atomic
 def iro_report_record(
-    *, review: Review, issued: date, decisions: str, permanence_plan_recorded: bool, iro: User | None = None
+    *,
+    review: Review,
+    issued: date,
+    plan_outcome: str,
+    child_views: str,
+    decisions_made: Sequence[dict[str, Any]] = (),
+    decisions: str = "",
+    plan_change: str = "",
+    permanence_plan_recorded: bool = False,
+    iro: User | None = None,
 ) -> IRODecisionsReport:
-    refuse_if(
-        {
-            "decisions": [] if decisions.strip() else ["Record the decisions of the review."],
-            "issued": []
-            if issued >= review.date
-            else ["The decisions report cannot be issued before the review was held."],
-        }
-    )
+    """The IRO's decisions report in its parts: the plan confirmed or changed (and what changed),
+    each decision with who will do it and by when (each becomes an action the action log and the
+    timescales follow), and the child's views."""
+    existing = getattr(review, "decisions_report", None)
+    problems: dict[str, list[str]] = {
+        "issued": []
+        if issued >= review.date
+        else ["The decisions report cannot be issued before the review was held."],
+        "plan_outcome": []
+        if plan_outcome in dict(choices.REPORT_PLAN_OUTCOMES)
+        else ["Say whether the review confirmed or changed the care plan."],
+        "plan_change": []
+        if plan_outcome != "changed" or plan_change.strip()
+        else ["Say what changed in the plan, and why."],
+        "child_views": []
+        if child_views.strip()
+        else ["Record the child's views, or how they were sought if the child did not give them."],
+    }
+    for n, decision in enumerate(decisions_made, start=1):
+        if decision["due"] < review.date:
+            problems.setdefault(f"decision_{n}_due", []).append(
+                f"Decision {n}: the date must be on or after the review ({review.date:%d/%m/%Y})."
+            )
+    if not decisions_made and not (existing and existing.actions.exists()):
+        problems["decision_1"] = ["Record at least one decision, with who will carry it out and by when."]
+    refuse_if(problems)
     report, _ = IRODecisionsReport.objects.update_or_create(
         review=review,
         defaults={
             "issued": issued,
+            "plan_outcome": plan_outcome,
+            "plan_change": plan_change.strip() if plan_outcome == "changed" else "",
+            "child_views": child_views.strip(),
             "decisions": decisions.strip(),
             "permanence_plan_recorded": permanence_plan_recorded,
             "iro": iro,
         },
     )
+    for decision in decisions_made:
+        Action.objects.create(
+            child=review.child,
+            description=decision["description"].strip()[:300],
+            owner=decision["owner"],
+            due=decision["due"],
+            forum="review",
+            decisions_report=report,
+            set_on=review.date,
+            created_by=iro,
+        )
     return report
+
+
+# --- escalation under the dispute resolution process ---------------------------------------------
+
+
+@transaction.atomic
+def escalation_raise(
+    *,
+    child: Child,
+    concern: str,
+    stage: str,
+    raised_on: date,
+    respond_by: date,
+    by: User,
+    review: Review | None = None,
+) -> Escalation:
+    refuse_if(
+        {
+            "concern": [] if concern.strip() else ["Say what the concern is about the child's plan."],
+            "stage": [] if stage in choices.ESCALATION_STAGE_NAMES else ["Choose the stage the concern is raised at."],
+            "respond_by": []
+            if respond_by >= raised_on
+            else ["The response date cannot be before the concern was raised."],
+        }
+    )
+    return Escalation.objects.create(
+        child=child,
+        review=review,
+        concern=concern.strip(),
+        stage=stage,
+        raised_on=raised_on,
+        respond_by=respond_by,
+        raised_by=by,
+        history=[{"stage": stage, "date": raised_on.isoformat(), "note": concern.strip()}],
+    )
+
+
+@transaction.atomic
+def escalation_update(*, escalation: Escalation, on: date, note: str, stage: str = "", outcome: str = "") -> Escalation:
+    """Move an open escalation up a stage, or close it with its outcome: one or the other."""
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)  # two IROs at once: one wins
+    order = choices.ESCALATION_STAGE_ORDER
+    problems: dict[str, list[str]] = {
+        "note": [] if note.strip() else ["Say what happened: the response, or why it goes further."],
+        "on": [] if on >= escalation.raised_on else ["The date cannot be before the concern was raised."],
+    }
+    if escalation.outcome != choices.ESCALATION_OPEN:
+        problems["outcome"] = [f"This escalation was closed on {escalation.outcome_on:%d/%m/%Y}."]
+    if bool(stage) == bool(outcome):
+        problems["stage"] = ["Either move the escalation to a higher stage or close it with its outcome."]
+    elif stage and (stage not in order or order.index(stage) <= order.index(escalation.stage)):
+        problems["stage"] = ["Choose a stage higher than the one the escalation is at."]
+    elif outcome and (outcome not in choices.ESCALATION_OUTCOME_NAMES or outcome == choices.ESCALATION_OPEN):
+        problems["outcome"] = ["Choose how the escalation ended."]
+    refuse_if(problems)
+    if stage:
+        escalation.stage = stage
+        escalation.history = [*escalation.history, {"stage": stage, "date": on.isoformat(), "note": note.strip()}]
+    else:
+        escalation.outcome, escalation.outcome_on, escalation.outcome_detail = outcome, on, note.strip()
+    escalation.save()
+    return escalation
 
 
 # --- actions ------------------------------------------------------------------------------------------

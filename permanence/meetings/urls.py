@@ -22,6 +22,9 @@ urlpatterns = [
     path(
         "children/<int:pk>/reviews/<int:review_pk>/decisions-report/", views.decisions_report, name="decisions-report"
     ),
+    path("meetings/iro/", views.iro_desk, name="iro-desk"),
+    path("children/<int:pk>/escalations/new/", views.escalation_new, name="escalation-new"),
+    path("children/<int:pk>/escalations/<int:escalation_pk>/", views.escalation_detail, name="escalation-detail"),
     path("actions/", views.my_actions, name="my-actions"),
     path("actions/<int:action_pk>/done/", views.action_done, name="action-done"),
 ]

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from permanence.access import matrix
+from permanence.access.middleware import denied
 from permanence.accounts import roles
 from permanence.accounts.models import User
 from permanence.children.models import Child, Review
 
-from . import choices, forms, quorum, selectors, services
-from .models import Action, AgendaItem, Clinic, ClinicItem, Panel, PanelItem, Referral, TrackingMeeting
+from . import agenda_rules, choices, forms, quorum, selectors, services
+from .models import Action, AgendaItem, Clinic, ClinicItem, Escalation, Panel, PanelItem, Referral, TrackingMeeting
 
 
 def _posted(request):
@@ -70,6 +71,7 @@ def home(request):
             "panel": selectors.panels().first(),
             "awaiting_adm": selectors.awaiting_adm().count(),
             "actions": selectors.open_actions_for(request.user).count(),
+            "escalations": len(selectors.escalations(request.user)),
         },
     )
 
@@ -204,14 +206,18 @@ def tracking_detail(request, pk):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
         return redirect("tracking-detail", pk)
-    items = list(selectors.agenda(meeting))
+    rows, hidden, last = selectors.agenda_rows(meeting, request.user)
     return render(
         request,
         "meetings/tracking_detail.html",
         {
             "meeting": meeting,
-            "items": items,
-            "discussed": sum(i.discussed for i in items),
+            "rows": rows,
+            "hidden": hidden,
+            "last": last,
+            "counts": selectors.agenda_counts(rows),
+            "discussed": sum(row.item.discussed for row in rows),
+            "rules": agenda_rules.RULES,
         },
     )
 
@@ -231,7 +237,7 @@ def agenda_item(request, pk, item_pk):
     )
     if posted and form.is_valid() and _apply(form, lambda: services.agenda_item_record(item=item, **form.cleaned_data)):
         messages.success(request, f"Recorded for {item.child.full_name}.")
-        following = next_item(item)
+        following = next_item(item, request.user)
         return redirect(
             reverse("agenda-item", args=[pk, following.pk]) if following and "next" in request.POST else url
         )
@@ -243,20 +249,32 @@ def agenda_item(request, pk, item_pk):
             "form": form,
             "action_form": action_form,
             "actions": item.actions.select_related("owner"),
-            "next_item": next_item(item),
+            "next_item": next_item(item, request.user),
         },
     )
 
 
-def next_item(item):
+def next_item(item, user):
     """The next child on the agenda not yet discussed."""
-    return next((i for i in selectors.agenda(item.meeting) if not i.discussed and i.pk != item.pk), None)
+    return next((i for i in selectors.agenda(item.meeting, user) if not i.discussed and i.pk != item.pk), None)
 
 
 @login_required
 def tracking_pack(request, pk):
     meeting = get_object_or_404(TrackingMeeting, pk=pk)
-    return render(request, "meetings/tracking_pack.html", {"meeting": meeting, "items": selectors.agenda(meeting)})
+    rows, hidden, last = selectors.agenda_rows(meeting, request.user)
+    return render(
+        request,
+        "meetings/tracking_pack.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "hidden": hidden,
+            "last": last,
+            "counts": selectors.agenda_counts(rows),
+            "rules": agenda_rules.RULES,
+        },
+    )
 
 
 # --- panel and ADM ---------------------------------------------------------------------------------
@@ -486,17 +504,22 @@ def decisions_report(request, pk, review_pk):
     initial = (
         {
             "issued": existing.issued,
+            "plan_outcome": existing.plan_outcome,
+            "plan_change": existing.plan_change,
+            "child_views": existing.child_views,
             "decisions": existing.decisions,
             "permanence_plan_recorded": existing.permanence_plan_recorded,
         }
         if existing
         else {"issued": date.today()}
     )
-    form = forms.IRODecisionsReportForm(_posted(request), initial=initial)
+    form = forms.IRODecisionsReportForm(
+        _posted(request), initial=initial, needs_decision=not (existing and existing.actions.exists())
+    )
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.iro_report_record(review=review, iro=request.user, **form.cleaned_data))
+        and _apply(form, lambda: services.iro_report_record(review=review, iro=request.user, **form.service_values()))
     ):
         messages.success(
             request, f"The IRO decisions report for the review of {review.date:%d %B %Y} has been recorded."
@@ -505,7 +528,94 @@ def decisions_report(request, pk, review_pk):
     return render(
         request,
         "meetings/decisions_report.html",
-        {"review": review, "child": review.child, "form": form, "existing": existing},
+        {
+            "review": review,
+            "child": review.child,
+            "form": form,
+            "existing": existing,
+            "actions": existing.actions.select_related("owner") if existing else [],
+            "source": choices.REPORT_SOURCE,
+        },
+    )
+
+
+# --- the IRO's desk and escalation -----------------------------------------------------------------
+
+
+@login_required
+def iro_desk(request):
+    mine = request.user.role == roles.IRO
+    rows = selectors.iro_desk(request.user, iro=request.user if mine else None)
+    return render(
+        request,
+        "meetings/iro_desk.html",
+        {
+            "rows": rows,
+            "mine": mine,
+            "today": date.today(),
+            "escalations": selectors.escalations(request.user),
+            "stages": choices.ESCALATION_STAGE_NAMES,
+            "source": choices.ESCALATION_SOURCE,
+        },
+    )
+
+
+@login_required
+def escalation_new(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    form = forms.EscalationForm(_posted(request), initial={"raised_on": date.today(), "stage": "informal"})
+    created = []
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: created.append(services.escalation_raise(child=child, by=request.user, **form.cleaned_data)),
+        )
+    ):
+        messages.success(request, f"The concern about {child.full_name}'s plan is recorded as an escalation.")
+        return redirect("escalation-detail", pk, created[0].pk)
+    return render(
+        request, "meetings/escalation_new.html", {"child": child, "form": form, "source": choices.ESCALATION_SOURCE}
+    )
+
+
+@login_required
+def escalation_detail(request, pk, escalation_pk):
+    escalation = get_object_or_404(
+        Escalation.objects.select_related("child", "raised_by"), pk=escalation_pk, child_id=pk
+    )
+    form = forms.EscalationUpdateForm(_posted(request), initial={"on": date.today()}, current=escalation.stage)
+    if request.method == "POST":
+        if not matrix.has(request.user.role, matrix.RECORD_REVIEW):
+            return denied(request, child_id=pk)
+        if form.is_valid() and _apply(
+            form, lambda: services.escalation_update(escalation=escalation, **form.service_values())
+        ):
+            messages.success(request, "Recorded.")
+            return redirect("escalation-detail", pk, escalation_pk)
+    history = [
+        {
+            "stage": choices.ESCALATION_STAGE_NAMES.get(step["stage"], step["stage"]),
+            "date": date.fromisoformat(step["date"]),
+            "note": step["note"],
+        }
+        for step in escalation.history
+    ]
+    return render(
+        request,
+        "meetings/escalation_detail.html",
+        {
+            "escalation": escalation,
+            "child": escalation.child,
+            "history": history,
+            "form": form,
+            "is_open": escalation.outcome == choices.ESCALATION_OPEN,
+            "may_update": matrix.has(request.user.role, matrix.RECORD_REVIEW),
+            "stage_name": choices.ESCALATION_STAGE_NAMES[escalation.stage],
+            "outcome_name": choices.ESCALATION_OUTCOME_NAMES[escalation.outcome],
+            "source": choices.ESCALATION_SOURCE,
+        },
     )
 
 

@@ -7,9 +7,9 @@ the next one's due date; a temporary approval starts weekly visits). One query p
 for a whole batch of children, like the rest of the snapshot (snapshots.py).
 
 Beside a case system (PERMANENCE_CASE_RECORD=case_system) a kind of record the case system owns
-but its feed does not bring (health assessments, care plans, leaving-care plans, missing
-episodes) cannot be recorded here: it is not *held*, so the engine leaves its rules unworked
-rather than showing every child overdue for a record that could not exist here.
+but its feed does not bring (needs assessments and pathway plans) cannot be recorded here: it is
+not *held*, so the engine leaves its rules unworked rather than showing every child overdue for a
+record that could not exist here.
 """
 
 from collections import defaultdict
@@ -46,9 +46,22 @@ PLAN_FIELDS = {
 }
 
 
+# Beside a case system, the SSD's care leavers table carries only the latest pathway plan review
+# (kept apart, docs/ssd-mapping.md), never the needs assessment or the pathway plans themselves;
+# health assessments, care plans and missing episodes arrive with the feed.
+NOT_IN_THE_FEED = frozenset({"needs_assessments", "pathway_plans"})
+
+
 def held_kinds() -> frozenset[str]:
-    """The kinds of record the product holds: those staff may record here."""
-    return frozenset(kind for kind, fact in OWNED_AS.items() if ownership.may_edit_here(fact))
+    """The kinds of record the product holds: those staff record here, and beside a case system
+    those its feed brings."""
+    if not ownership.runs_beside_case_system():
+        return frozenset(OWNED_AS)
+    return frozenset(
+        kind
+        for kind, fact in OWNED_AS.items()
+        if ownership.may_edit_here(fact) or (ownership.owned_by_case_system(fact) and kind not in NOT_IN_THE_FEED)
+    )
 
 
 def record_queries(ids):

@@ -101,26 +101,6 @@ def extend(*, seed, today, say):
             roll -= chance
         if placement in LONG_TERM_FOSTER and rng.random() < 0.6:
             support.append((child_id, "long_term_fostering", agreed, rng.random() < 0.3))
-        if rng.random() < 0.03:
-            move = today + timedelta(days=30)
-            transitions.append(
-                TransitionPlan(
-                    child_id=child_id,
-                    moving_to="Prospective adopters",
-                    move_date=move,
-                    introductions_start=move - timedelta(days=14),
-                    introductions_end=move - timedelta(days=1),
-                    introductions="Week 1: short visits at the foster home. Week 2: days out and two overnight stays.",
-                    child_preparation="Photo book and video of the new family; direct work with the social worker.",
-                    carer_preparation="Child's routines, history and strategies for bedtime fears.",
-                    life_story_by="Allocated social worker",
-                    life_story_when=move + timedelta(days=60),
-                    life_story_format="book",
-                    therapy_after="Theraplay with the new family.",
-                    current_carer_support="Supervising social worker visits during and after introductions.",
-                    birth_family_support="Goodbye meeting and a letter from the adopters.",
-                )
-            )
     ContactPlan.objects.bulk_create(plans)
     sessions = []
     for plan, troubled in zip(plans, sessions_for, strict=True):

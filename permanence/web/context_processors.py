@@ -46,6 +46,7 @@ def navigation(request):
     signed_in = bool(user and user.is_authenticated)
     return {
         "council_name": settings.PERMANENCE_COUNCIL_NAME,
+        "marking": settings.PROTECTIVE_MARKING,
         "can_restrict": matrix.has(role, matrix.RESTRICT),
         # Links to pages that record something new (a child's record, a carer household).
         "can_open_child": matrix.has(role, matrix.CREATE_CHILD),

@@ -6,6 +6,7 @@ from . import health, record, views
 
 urlpatterns = [
     path("health/", health.health, name="health"),
+    path("print.css", views.print_css, name="print-css"),
     path("", views.home, name="home"),
     path("login/", views.sign_in, name="login"),
     path("logout/", views.sign_out, name="logout"),

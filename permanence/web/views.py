@@ -1,11 +1,14 @@
 """The web pages. Thin: each view reads through a selector and renders a template."""
 
+import re
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from permanence.access import matrix
 from permanence.accounts import oidc
 from permanence.children.models import Child
 from permanence.meetings.selectors import open_actions_for
@@ -68,7 +71,21 @@ def child_detail(request, pk):
             "obligations": page.obligations,
             "meetings": page.meetings,
             "case_system": page.case_system,
+            "may_escalate": matrix.has(request.user.role, matrix.RECORD_REVIEW),
             # What this person may record on this child now, and which recorded facts they may change.
             **selectors.recording_options(request.user, page),
         },
+    )
+
+
+@login_required
+def print_css(request):
+    """The print style sheet of packs and documents: A4 pages with the protective marking at the
+    top and bottom of every page and the page number and count (a style sheet of our own origin,
+    so the content security policy allows it)."""
+    return render(
+        request,
+        "web/print.css",
+        {"marking": re.sub(r"[^\w \-]", "", settings.PROTECTIVE_MARKING)},
+        content_type="text/css",
     )

@@ -29,8 +29,8 @@ def fed_council(transactional_db, settings, tmp_path):
     person("sam", "Sam", "Okafor", roles.SOCIAL_WORKER, password=PASSWORD)
     person("irene", "Irene", "Reeves", roles.IRO, password=PASSWORD)
     person("sian", "Sian", "Service", roles.SERVICE_MANAGER, password=PASSWORD)
-    ssd_sync(source=x.write(tmp_path / "night-1", x.council(), as_at=x.at("2026-11-22", hour=2)))
-    night2 = x.changed(x.council(), "ssd_cla_episodes", "E3", clae_cla_episode_start_reason="Q")
+    ssd_sync(source=x.write(tmp_path / "night-1", x.council_with_health(), as_at=x.at("2026-11-22", hour=2)))
+    night2 = x.changed(x.council_with_health(), "ssd_cla_episodes", "E3", clae_cla_episode_start_reason="Q")
     night2 = x.plus(night2, "ssd_cla_visits", x.visit("V9", "P100", "2026-11-20"))
     return ssd_sync(source=x.write(tmp_path / "night-2", night2, as_at=x.at("2026-11-23", hour=2)))
 
@@ -73,6 +73,15 @@ def test_a_childs_facts_from_mosaic_are_read_only_while_the_plan_is_decided_here
     expect(banner).to_contain_text("They are read-only here")
     expect(page.locator("[data-fact-source]").first).to_contain_text("Read only")
     expect(page.locator("[data-fact-source]").first).to_contain_text("From Mosaic, as at 02:00 on 23 November 2026")
+    # Her health assessments and care plans come from Mosaic too: shown with their source, with no
+    # way to record or change them here.
+    health = page.locator("#health-education + [data-fact-source]")
+    expect(health).to_contain_text("From Mosaic, as at 02:00 on 23 November 2026")
+    expect(page.locator("#health-education ~ ul").first).to_contain_text("Initial health assessment")
+    expect(page.locator("#health-education ~ ul").first).to_contain_text("dental check")
+    expect(page.get_by_role("link", name="Change the health assessment")).to_have_count(0)
+    expect(page.get_by_role("link", name="Record a health assessment")).to_have_count(0)
+    expect(page.get_by_role("link", name="Record a dental check")).to_have_count(0)
     screenshot(page, "feed-child-page")
     assert_accessible(page)
 

@@ -66,6 +66,7 @@ class Child(Stamped):
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        verbose_name_plural = "children"
         indexes = [models.Index(fields=["last_name", "first_name"])]
 
     def __str__(self):

@@ -82,7 +82,7 @@ def reviews(out, rows, dob, first_start, allocations):
         out.facts.append(Fact("review", r.raw("clar_cla_review_id"), values, r.table, r.row))
 
 
-def visits(out, rows, dob, allocations):
+def visits(out, rows, dob, allocations, today=None):
     for r in readers(rows, "ssd_cla_visits", out.person, out.problems):
         day = r.date("clav_cla_visit_date", required=True)
         if r.flag("clav_cla_visit_seen") is False:
@@ -90,8 +90,10 @@ def visits(out, rows, dob, allocations):
             continue
         if day is None:
             continue
-        if dob and day < dob:
-            r.problem("clav_cla_visit_date", "is before the child's date of birth")
+        found = rules.visit_problems({"date": day}, date_of_birth=dob, today=today)
+        for message in found.values():
+            r.problem("clav_cla_visit_date", message)
+        if found:
             continue
         seen_alone = r.flag("clav_cla_visit_seen_alone")
         values = {"date": day, "seen_alone": bool(seen_alone), "_by": _holder_on(allocations, SOCIAL_WORKER, day)}

@@ -8,7 +8,7 @@ SSD table, row and field it came from. A person with any problem is not applied 
 from permanence.children import rules
 from permanence.codes.ethnicity import ETHNICITY
 
-from . import care, care_leavers, casework
+from . import care, care_leavers, casework, health
 from .facts import IRO, SOCIAL_WORKER, Fact, Lookups, PersonFacts, readers
 from .values import Problem
 
@@ -52,10 +52,13 @@ def map_person(person, rows, lookups, *, today):
     first_start = min((e.values["start"] for e in episodes if e.values.get("start")), default=None)
     allocations = casework.involvements(out, rows, lookups, dob)
     casework.reviews(out, rows, dob, first_start, allocations)
-    casework.visits(out, rows, dob, allocations)
+    casework.visits(out, rows, dob, allocations, today)
     casework.pre_proceedings(out, rows, dob)
     casework.permanence(out, rows, dob, orders)
     care_leavers.care_leaver(out, rows, dob)
+    health.health_checks(out, rows, dob, today, episodes)
+    health.care_plans(out, rows, dob, today)
+    health.missing(out, rows, dob, today)
     for order in orders.values():
         out.facts.append(order)
     return out

@@ -203,3 +203,56 @@ def write(folder, tables, *, as_at=None):
 
 def at(day, hour=3):
     return datetime.fromisoformat(f"{day}T{hour:02d}:00").replace(tzinfo=UTC)
+
+
+def health(hid, pid, day, kind="Health Assessment", status="Completed"):
+    return {
+        "clah_health_check_id": hid,
+        "clah_person_id": pid,
+        "clah_health_check_type": kind,
+        "clah_health_check_date": day,
+        "clah_health_check_status": status,
+    }
+
+
+def care_plan(cid, pid, start, end=""):
+    return {
+        "lacp_table_id": cid,
+        "lacp_person_id": pid,
+        "lacp_cla_care_plan_start_date": start,
+        "lacp_cla_care_plan_end_date": end,
+    }
+
+
+def missing(mid, pid, start, end="", kind="Missing", offered="", accepted=""):
+    return {
+        "miss_table_id": mid,
+        "miss_person_id": pid,
+        "miss_missing_episode_start_date": start,
+        "miss_missing_episode_type": kind,
+        "miss_missing_episode_end_date": end,
+        "miss_missing_rhi_offered": offered,
+        "miss_missing_rhi_accepted": accepted,
+    }
+
+
+def council_with_health():
+    """council(), with Ava's and Ben's health checks, care plans and missing episodes:
+    Ava: initial health assessment 20/01/2026, dental check 03/03/2026, care plans from 05/01 and
+    02/02/2026; Ben: a review health assessment 10/03/2026, missing 04/04 to 05/04/2026 (return
+    interview offered and declined), away from placement on 14/06/2026 (not yet back in the extract)."""
+    tables = council()
+    tables["ssd_cla_health"] = [
+        health("H1", "P100", "2026-01-20"),
+        health("H2", "P100", "2026-03-03", kind="Dental Check"),
+        health("H3", "P200", "2026-03-10", kind="Review Health Assessment"),
+    ]
+    tables["ssd_cla_care_plan"] = [
+        care_plan("CP1", "P100", "2026-01-05", "2026-02-02"),
+        care_plan("CP2", "P100", "2026-02-02"),
+    ]
+    tables["ssd_missing"] = [
+        missing("M1", "P200", "2026-04-04", "2026-04-05", offered="Y", accepted="N"),
+        missing("M2", "P200", "2026-06-14", kind="Absent"),
+    ]
+    return tables

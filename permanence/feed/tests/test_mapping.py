@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from permanence.children import rules
 from permanence.feed.mapping.orders import read_status
 from permanence.feed.mapping.person import Lookups, default_role_of, map_person
 from permanence.feed.mapping.values import parse_date
@@ -118,3 +119,74 @@ def test_a_councils_own_words_for_a_role_come_before_the_ssds(settings):
     assert role_of("KEY WORKER") == "social_worker"
     assert role_of("Allocated Social Worker") is None  # this council's own meaning: not an allocation
     assert role_of("Independent Reviewing Officer") == "iro"
+
+
+# --- health checks, care plans, missing episodes ---------------------------------------------------
+
+
+def test_a_health_assessment_that_does_not_say_which_is_the_initial_one_first_in_care_then_a_review():
+    tables = x.council_with_health()
+    tables = x.plus(tables, "ssd_cla_health", x.health("H8", "P100", "2026-07-15", kind="HEALTH"))
+    tables = x.plus(tables, "ssd_cla_health", x.health("H9", "P100", "2026-09-01", status="Planned"))
+    facts = mapped(tables)
+    assert not facts.problems
+    assert sorted((f.values["kind"], f.values["date"]) for f in facts.of("health")) == [
+        ("initial", date(2026, 1, 20)),
+        ("review", date(2026, 7, 15)),
+    ]
+    assert [f.values for f in facts.of("dental")] == [{"date": date(2026, 3, 3)}]
+    assert facts.ignored["health checks planned, not yet held"] == 1
+    ben = mapped(tables, "P200")
+    assert [f.values["kind"] for f in ben.of("health")] == ["review"]  # its type says so
+
+
+def test_a_health_check_is_judged_by_the_same_rule_as_the_form_and_an_unknown_type_is_named():
+    tables = x.plus(x.council_with_health(), "ssd_cla_health", x.health("H7", "P100", "2019-05-01"))
+    tables = x.plus(tables, "ssd_cla_health", x.health("H6", "P100", "2026-04-01", kind="Eye test"))
+    problems = {(p.row, p.field): p.message for p in mapped(tables).problems}
+    same_as_form = rules.health_problems({"date": date(2019, 5, 1)}, date_of_birth=date(2020, 3, 10), today=TODAY)[
+        "date"
+    ]
+    assert problems == {
+        ("5", "clah_health_check_date"): same_as_form,
+        ("6", "clah_health_check_type"): "is not a health assessment or a dental check",
+    }
+
+
+def test_each_care_plan_is_a_care_plan_made_on_its_start_date():
+    facts = mapped(x.council_with_health())
+    assert sorted(f.values["date"] for f in facts.of("care_plan")) == [date(2026, 1, 5), date(2026, 2, 2)]
+    assert {f.values["kind"] for f in facts.of("care_plan")} == {"care_plan"}
+    bad = x.changed(x.council_with_health(), "ssd_cla_care_plan", "CP1", lacp_cla_care_plan_end_date="2025-12-01")
+    assert [(p.row, p.field) for p in mapped(bad).problems] == [("2", "lacp_cla_care_plan_end_date")]
+
+
+def test_a_missing_episode_says_missing_or_away_and_a_refused_return_interview_is_declined():
+    facts = mapped(x.council_with_health(), "P200")
+    assert not facts.problems
+    assert sorted(
+        (f.values["kind"], f.values["start"], f.values["interview_declined"]) for f in facts.of("missing")
+    ) == [
+        ("A", date(2026, 6, 14), False),
+        ("M", date(2026, 4, 4), True),
+    ]
+
+
+def test_an_incoherent_missing_episode_is_named_by_row_and_field_with_the_forms_message():
+    tables = x.changed(x.council_with_health(), "ssd_missing", "M1", miss_missing_episode_end_date="2026-04-01")
+    tables = x.changed(tables, "ssd_missing", "M2", miss_missing_episode_type="Runaway")
+    tables = x.plus(tables, "ssd_missing", x.missing("M3", "P200", "2026-04-04"))
+    problems = sorted((p.row, p.field, p.message) for p in mapped(tables, "P200").problems)
+    assert problems == [
+        (
+            "2",
+            "miss_missing_episode_end_date",
+            "The date the child returned (01/04/2026) cannot be before they went missing (04/04/2026).",
+        ),
+        ("3", "miss_missing_episode_type", "is not Missing or Absent"),
+        (
+            "4",
+            "miss_missing_episode_start_date",
+            "repeats the episode of row 2: one child has one missing episode starting on a day",
+        ),
+    ]

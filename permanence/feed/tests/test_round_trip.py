@@ -5,11 +5,23 @@ from datetime import date
 
 import pytest
 
-from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review, Visit
+from permanence.children.models import (
+    Allocation,
+    Child,
+    DentalCheck,
+    Episode,
+    HealthAssessment,
+    LegalOrder,
+    MissingEpisode,
+    Review,
+    StatutoryPlan,
+    Visit,
+)
 from permanence.demo.loader import delete_demo_data, load_demo
 from permanence.demo.through_feed import load_demo_through_feed
 from permanence.feed.extract import export_record
-from permanence.feed.models import SyncRun
+from permanence.feed.kinds import KINDS
+from permanence.feed.models import FeedRecord, SyncRun
 from permanence.feed.sync import ssd_sync
 from permanence.tracking.selectors import obligations_for_children
 
@@ -60,6 +72,14 @@ def record():
             )
         ),
         "orders": sorted(LegalOrder.objects.values_list("child__council_reference", "order_type", "made", "ended")),
+        "health assessments": sorted(HealthAssessment.objects.values_list("child__council_reference", "kind", "date")),
+        "dental checks": sorted(DentalCheck.objects.values_list("child__council_reference", "date")),
+        "care plans": sorted(
+            StatutoryPlan.objects.filter(kind=StatutoryPlan.CARE_PLAN).values_list("child__council_reference", "date")
+        ),
+        "missing episodes": sorted(
+            MissingEpisode.objects.values_list("child__council_reference", "kind", "start", "end", "interview_declined")
+        ),
     }
 
 
@@ -91,4 +111,16 @@ def test_the_demo_council_through_export_and_sync_is_the_same_council(db, tmp_pa
     load_demo_through_feed(children=CHILDREN, seed=2026, today=TODAY)
     assert record() == original
     assert obligations() == original_obligations
+    # Every case fact of every child is the case system's: kept by the feed, none recorded here only.
+    for kind in KINDS:
+        if kind.name == "proceedings":
+            continue  # care proceedings in court without pre-proceedings are the product's own
+        held = kind.model.objects.all()
+        if kind.model is StatutoryPlan:
+            held = held.filter(kind=StatutoryPlan.CARE_PLAN)  # needs assessments, pathway plans: the product's
+        if kind.model is LegalOrder:
+            held = held.exclude(order_type="deprivation_of_liberty_order")  # the return's demo adds these here
+        held = set(held.values_list("pk", flat=True))
+        kept = set(FeedRecord.objects.filter(kind=kind.name).values_list("object_id", flat=True))
+        assert held <= kept, kind.name
     assert sum(len(found) for found in original_obligations.values()) > 5 * CHILDREN

@@ -107,7 +107,7 @@ def test_the_plan_agreed_at_clinic_must_be_one_of_the_options_discussed(sam):
 # --- the monthly tracking meeting ---------------------------------------------------------------------
 
 
-def test_the_agenda_lists_overdue_children_referrals_changed_plans_and_proceedings_past_20_weeks(sam):
+def test_the_agenda_lists_overdue_duties_referrals_changed_plans_and_proceedings_past_26_weeks(sam):
     overdue = record_case("O", worker=sam)  # proceedings from March: overdue and past 20 weeks
     changed = record_case("P", worker=sam)
     planning.plan_record(child=changed, primary_option="kinship", recorded=date(2026, 6, 1))
@@ -115,7 +115,10 @@ def test_the_agenda_lists_overdue_children_referrals_changed_plans_and_proceedin
         child=changed, primary_option="adoption", recorded=date(2026, 11, 10), reason="Viability assessment negative"
     )
     services.referral_create(child=changed, by=sam, date=date(2026, 11, 3), reason="Adoption")
-    found = agenda.build(since=date(2026, 10, 28), until=MEETING_DAY, today=MEETING_DAY)
+    found = {
+        child: [reason.text for reason in reasons]
+        for child, reasons in agenda.build(since=date(2026, 10, 28), until=MEETING_DAY, today=MEETING_DAY).items()
+    }
     assert any(r.startswith("Overdue: Care proceedings concluded") for r in found[overdue.pk])
     assert "Care proceedings in week 39 (issued 2 March 2026)" in found[overdue.pk]
     assert (
@@ -301,11 +304,18 @@ def test_the_iro_records_the_decisions_report_after_a_review_and_it_cannot_preda
     review = Review.objects.get(child=child)
     client.force_login(iro)
     url = reverse("decisions-report", args=[child.pk, review.pk])
-    early = client.post(url, {"issued": "2026-01-01", "decisions": "Plan: kinship"})
+    report = {
+        "plan_outcome": "confirmed",
+        "child_views": "Ava wants to stay with her grandmother.",
+        "decision_1": "Assess the grandmother as a special guardian",
+        "decision_1_owner": sam.pk,
+        "decision_1_due": "2026-03-02",
+        "decisions": "Plan: kinship with grandmother",
+        "permanence_plan_recorded": "on",
+    }
+    early = client.post(url, {**report, "issued": "2026-01-01"})
     assert "cannot be issued before the review was held" in early.content.decode()
-    client.post(
-        url, {"issued": "2026-02-02", "decisions": "Plan: kinship with grandmother", "permanence_plan_recorded": "on"}
-    )
+    client.post(url, {**report, "issued": "2026-02-02"})
     review.refresh_from_db()
     assert review.decisions_report.permanence_plan_recorded and review.decisions_report.iro == iro
     assert "Issued 2 February 2026" in client.get(reverse("child-detail", args=[child.pk])).content.decode()

@@ -289,15 +289,15 @@ def test_no_visit_or_review_is_due_once_the_young_person_turns_18(db):
 # --- beside a case system ------------------------------------------------------------------------
 
 
-def test_beside_a_case_system_whose_feed_brings_no_health_assessments_none_is_shown_overdue(db, settings):
-    # The case system owns health assessments, and its feed does not bring them: the product cannot
-    # know of one, so the health duties are not worked out rather than shown overdue for every child.
-    ava = _child("S1", date(2020, 3, 10))
+def test_beside_a_case_system_whose_feed_brings_no_needs_assessments_none_is_shown_overdue(db, settings):
+    # The case system owns leaving-care plans, and its feed brings only the latest pathway plan
+    # review: the product cannot know of a needs assessment, so those duties are not worked out
+    # rather than shown overdue for every eligible child. Health assessments arrive with the feed.
+    kai = _child("S1", date(2010, 2, 1), start=date(2025, 9, 1), legal_status="V2")
     settings.PERMANENCE_CASE_RECORD = "case_system"
-    for rule in ("health-assessment", "care-plan", "return-interview"):
-        assert [status for _, status, _ in _found(ava, rule, date(2026, 3, 1))] == ["not_applicable"], rule
-    # The personal education plan is the product's own record beside a case system: still worked out.
-    assert [status for _, status, _ in _found(ava, "personal-education-plan", date(2026, 3, 1))] == ["overdue"]
+    for rule in ("needs-assessment", "pathway-plan"):
+        assert [status for _, status, _ in _found(kai, rule, date(2026, 5, 4))] == ["not_applicable"], rule
+    assert [status for _, status, _ in _found(kai, "health-assessment", date(2026, 5, 4))] == ["overdue"]
 
 
 @proves("temporary-approval", "visit-temporary-approval")

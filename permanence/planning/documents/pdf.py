@@ -1,107 +1,88 @@
-"""Render a planning Document as PDF with fpdf2 (pure Python).
+"""Render a planning Document as a tagged, accessible PDF (PDF/UA-1) with WeasyPrint.
 
-DejaVu Sans is used when the system has it, so any name prints; otherwise the built-in
-Helvetica, which is Latin-1 only, and characters outside Latin-1 are replaced safely
-(typographic quotes and dashes by their plain forms, anything else by "?").
+The document is laid out as plain semantic HTML (headings, paragraphs, lists, tables with
+header cells and a caption), which WeasyPrint writes with its structure tree, the document's
+language and title: a screen reader follows the headings and reads the tables by their
+headers. Pages are A4 with the protective marking at the top and bottom of each page and
+"Page n of N" in the footer.
 """
 
-from pathlib import Path
-
-from fpdf import FPDF
-from fpdf.fonts import FontFace
+from html import escape
 
 from .blocks import Bullets, Paragraph, Subheading, Table
 
-DEJAVU_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
-PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-", "\u00a0": " "})
+PAGE_CSS = """
+@page {
+  size: A4;
+  margin: 20mm 18mm 20mm 18mm;
+  @top-center { content: "MARKING"; font: bold 9pt sans-serif; }
+  @bottom-center { content: "MARKING"; font: bold 9pt sans-serif; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; }
+}
+body { font: 10pt/1.35 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #0b0c0c; }
+h1 { font-size: 18pt; margin: 0 0 4pt; }
+h2 { font-size: 14pt; margin: 14pt 0 4pt; break-after: avoid; }
+h3 { font-size: 11pt; margin: 8pt 0 3pt; break-after: avoid; }
+p { margin: 0 0 5pt; }
+.subtitle { color: #505a5f; }
+table { border-collapse: collapse; width: 100%; margin: 3pt 0 8pt; }
+caption { text-align: left; font-weight: bold; padding-bottom: 2pt; }
+th, td { border: 0.5pt solid #b1b4b6; padding: 3pt 4pt; text-align: left; vertical-align: top; }
+tr { break-inside: avoid; }
+"""
 
 
-def dejavu_dir():
-    for folder in DEJAVU_DIRS:
-        if (folder / "DejaVuSans.ttf").exists() and (folder / "DejaVuSans-Bold.ttf").exists():
-            return folder
-    return None
+def _marking(text):
+    """The marking as a CSS string: letters, digits, spaces and hyphens only."""
+    return "".join(c for c in text if c.isalnum() or c in " -")
 
 
-def latin1(text):
-    """Text the core fonts can print: plain punctuation, then '?' for anything else."""
-    return str(text).translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-class _Pdf(FPDF):
-    def __init__(self, *, unicode_font, footer_text):
-        super().__init__(format="A4")
-        self.footer_text = footer_text
-        if unicode_font:
-            self.add_font("DejaVu", "", str(unicode_font / "DejaVuSans.ttf"))
-            self.add_font("DejaVu", "B", str(unicode_font / "DejaVuSans-Bold.ttf"))
-            self.family_name, self.clean = "DejaVu", str
-        else:
-            self.family_name, self.clean = "Helvetica", latin1
-        self.set_auto_page_break(True, margin=18)
-        self.set_margins(18, 18, 18)
-
-    def footer(self):
-        self.set_y(-12)
-        self.set_font(self.family_name, "", 8)
-        self.cell(0, 5, self.clean(f"{self.footer_text}  Page {self.page_no()}/{{nb}}"), align="C")
-
-
-def render(document, *, font="auto", compress=True):
-    """PDF bytes. font: "auto" (DejaVu if present), "core" (Helvetica) or "dejavu"."""
-    folder = dejavu_dir() if font in ("auto", "dejavu") else None
-    if font == "dejavu" and folder is None:
-        raise FileNotFoundError("DejaVu Sans is not installed")
-    pdf = _Pdf(unicode_font=folder, footer_text="OFFICIAL-SENSITIVE. " + document.title)
-    pdf.set_compression(compress)
-    pdf.set_title(pdf.clean(document.title))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    _write(pdf, 18, "B", document.title)
-    _write(pdf, 10, "", document.subtitle)
+def html(document, *, marking):
+    """The document as semantic HTML: the one source the PDF is laid out from."""
+    parts = [
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
+        f"<title>{escape(document.title)}</title>",
+        f'<meta name="description" content="{escape(marking)}">',
+        f"<style>{PAGE_CSS.replace('MARKING', _marking(marking))}</style></head><body>",
+        f"<h1>{escape(document.title)}</h1>",
+        f'<p class="subtitle">{escape(document.subtitle)}</p>',
+    ]
     for section in document.sections:
-        pdf.ln(3)
-        _write(pdf, 14, "B", section.heading)
-        for block in section.blocks:
-            _block(pdf, block)
-    return bytes(pdf.output())
+        parts.append(f"<h2>{escape(section.heading)}</h2>")
+        parts.extend(_block(block, section.heading) for block in section.blocks)
+    parts.append("</body></html>")
+    return "".join(parts)
 
 
-def _write(pdf, size, style, text, indent=0):
-    pdf.set_font(pdf.family_name, style, size)
-    pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(pdf.epw - indent, size * 0.5, pdf.clean(text), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
-
-
-def _block(pdf, block):
+def _block(block, heading):
     if isinstance(block, Paragraph):
-        _write(pdf, 10, "B" if block.bold else "", block.text)
-    elif isinstance(block, Subheading):
-        pdf.ln(1)
-        _write(pdf, 11, "B", block.text)
-    elif isinstance(block, Bullets):
-        for item in block.items:
-            _write(pdf, 10, "", f"- {item}", indent=3)
-    elif isinstance(block, Table):
-        pdf.set_font(pdf.family_name, "", 9)
-        has_headers = any(block.headers)
-        widths = (35, 65) if len(block.headers) == 2 else None
-        with pdf.table(
-            col_widths=widths,
-            first_row_as_headings=has_headers,
-            line_height=5,
-            headings_style=FontFace(emphasis="BOLD"),
-        ) as table:
-            if has_headers:
-                header = table.row()
-                for text in block.headers:
-                    header.cell(pdf.clean(text))
-            for values in block.rows:
-                row = table.row()
-                for index, text in enumerate(values):
-                    emphasis = "BOLD" if index == 0 and block.first_column_is_heading else None
-                    row.cell(pdf.clean(str(text)), style=FontFace(emphasis=emphasis))
-        pdf.ln(3)
-    else:
-        raise TypeError(f"No PDF rendering for {type(block).__name__}")
+        text = escape(block.text)
+        return f"<p><strong>{text}</strong></p>" if block.bold else f"<p>{text}</p>"
+    if isinstance(block, Subheading):
+        return f"<h3>{escape(block.text)}</h3>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{escape(str(item))}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Table):
+        rows = []
+        if any(block.headers):
+            cells = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in block.headers)
+            rows.append(f"<thead><tr>{cells}</tr></thead>")
+        body = []
+        for values in block.rows:
+            cells = []
+            for index, text in enumerate(values):
+                if index == 0 and block.first_column_is_heading:
+                    cells.append(f'<th scope="row">{escape(str(text))}</th>')
+                else:
+                    cells.append(f"<td>{escape(str(text))}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append("<tbody>" + "".join(body) + "</tbody>")
+        return f"<table><caption>{escape(heading)}</caption>{''.join(rows)}</table>"
+    raise TypeError(f"No PDF rendering for {type(block).__name__}")
+
+
+def render(document, *, marking="OFFICIAL-SENSITIVE", compress=True):
+    """PDF bytes: tagged PDF/UA-1 on A4, the marking in the header and footer of every page."""
+    from weasyprint import HTML  # imported here: loading Pango takes a moment, only PDFs need it
+
+    return HTML(string=html(document, marking=marking)).write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=not compress)
