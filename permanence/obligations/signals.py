@@ -5,7 +5,8 @@
   or deleting one of the record's models the snapshot reads is heard as well.
 - Feature apps name the models their facts come from (providers.register_fact_provider(models=));
   saving or deleting one of them is heard here.
-- Bulk writers (the 903 import, the case-system feed) call store.facts_changed themselves.
+- The 903 import names the children it changed (changes.children_changed); the case-system feed
+  calls store.facts_changed itself.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -29,6 +30,7 @@ from permanence.children.models import (
 )
 from permanence.children.services import fact_recorded
 
+from .changes import on_children_changed
 from .store import facts_changed
 
 
@@ -64,6 +66,7 @@ def _recorded(sender, child_id, **kwargs):
 
 def connect() -> None:
     fact_recorded.connect(_recorded, weak=False, dispatch_uid="obligations:fact_recorded")
+    on_children_changed("stored obligations", facts_changed)  # the 903 import, in its transaction
     # The case record's own models too, so a change made another way (the admin, a data fix in a
     # shell) is heard as well: a second mark in the same transaction costs one small update.
     watch(Child, "id")

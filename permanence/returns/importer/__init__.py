@@ -11,6 +11,8 @@ overwrite.
 - Nothing is written unless the whole set is clean (`clean_children_only` takes the children with
   no problem and leaves out the rest, and says so: it is never the default). Every problem is
   listed by file, row and column.
+- The children the import added to or changed (only those) are named to whatever keeps a copy
+  derived from their facts (obligations.changes), inside the import's transaction.
 - Files are read a row at a time: memory grows with the number of children, not the files' size.
 """
 
@@ -105,7 +107,7 @@ def import_903(sources, *, year, clean_children_only=False, today=None, by=None,
     if problems:
         result.children_left_out = sorted(problems.children)
         plan = plan.without(problems.children)
-    result.counts = write(plan, planner.record, year=year, by=by, progress=say)
+    result.counts, result.changed_children = write(plan, planner.record, year=year, by=by, progress=say)
     result.written = True
     say("Done")
     return result

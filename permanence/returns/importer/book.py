@@ -42,6 +42,10 @@ class ReviewBook:
     def __len__(self):
         return self.count
 
+    def children(self):
+        """The references of the children with at least one new review."""
+        return {ref for n, ref in enumerate(self.refs) if _HELD.search(self.cells, n * 366, (n + 1) * 366)}
+
     def __iter__(self):
         """(ref, day, participation) in child order, then date order."""
         for n, ref in enumerate(self.refs):

@@ -55,6 +55,23 @@ def _shown(value):
     return _fmt(value) if hasattr(value, "strftime") else (value or "")
 
 
+# The plan's lists of rows, each row starting with the child's reference.
+LISTS = (
+    "episodes",
+    "episode_updates",
+    "review_updates",
+    "adoption",
+    "placed",
+    "placed_updates",
+    "missing",
+    "missing_updates",
+    "sw",
+    "sw_updates",
+    "dolo",
+    "dolo_updates",
+)
+
+
 @dataclass
 class Plan:
     """What the import will write, by child reference (so the clean-children mode can leave some out)."""
@@ -77,6 +94,17 @@ class Plan:
     dolo: list = field(default_factory=list)  # (ref, start, end)
     dolo_updates: list = field(default_factory=list)  # (ref, pk, end)
 
+    def changed(self):
+        """The references of the children the plan adds or changes anything for."""
+        refs = set(self.new_children) | set(self.child_updates) | set(self.motherhood)
+        for name in LISTS:
+            refs |= {row[0] for row in getattr(self, name)}
+        for rows in self.per_year.values():
+            refs |= {row[0] for row in rows}
+        if self.reviews is not None:
+            refs |= self.reviews.children()
+        return refs
+
     def without(self, refs):
         """The plan with the children in `refs` left out."""
         if not refs:
@@ -85,20 +113,7 @@ class Plan:
         keep.new_children = {r: v for r, v in self.new_children.items() if r not in refs}
         keep.child_updates = {r: v for r, v in self.child_updates.items() if r not in refs}
         keep.motherhood = {r: v for r, v in self.motherhood.items() if r not in refs}
-        for name in (
-            "episodes",
-            "episode_updates",
-            "review_updates",
-            "adoption",
-            "placed",
-            "placed_updates",
-            "missing",
-            "missing_updates",
-            "sw",
-            "sw_updates",
-            "dolo",
-            "dolo_updates",
-        ):
+        for name in LISTS:
             setattr(keep, name, [row for row in getattr(self, name) if row[0] not in refs])
         for model, rows in self.per_year.items():
             keep.per_year[model] = [row for row in rows if row[0] not in refs]

@@ -59,6 +59,7 @@ class ImportResult:
     kept: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     children_left_out: list = field(default_factory=list)  # references, in the clean-children mode
+    changed_children: frozenset = frozenset()  # ids of the children the import added or changed
     written: bool = False
 
     @property

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
-from permanence.obligations.store import facts_changed
+from permanence.obligations.changes import children_changed
 
 from .. import models as m
 from .plan import EPISODE_FIELDS, _chunks
@@ -96,7 +96,8 @@ def _rows(model, fields, rows, **fixed):
 
 
 def write(plan, record, *, year, by=None, progress=lambda message: None):
-    """Apply `plan`; returns what was written, by kind."""
+    """Apply `plan`; returns what was written, by kind, and the ids of the children it changed
+    (whatever is derived from their facts is told, in the same transaction)."""
     counts = {}
     who = by.pk if by is not None else None
     with transaction.atomic():
@@ -184,9 +185,9 @@ def write(plan, record, *, year, by=None, progress=lambda message: None):
 
         progress("Writing the social worker episodes")
         counts.update(_social_workers(plan, ids, who))
-        # The stored obligations of every child in the return: behind now, worked out on commit.
-        facts_changed(set(ids.values()))
-    return counts
+        changed = children_changed(ids[ref] for ref in plan.changed())
+        counts["children changed"] = len(changed)
+    return counts, changed
 
 
 def _social_workers(plan, ids, by):

@@ -17,6 +17,8 @@ import pytest
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
 from permanence.demo.loader import delete_demo_data
+from permanence.obligations.changes import _listeners, on_children_changed
+from permanence.obligations.selectors import obligations_for_child
 from permanence.returns import models as m
 from permanence.returns.cli import import_main
 from permanence.returns.export import export_903
@@ -356,3 +358,28 @@ def test_a_2026_27_return_with_deprivation_of_liberty_orders_reads_back_exactly(
     export_903(year=2027, out_dir=tmp_path / "again")
     assert _files(tmp_path / "first") == _files(tmp_path / "again")
     assert "DoLo.csv" in _files(tmp_path / "again")
+
+
+def test_the_children_an_import_changes_are_announced_and_their_obligations_follow_the_new_facts(returns):
+    told = []
+    on_children_changed("test", told.append)
+    try:
+        _import(returns / "last", year=YEAR - 1)
+        reviewed = {r[0] for r in _rows(returns / "this" / "Reviews.csv")[1:]}
+        child = Child.objects.filter(council_reference__in=reviewed).order_by("council_reference").first()
+        before = [(o.rule, o.due, o.status) for o in obligations_for_child(child, today=TODAY)]
+        told.clear()
+        result = _import(returns / "this")
+        # Each child the later year added to or changed is named, once.
+        assert told == [result.changed_children] and child.pk in result.changed_children
+        assert result.counts["children changed"] == len(result.changed_children)
+        assert set(Child.objects.filter(council_reference__in=reviewed).values_list("pk", flat=True)) <= set(told[0])
+        # The child's obligations are worked out from the reviews the import brought.
+        after = [(o.rule, o.due, o.status) for o in obligations_for_child(child, today=TODAY)]
+        assert after != before
+        # The same files again change no child, and nobody is told anything.
+        told.clear()
+        again = _import(returns / "this")
+        assert again.changed_children == frozenset() and told == []
+    finally:
+        _listeners.pop("test", None)

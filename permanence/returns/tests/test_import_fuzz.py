@@ -6,16 +6,26 @@ import io
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from permanence.children.models import Child, Episode, Review
+from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.demo.loader import delete_demo_data
+from permanence.returns import models as m
 from permanence.returns.export import export_903
 from permanence.returns.importer import InputProblem, import_903_files
 
 from .conftest import TODAY, YEAR
 
+RETURN_MODELS = (
+    m.Motherhood,
+    m.HealthOutcome,
+    m.CareLeaverContact,
+    m.AdoptionDetail,
+    m.PlacementForAdoptionDecision,
+    m.PreviousPermanence,
+    m.MissingEpisode,
+)
 # Fuzz: hypothesis tries many cells in many files (slow; `make test` runs it).
 pytestmark = pytest.mark.slow
 
@@ -129,3 +139,64 @@ def test_any_bytes_in_any_file_are_refused_or_imported_never_a_crash(files):
             assert problem.file is not None and problem.message
         assert result.written or result.problem_count > 0
         transaction.set_rollback(True)
+
+
+def _facts():
+    """Every fact the import can write, by model and id (the version counters left out)."""
+    out = {}
+    for model in (Child, Episode, Review, Allocation, LegalOrder, *RETURN_MODELS):
+        names = [f.attname for f in model._meta.concrete_fields if f.name not in ("version", "updated_at")]
+        out[model.__name__] = {row[0]: row for row in model.objects.values_list(*names)}
+    return out
+
+
+# What the record may hold that a file can still fill in: a blank, "not a mother (yet)", "not (yet)
+# known to be unaccompanied", the ethnicity not yet obtained (NOBT).
+FILLABLE = (None, "", False, "NOBT")
+
+
+def test_no_edit_of_a_return_and_no_older_year_ever_changes_a_fact_the_record_holds(council, tmp_path):
+    """Whatever is done to the files (a cell blanked, a value copied from another row, a row left
+    out) and whichever year they are for, what the record held stays as it was: an import adds and
+    fills in blanks, never changes, reopens or removes."""
+    for year in (YEAR - 1, YEAR):
+        export_903(year=year, out_dir=tmp_path / str(year))
+    delete_demo_data()
+    import_903_files({p.name: p.read_bytes() for p in (tmp_path / str(YEAR)).glob("*.csv")}, year=YEAR, today=TODAY)
+    held = _facts()
+    returns = {
+        year: {p.name: _rows(p.read_text()) for p in sorted((tmp_path / str(year)).glob("*.csv"))}
+        for year in (YEAR - 1, YEAR)
+    }
+
+    @settings(max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+    @given(data=st.data())
+    def never_changes_what_is_held(data):
+        year = data.draw(st.sampled_from([YEAR - 1, YEAR]), label="year")
+        tables = {name: [list(row) for row in rows] for name, rows in returns[year].items()}
+        names = sorted(name for name, rows in tables.items() if len(rows) > 2)
+        for _ in range(data.draw(st.integers(1, 4), label="edits")):
+            rows = tables[data.draw(st.sampled_from(names), label="file")]
+            row = data.draw(st.integers(1, len(rows) - 1), label="row")
+            edit = data.draw(st.sampled_from(["blank", "copy", "drop"]), label="edit")
+            if edit == "drop":
+                del rows[row]
+                continue
+            column = data.draw(st.integers(1, len(rows[0]) - 1), label="column")
+            other = data.draw(st.integers(1, len(rows) - 1), label="from row")
+            rows[row][column] = "" if edit == "blank" else rows[other][column]
+        with transaction.atomic():
+            result = import_903_files(
+                {name: _text(rows).encode() for name, rows in tables.items()}, year=year, today=TODAY
+            )
+            event("imported" if result.written else "refused with its problems listed")
+            now = _facts()
+            for model, rows in held.items():
+                for pk, before in rows.items():
+                    after = now[model].get(pk)
+                    assert after is not None, (model, before, "removed")
+                    for old, new in zip(before, after, strict=True):
+                        assert new == old or old in FILLABLE, (model, before, after, result.kept)
+            transaction.set_rollback(True)
+
+    never_changes_what_is_held()
