@@ -4,13 +4,13 @@ Every list is a fixed number of queries whatever its length: the selection is fi
 paginated in the database, then only the page's children get their case facts prefetched.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
-from permanence.access import matrix, pseudonyms
+from permanence.access import matrix, policy, pseudonyms
 from permanence.access.rules import visible_children
 from permanence.accounts import roles
 from permanence.accounts.models import Team
@@ -254,6 +254,20 @@ def needs_acting_on(obligations):
     return [
         (o, harm.days_overdue(o, obligations.today)) for o in harm.in_harm_order(overdue) + harm.in_harm_order(soon)
     ]
+
+
+def for_person(page, user):
+    """The child page as this person may see it: brothers and sisters whose records they cannot
+    open are shown unnamed (the one access policy, permanence.access.policy)."""
+    section = page.sibling_section
+    if section is not None:
+        section.siblings = policy.siblings_for(user, section.siblings)
+        apart = policy.children_for(user, section.apart_from)
+        section.apart_from, section.apart_hidden = apart.visible, apart.hidden
+        for decision in section.decisions:
+            shown = policy.children_for(user, decision.siblings.all())
+            decision.shown_siblings, decision.hidden_siblings = shown.visible, shown.hidden
+    return replace(page, siblings=policy.siblings_for(user, page.siblings))
 
 
 def child_page(child, *, today=None):
