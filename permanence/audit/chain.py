@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .anchors import problems as anchor_problems
 from .models import AuditEvent
 
 GENESIS = "0" * 64
@@ -119,8 +120,6 @@ def report(events=None):
     walked whole (each changed row and each broken link is named, not only the first), then the
     signed checkpoints outside the database are read for what the chain cannot show by itself:
     a deleted tail and a re-computed chain (anchors.py)."""
-    from .anchors import problems as anchor_problems
-
     prev, prev_id, count, found = GENESIS, 0, 0, []
     for event in events if events is not None else AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         count += 1

@@ -16,4 +16,4 @@ def audit_checkpoint(*, day: str) -> str:
     return f"Checkpoint signed at row {checkpoint.last_id} ({checkpoint.count} rows)"
 
 
-register_job(audit_checkpoint, name="audit-checkpoint", title="Sign the audit log's checkpoint", nightly_at="00:45")
+register_job(audit_checkpoint, name="audit-checkpoint", title="Sign the audit checkpoint", nightly_at="00:45")

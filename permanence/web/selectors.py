@@ -258,16 +258,34 @@ def needs_acting_on(obligations):
 
 def for_person(page, user):
     """The child page as this person may see it: brothers and sisters whose records they cannot
-    open are shown unnamed (the one access policy, permanence.access.policy)."""
+    open are shown unnamed and unlinked (the one access policy, permanence.access.policy), read
+    in one query however many there are."""
     section = page.sibling_section
+    decisions = section.decisions if section is not None else []
+    ids = {s.child.pk for s in page.siblings if s.child is not None}
     if section is not None:
-        section.siblings = policy.siblings_for(user, section.siblings)
-        apart = policy.children_for(user, section.apart_from)
-        section.apart_from, section.apart_hidden = apart.visible, apart.hidden
-        for decision in section.decisions:
-            shown = policy.children_for(user, decision.siblings.all())
-            decision.shown_siblings, decision.hidden_siblings = shown.visible, shown.hidden
-    return replace(page, siblings=policy.siblings_for(user, page.siblings))
+        ids |= {s.child.pk for s in section.siblings if s.child is not None} | {c.pk for c in section.apart_from}
+        ids |= {c.pk for decision in decisions for c in decision.siblings.all()}
+    # One query, asked even with no brothers or sisters, so the page costs the same however many.
+    seen = set(policy.visible_children(user).filter(pk__in=sorted(ids) or [0]).values_list("pk", flat=True))
+
+    def unseen(siblings):
+        return [
+            s
+            if s.child is None or s.child.pk in seen
+            else replace(s, name=policy.UNSEEN_SIBLING, child=None, person=None)
+            for s in siblings
+        ]
+
+    if section is not None:
+        section.siblings = unseen(section.siblings)
+        section.apart_hidden = sum(1 for c in section.apart_from if c.pk not in seen)
+        section.apart_from = [c for c in section.apart_from if c.pk in seen]
+        for decision in decisions:
+            named = list(decision.siblings.all())
+            decision.shown_siblings = [c for c in named if c.pk in seen]
+            decision.hidden_siblings = len(named) - len(decision.shown_siblings)
+    return replace(page, siblings=unseen(page.siblings))
 
 
 def child_page(child, *, today=None):

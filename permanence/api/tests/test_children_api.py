@@ -1,14 +1,17 @@
 """A case system opens a child's record, records an episode and reads back what is due."""
 
+import threading
 from datetime import date
 
 import pytest
+from django.db import connections
 
 from permanence.access import matrix
 from permanence.api.models import ApiToken
 from permanence.api.tokens import token_revoke
 from permanence.audit.models import AuditEvent
 from permanence.children.models import Allocation, Child, Episode
+from permanence.web.tests.builders import child_in_care
 
 NEW_CHILD = {
     "first_name": "Noah",
@@ -211,12 +214,6 @@ def test_a_patch_writes_only_the_fields_sent(council, api_as):
 def test_twenty_stale_patches_at_once_exactly_one_is_accepted(api_as, sam):
     """Twenty clients read the record, then all PATCH it with the same ETag at the same moment:
     one is written, nineteen get 412, and the record holds the one accepted value."""
-    import threading
-
-    from django.db import connections
-
-    from permanence.web.tests.builders import child_in_care
-
     ava = child_in_care(
         "Ava", "Example", reference="P20", born=date(2020, 3, 10), entered=date(2026, 1, 5), social_worker=sam
     )

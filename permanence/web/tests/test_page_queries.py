@@ -29,12 +29,12 @@ from .builders import child_in_care, small_council
 # record's sections (reviews with their reports, order changes, temporary approvals, long-term
 # placements, health assessments, dental checks, PEPs, care and pathway plans, missing, corrections),
 # and six for those dated facts of care read into the statutory clock's snapshot (health, plans,
-# PEPs, missing, temporary approvals, long-term placements: recording one moves the clock), and one
-# for the escalations the IRO has raised.
-CHILD_PAGE_QUERIES = 100
+# PEPs, missing, temporary approvals, long-term placements: recording one moves the clock), one
+# for the escalations the IRO has raised, and one for which brothers and sisters the reader may open.
+CHILD_PAGE_QUERIES = 101
 # With every section filled in (actions, a panel, contact plans, brothers and sisters): a section
 # with rows reads their details once (contact sessions of the plans), never row by row.
-CHILD_PAGE_QUERIES_EVERY_SECTION = 101
+CHILD_PAGE_QUERIES_EVERY_SECTION = 102
 CASELOAD_QUERIES = 12
 
 
