@@ -49,6 +49,12 @@ AVA_ENTERED = date(2026, 1, 5)
 COUNCIL_ENTERED = date(2026, 1, 5)
 
 
+@pytest.fixture(autouse=True)
+def _own_audit_anchor(settings, tmp_path):
+    """Each test signs audit checkpoints into its own anchor file."""
+    settings.PERMANENCE_AUDIT_ANCHORS = tmp_path / "audit-anchors.jsonl"
+
+
 # --- teams and people ------------------------------------------------------------------------
 
 

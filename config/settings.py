@@ -266,6 +266,10 @@ PERMANENCE_HEARTBEAT_STALE_SECONDS = int(os.environ.get("PERMANENCE_HEARTBEAT_ST
 PERMANENCE_JOB_HISTORY_DAYS = int(os.environ.get("PERMANENCE_JOB_HISTORY_DAYS", "90"))
 # The nightly backup: where, and how many nights to keep (see docs/deploy.md for off-site copies).
 PERMANENCE_BACKUP_DIR = Path(os.environ.get("PERMANENCE_BACKUP_DIR", VAR_DIR / "backups"))
+# The audit chain's signed checkpoints: an append-only file outside the database, and the key they
+# are signed with (not stored in the database; derived from SECRET_KEY when not set).
+PERMANENCE_AUDIT_ANCHORS = Path(os.environ.get("PERMANENCE_AUDIT_ANCHORS", VAR_DIR / "audit-anchors.jsonl"))
+PERMANENCE_AUDIT_KEY = os.environ.get("PERMANENCE_AUDIT_KEY", "")
 PERMANENCE_BACKUP_KEEP = int(os.environ.get("PERMANENCE_BACKUP_KEEP", "14"))
 # The nightly digest leaves out workers with nothing overdue or due soon.
 PERMANENCE_DIGEST_SKIP_EMPTY = env_bool("PERMANENCE_DIGEST_SKIP_EMPTY", True)

@@ -43,6 +43,7 @@ RETENTION = "retention"  # the retention review report
 PSEUDONYMISED = "pseudonymised"  # sees pseudonyms in place of names wherever names appear
 ADMIN_SITE = "admin_site"  # Django admin (accounts and teams)
 IMPORT_RETURN = "import_return"  # read a council's SSDA903 files into the record
+SUBMIT_RETURN = "submit_return"  # download the SSDA903 return to submit it (real identifiers, every child)
 CREATE_CHILD = "create_child"  # open a new child's record (the API; the case system's referral feed)
 RESTRICT = "restrict"  # restrict a record, name who may open it, end break-glass grants
 CASE_SYSTEM_FEED = "case_system_feed"  # the SSD feed's runs, counts and problems (names case system ids, not children)
@@ -78,6 +79,7 @@ ALL_CAPABILITIES = (
     RECORD_REVIEW,
     ALLOCATE,
     RECORD_CARERS,
+    SUBMIT_RETURN,
 )
 # Capabilities that are themselves the permission to write one kind of record about a child the
 # person may see: the case check asks only that they may see the child (a panel member reads the
@@ -101,6 +103,7 @@ CAPABILITIES = {
         AUDIT_READ,
         RETENTION,
         IMPORT_RETURN,
+        SUBMIT_RETURN,
         CREATE_CHILD,
         RESTRICT,
         CASE_SYSTEM_FEED,
@@ -184,7 +187,7 @@ PAGE_CAPABILITY = {
     "performance": DASHBOARDS,
     "performance-download": DASHBOARDS,
     "return-903": DASHBOARDS,
-    "return-903-download": DASHBOARDS,
+    "return-903-download": SUBMIT_RETURN,
     "return-903-import": IMPORT_RETURN,
     "return-903-upload": IMPORT_RETURN,
     "return-903-upload-file": IMPORT_RETURN,

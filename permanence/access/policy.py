@@ -7,7 +7,7 @@ out (and, where the meeting needs to know, counted as "N records you cannot open
 named. Features call these from their selectors; a new list inherits the policy by using them.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import matrix
 from .models import BreakGlassGrant, RestrictedRecord
@@ -23,6 +23,7 @@ __all__ = [
     "may_write",
     "partition",
     "restricted_for",
+    "siblings_for",
     "visible_children",
     "visible_ids",
 ]
@@ -108,3 +109,23 @@ def may_write(user):
     """Whether the person's role records anything about children (the role matrix's edit_child):
     a read-only role is shown no form it could not submit."""
     return matrix.has(getattr(user, "role", None), matrix.EDIT_CHILD)
+
+
+UNSEEN_SIBLING = "A brother or sister whose record you cannot open"
+
+
+def siblings_for(user, siblings):
+    """A child's brothers and sisters as this person may see them: one whose record they cannot
+    open (restricted, or outside their case scope) is kept, so the child's family is whole, but
+    shown unnamed and unlinked."""
+    ids = [s.child.pk for s in siblings if s.child is not None]
+    seen = visible_ids(user, ids)
+    return [
+        s if s.child is None or s.child.pk in seen else replace(s, name=UNSEEN_SIBLING, child=None, person=None)
+        for s in siblings
+    ]
+
+
+def children_for(user, children):
+    """The Child records among `children` the person may see, and how many were left out."""
+    return partition(user, children, child_ids=lambda child: [child.pk])

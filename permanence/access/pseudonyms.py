@@ -27,3 +27,17 @@ def pseudonymise(child):
 
 def applies_to(user):
     return getattr(user, "is_authenticated", False) and matrix.has(getattr(user, "role", None), matrix.PSEUDONYMISED)
+
+
+# Obligations whose title quotes words someone typed (a meeting action's description can name
+# the child or their family): an analyst sees only what kind of obligation it is.
+FREE_TEXT_RULES = ("meeting-actions",)
+
+
+def obligation(found):
+    """An obligation as a pseudonymised reader sees it: no typed words in its title."""
+    from dataclasses import replace
+
+    if any(found.rule == rule or found.rule.endswith(f":{rule}") for rule in FREE_TEXT_RULES):
+        return replace(found, title=found.title.partition(":")[0] or "Meeting action")
+    return found

@@ -21,6 +21,7 @@ ITEM_PAGES = {
     "matching-match": ("matching.Match", "pk", "children__id"),
     "support-contact-session-new": ("support.ContactPlan", "pk", "child_id"),
     "support-action-done": ("support.SupportAction", "pk", "plan__child_id"),
+    "action-done": ("meetings.Action", "action_pk", "child_id"),
 }
 
 

@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .anchors import problems as anchor_problems
 from .models import AuditEvent
 
 GENESIS = "0" * 64
@@ -112,3 +113,24 @@ def verify(events=None):
             return count, event.pk, "its content does not match its hash (the row was changed)"
         prev = event.hash
     return count, None, ""
+
+
+def report(events=None):
+    """Every problem in the log: (rows checked, [(row id or None, what is wrong)]). The chain is
+    walked whole (each changed row and each broken link is named, not only the first), then the
+    signed checkpoints outside the database are read for what the chain cannot show by itself:
+    a deleted tail and a re-computed chain (anchors.py)."""
+    prev, prev_id, count, found = GENESIS, 0, 0, []
+    for event in events if events is not None else AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
+        count += 1
+        values = {name: getattr(event, name) for name in HASHED_FIELDS}
+        if event.prev_hash != prev:
+            gap = f"rows {prev_id + 1} to {event.pk - 1}" if event.pk - prev_id > 2 else f"row {prev_id + 1}"
+            missing = f"{gap} before it were deleted" if event.pk - prev_id > 1 else "a row was removed or inserted"
+            found.append((event.pk, f"its link to the previous row is broken: {missing} (a deleted row)"))
+        if row_hash(event.prev_hash, values) != event.hash:
+            found.append((event.pk, "its content does not match its hash (the row was changed)"))
+        prev, prev_id = event.hash, event.pk
+    if events is None:
+        found += anchor_problems()
+    return count, found

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from permanence.access import matrix
+from permanence.access import matrix, policy
 from permanence.children.models import Carer, Child
 from permanence.govuk.forms import take_refusal
 from permanence.planning.options import OPTION_NAMES
@@ -24,7 +24,8 @@ from .needs import NEEDS, level_name
 
 @login_required
 def home(request):
-    return render(request, "matching/home.html", {"found": selectors.waiting_children()})
+    found = selectors.waiting_children(visible=policy.visible_children(request.user))
+    return render(request, "matching/home.html", {"found": found})
 
 
 @login_required

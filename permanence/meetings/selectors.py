@@ -28,7 +28,10 @@ def next_panels(ids, today):
 
 
 def open_actions_for(user):
-    return Action.objects.filter(owner=user, done_on__isnull=True).select_related("child").order_by("due")
+    """The person's open actions about children they may see (an action on a record since
+    restricted, or moved out of their scope, is left out, never named)."""
+    actions = Action.objects.filter(owner=user, done_on__isnull=True).select_related("child").order_by("due")
+    return policy.limit(actions, user)
 
 
 def open_actions_for_child(child):

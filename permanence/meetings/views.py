@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from permanence.access import matrix
+from permanence.access import matrix, policy
 from permanence.access.middleware import denied
 from permanence.accounts import roles
 from permanence.accounts.models import User
@@ -19,6 +19,11 @@ from permanence.children.models import Child, Review
 
 from . import agenda_rules, choices, forms, quorum, selectors, services
 from .models import Action, AgendaItem, Clinic, ClinicItem, Escalation, Panel, PanelItem, Referral, TrackingMeeting
+
+
+def _seen(request, items):
+    """The items about children the person may see, and how many were left out (never which)."""
+    return policy.partition(request.user, items)
 
 
 def _posted(request):
@@ -105,7 +110,9 @@ def clinic_list(request):
         return redirect("clinic-detail", clinic.pk)
     page = Paginator(selectors.clinics(), 20).get_page(request.GET.get("page"))
     return render(
-        request, "meetings/clinic_list.html", {"form": form, "page": page, "waiting": selectors.waiting_referrals()}
+        request,
+        "meetings/clinic_list.html",
+        {"form": form, "page": page, "waiting": _seen(request, selectors.waiting_referrals())},
     )
 
 
@@ -120,14 +127,15 @@ def clinic_detail(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("clinic-detail", pk)
-    items = list(selectors.clinic_items(clinic))
+    items = _seen(request, selectors.clinic_items(clinic))
     return render(
         request,
         "meetings/clinic_detail.html",
         {
             "clinic": clinic,
             "items": [(item, services.attendance_warnings(item)) for item in items],
-            "waiting": selectors.waiting_referrals(),
+            "hidden": items.hidden_text,
+            "waiting": _seen(request, selectors.waiting_referrals()),
         },
     )
 
@@ -288,7 +296,7 @@ def panel_list(request):
         "meetings/panel_list.html",
         {
             "page": page,
-            "awaiting_adm": selectors.awaiting_adm(),
+            "awaiting_adm": _seen(request, selectors.awaiting_adm()),
             "can_arrange": matrix.has(request.user.role, matrix.PANEL_ARRANGE),
         },
     )
@@ -322,7 +330,8 @@ def panel_detail(request, pk):
         "meetings/panel_detail.html",
         {
             "panel": panel,
-            "items": selectors.panel_items(panel),
+            "items": (items := _seen(request, selectors.panel_items(panel))),
+            "hidden": items.hidden_text,
             "members": members,
             "quorum": quorum.quorum([m.role for m in members]),
             "quorum_source": quorum.SOURCE,

@@ -76,6 +76,7 @@ def _return_page(request, form, status=200):
             "years": list(range(LAST_YEAR, FIRST_YEAR - 1, -1)),
             "upload": form,
             "can_import": can_import,
+            "can_submit": matrix.has(getattr(request.user, "role", None), matrix.SUBMIT_RETURN),
             "uploads": recent_uploads() if can_import else [],
             "limit_mb": upload_limit_bytes() // 1_000_000,
         },

@@ -132,6 +132,7 @@ class SiblingSummary:
     assessments: list
     contact_plans: list
     warnings: list = field(default_factory=list)  # (message, source)
+    apart_hidden: int = 0  # brothers and sisters lived apart from whose records the reader cannot open
 
     @property
     def current_decision(self):

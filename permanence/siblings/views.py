@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from permanence.access import policy
 from permanence.children.models import Child
 from permanence.children.selectors import sibling_group
 from permanence.govuk.forms import take_refusal
@@ -15,11 +16,12 @@ from .forms import AssessmentForm, ContactPlanForm, DecisionForm
 from .selectors import sibling_summary
 
 
-def _group(child, include_child):
+def _group(child, include_child, user):
+    """The brothers and sisters a form may name: those whose records the person may see."""
     ids = [s.child.pk for s in sibling_group(child) if s.child is not None]
     if include_child:
         ids.append(child.pk)
-    return Child.objects.filter(pk__in=ids).order_by("first_name", "last_name")
+    return policy.visible_children(user).filter(pk__in=ids).order_by("first_name", "last_name")
 
 
 def _back(child):
@@ -29,7 +31,7 @@ def _back(child):
 @login_required
 def assessment_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    group = _group(child, include_child=True)
+    group = _group(child, include_child=True, user=request.user)
     form = AssessmentForm(request.POST or None, group=group, initial={"children": list(group)})
     if request.method == "POST" and form.is_valid():
         try:
@@ -47,7 +49,7 @@ def assessment_new(request, pk):
 @login_required
 def decision_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    group = _group(child, include_child=False)
+    group = _group(child, include_child=False, user=request.user)
     form = DecisionForm(request.POST or None, group=group, initial={"siblings": list(group)})
     if request.method == "POST" and form.is_valid():
         try:

@@ -26,6 +26,7 @@ def drift_dashboard(request):
     if pseudonyms.applies_to(user):
         for row in rows:
             pseudonyms.pseudonymise(row.child)
+            row.obligations = [pseudonyms.obligation(o) for o in row.obligations]
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     team = Team.objects.filter(pk=filters["team"]).first() if filters["team"] else None
     worker = User.objects.filter(pk=filters["worker"]).first() if filters["worker"] else None

@@ -4,13 +4,13 @@ Every list is a fixed number of queries whatever its length: the selection is fi
 paginated in the database, then only the page's children get their case facts prefetched.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
-from permanence.access import matrix, pseudonyms
+from permanence.access import matrix, policy, pseudonyms
 from permanence.access.rules import visible_children
 from permanence.accounts import roles
 from permanence.accounts.models import Team
@@ -254,6 +254,38 @@ def needs_acting_on(obligations):
     return [
         (o, harm.days_overdue(o, obligations.today)) for o in harm.in_harm_order(overdue) + harm.in_harm_order(soon)
     ]
+
+
+def for_person(page, user):
+    """The child page as this person may see it: brothers and sisters whose records they cannot
+    open are shown unnamed and unlinked (the one access policy, permanence.access.policy), read
+    in one query however many there are."""
+    section = page.sibling_section
+    decisions = section.decisions if section is not None else []
+    ids = {s.child.pk for s in page.siblings if s.child is not None}
+    if section is not None:
+        ids |= {s.child.pk for s in section.siblings if s.child is not None} | {c.pk for c in section.apart_from}
+        ids |= {c.pk for decision in decisions for c in decision.siblings.all()}
+    # One query, asked even with no brothers or sisters, so the page costs the same however many.
+    seen = set(policy.visible_children(user).filter(pk__in=sorted(ids) or [0]).values_list("pk", flat=True))
+
+    def unseen(siblings):
+        return [
+            s
+            if s.child is None or s.child.pk in seen
+            else replace(s, name=policy.UNSEEN_SIBLING, child=None, person=None)
+            for s in siblings
+        ]
+
+    if section is not None:
+        section.siblings = unseen(section.siblings)
+        section.apart_hidden = sum(1 for c in section.apart_from if c.pk not in seen)
+        section.apart_from = [c for c in section.apart_from if c.pk in seen]
+        for decision in decisions:
+            named = list(decision.siblings.all())
+            decision.shown_siblings = [c for c in named if c.pk in seen]
+            decision.hidden_siblings = len(named) - len(decision.shown_siblings)
+    return replace(page, siblings=unseen(page.siblings))
 
 
 def child_page(child, *, today=None):

@@ -61,7 +61,7 @@ def child_search(request):
 @login_required
 def child_detail(request, pk):
     child = get_object_or_404(Child, pk=pk)
-    page = selectors.child_page(child)
+    page = selectors.for_person(selectors.child_page(child), request.user)
     return render(
         request,
         "web/child_detail.html",

@@ -12,11 +12,11 @@ from permanence.access import matrix
 from permanence.access.rules import visible_children
 from permanence.accounts.models import User
 from permanence.api.pagination import Pagination
-from permanence.audit import concurrency
 from permanence.children import services
 from permanence.children.models import Allocation, Episode, Hearing, LegalOrder, Proceedings, Relationship, Review
 from permanence.children.orders import ORDER_TYPES
 from permanence.children.relationships import RELATIONSHIP_TYPES
+from permanence.children.versions import StaleRecord
 from permanence.codes.category_of_need import CATEGORY_OF_NEED
 from permanence.codes.ethnicity import ETHNICITY
 from permanence.codes.legal_status import LEGAL_STATUS
@@ -33,6 +33,7 @@ from ..access import child_for, item_for, need
 from ..errors import ApiError, Error
 from ..types import Codes, Day, Id, RefId, Required, Text
 from .common import CREATED, READ, WRITE, staff_name
+from .record import _if_match, _stale
 
 router = Router(tags=["Children"])
 
@@ -83,6 +84,9 @@ class ChildPatch(Schema):
 
 class ChildOut(Schema):
     id: int
+    version: int = Field(
+        description="Goes up by one with every change: send it back as `If-Match` to change the record."
+    )
     first_name: str
     last_name: str
     date_of_birth: date | None
@@ -168,9 +172,9 @@ def create_child(request, payload: ChildCreate):
     )
 
 
-def _version(child_id):
-    """The record's version for ETag / If-Match: the latest audited change to the child's case record."""
-    return f'"{concurrency.version(child_id=child_id, apps=("children",))}"'
+def _etag(record):
+    """A record's ETag: its version, which goes up by one with every change."""
+    return f'"{record.version}"'
 
 
 @router.get(
@@ -182,27 +186,21 @@ def _version(child_id):
 )
 def get_child(request, child_id: Id, response: HttpResponse):
     child = child_for(request, child_id)
-    response["ETag"] = _version(child.pk)
+    response["ETag"] = _etag(child)
     return child
 
 
 @router.patch(
     "/children/{child_id}",
-    response={**WRITE(200, ChildOut), 412: Error},
+    response={**WRITE(200, ChildOut), 412: Error, 428: Error},
     summary="Correct a child's details",
-    description="Send only the fields to change. With `If-Match` (the `ETag` from reading the record), "
-    "a record changed by someone else since then is refused with 412 and left as they left it.",
+    description="Send only the fields to change, with `If-Match` (the `ETag` from reading the record). "
+    "Only the fields sent are written, in one conditional update: a record changed by someone else "
+    "since you read it is refused with 412 (their change is named) and left as they left it.",
 )
 def update_child(request, child_id: Id, payload: ChildPatch, response: HttpResponse):
     child = child_for(request, child_id, edit=True)
-    expected = request.headers.get("If-Match", "").removeprefix("W/").strip()
-    if expected and expected != "*" and expected != _version(child.pk):
-        raise ApiError(
-            412,
-            "The record has changed since you read it: read it again, check the other change, "
-            "then send yours with the new ETag.",
-            code="changed_since_read",
-        )
+    version = _if_match(request)
     changes = payload.dict(exclude_unset=True)
     if "sex" in changes:
         changes["sex"] = changes["sex"] or ""
@@ -220,8 +218,11 @@ def update_child(request, child_id: Id, payload: ChildPatch, response: HttpRespo
     ):
         if field in changes and changes[field] is None:
             raise ApiError(422, "Nothing was saved.", fields={field: ["This field cannot be null."]})
-    child = services.child_update(child=child, by=request.user, **changes)
-    response["ETag"] = _version(child.pk)
+    try:
+        child = services.child_update(child=child, by=request.user, version=version, **changes)
+    except StaleRecord as refused:
+        _stale(refused)
+    response["ETag"] = _etag(child)
     return child
 
 
@@ -468,6 +469,7 @@ class ProceedingsPatch(Schema):
 
 class ProceedingsOut(Schema):
     id: int
+    version: int = Field(description="Send it back as `If-Match` to change the proceedings.")
     pre_proceedings_start: date | None
     letter_before_proceedings: date | None
     pre_proceedings_meeting: date | None
@@ -510,11 +512,23 @@ def create_proceedings(request, child_id: Id, payload: ProceedingsIn):
     return Status(201, services.proceedings_record(child=child, by=request.user, **values))
 
 
-@router.patch("/proceedings/{proceedings_id}", response=WRITE(200, ProceedingsOut), summary="Update proceedings dates")
-def update_proceedings(request, proceedings_id: Id, payload: ProceedingsPatch):
+@router.patch(
+    "/proceedings/{proceedings_id}",
+    response={**WRITE(200, ProceedingsOut), 412: Error, 428: Error},
+    summary="Update proceedings dates",
+    description="Send only the fields to change, with `If-Match` (the proceedings' `version`, as an ETag): "
+    "a change made since you read them is refused with 412.",
+)
+def update_proceedings(request, proceedings_id: Id, payload: ProceedingsPatch, response: HttpResponse):
     proceedings = item_for(request, Proceedings, proceedings_id, edit=True)
+    version = _if_match(request)
     changes = _blank_text(payload.dict(exclude_unset=True), {"final_order", "court", "case_number"})
-    return services.proceedings_update(proceedings=proceedings, by=request.user, **changes)
+    try:
+        proceedings = services.proceedings_update(proceedings=proceedings, by=request.user, version=version, **changes)
+    except StaleRecord as refused:
+        _stale(refused)
+    response["ETag"] = _etag(proceedings)
+    return proceedings
 
 
 @router.post("/proceedings/{proceedings_id}/hearings", response=WRITE(CREATED, HearingOut), summary="Add a hearing")

@@ -19,8 +19,13 @@ class ApiClient:
     def post(self, path, data=None):
         return self.client.post(f"/api/v1{path}", data or {}, content_type="application/json", headers=self.headers)
 
-    def patch(self, path, data=None):
-        return self.client.patch(f"/api/v1{path}", data or {}, content_type="application/json", headers=self.headers)
+    def patch(self, path, data=None, *, if_match=None):
+        headers = self.headers | ({"If-Match": str(if_match)} if if_match is not None else {})
+        return self.client.patch(f"/api/v1{path}", data or {}, content_type="application/json", headers=headers)
+
+    def etag(self, path):
+        """The ETag of the record at `path`, read as a client would before changing it."""
+        return self.get(path)["ETag"]
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def test_beside_mosaic_a_new_child_or_a_changed_name_is_refused(council, api_as,
         "/children", {"first_name": "Noah", "last_name": "X", "date_of_birth": "2021-06-01", "council_reference": "N1"}
     )
     assert created.status_code == 403 and not Child.objects.filter(council_reference="N1").exists()
-    changed = api.patch(f"/children/{council['mine'].pk}", {"first_name": "Changed"})
+    changed = api.patch(f"/children/{council['mine'].pk}", {"first_name": "Changed"}, if_match=council["mine"].version)
     assert changed.status_code == 403
     council["mine"].refresh_from_db()
     assert council["mine"].first_name != "Changed"
@@ -87,7 +87,11 @@ def test_beside_mosaic_court_stages_are_recorded_here_but_the_pre_proceedings_da
     api = api_as(council["people"][matrix.SOCIAL_WORKER])
     created = api.post(f"/children/{child.pk}/proceedings", {"issued": "2026-01-20", "court": "Thornbury"})
     assert created.status_code == 201, created.json()
-    refused = api.patch(f"/proceedings/{created.json()['id']}", {"pre_proceedings_start": "2025-11-01"})
+    version = created.json()["version"]
+    refused = api.patch(
+        f"/proceedings/{created.json()['id']}", {"pre_proceedings_start": "2025-11-01"}, if_match=version
+    )
     assert refused.status_code == 422
     assert "Mosaic" in refused.json()["error"]["fields"]["pre_proceedings_start"][0]
-    assert api.patch(f"/proceedings/{created.json()['id']}", {"concluded": "2026-06-30"}).status_code == 200
+    saved = api.patch(f"/proceedings/{created.json()['id']}", {"concluded": "2026-06-30"}, if_match=version)
+    assert saved.status_code == 200

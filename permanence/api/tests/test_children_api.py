@@ -1,14 +1,17 @@
 """A case system opens a child's record, records an episode and reads back what is due."""
 
+import threading
 from datetime import date
 
 import pytest
+from django.db import connections
 
 from permanence.access import matrix
 from permanence.api.models import ApiToken
 from permanence.api.tokens import token_revoke
 from permanence.audit.models import AuditEvent
 from permanence.children.models import Allocation, Child, Episode
+from permanence.web.tests.builders import child_in_care
 
 NEW_CHILD = {
     "first_name": "Noah",
@@ -119,7 +122,7 @@ def test_reads_and_changes_through_the_api_are_in_the_audit_trail_under_the_owne
     api.get(f"/children/{mine.pk}")
     view = AuditEvent.objects.filter(action="view", child_id=mine.pk).latest("pk")
     assert view.username == sam.username and "API token" in view.user_agent
-    api.patch(f"/children/{mine.pk}", {"religion": "Christian"})
+    api.patch(f"/children/{mine.pk}", {"religion": "Christian"}, if_match=api.etag(f"/children/{mine.pk}"))
     change = AuditEvent.objects.filter(action="update", model="children.Child").latest("pk")
     assert change.username == sam.username and change.after["religion"] == "Christian"
 
@@ -154,7 +157,7 @@ def test_a_change_made_since_the_system_read_the_record_is_not_overwritten(counc
     )
     case_system, colleague = api_as(sam), api_as(manager)
     etag = case_system.get(f"/children/{mine.pk}")["ETag"]
-    assert colleague.patch(f"/children/{mine.pk}", {"first_language": "Polish"}).status_code == 200
+    assert colleague.patch(f"/children/{mine.pk}", {"first_language": "Polish"}, if_match=etag).status_code == 200
     stale = case_system.client.patch(
         f"/api/v1/children/{mine.pk}",
         {"first_language": "English"},
@@ -181,3 +184,56 @@ def test_an_unknown_address_or_method_answers_in_the_same_error_shape(council, a
     wrong = api.client.delete(f"/api/v1/children/{council['mine'].pk}", headers=api.headers)
     assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"
     assert "PATCH" in wrong["Allow"]
+
+
+def test_a_change_without_if_match_is_refused_and_names_the_header(council, api_as):
+    mine = council["mine"]
+    api = api_as(council["people"][matrix.SOCIAL_WORKER])
+    refused = api.patch(f"/children/{mine.pk}", {"religion": "Quaker"})
+    assert refused.status_code == 428 and "If-Match" in refused.json()["error"]["message"]
+    mine.refresh_from_db()
+    assert mine.religion != "Quaker"
+
+
+def test_a_patch_writes_only_the_fields_sent(council, api_as):
+    """Two people change different fields of one record, each on the version they read: the second
+    is refused rather than writing back the first person's field from a stale read; sent again on
+    the new version, it changes only its own field."""
+    mine = council["mine"]
+    sam, manager = api_as(council["people"][matrix.SOCIAL_WORKER]), api_as(council["people"][matrix.SERVICE_MANAGER])
+    read = sam.etag(f"/children/{mine.pk}")
+    assert manager.patch(f"/children/{mine.pk}", {"religion": "Buddhist"}, if_match=read).status_code == 200
+    assert sam.patch(f"/children/{mine.pk}", {"first_language": "Welsh"}, if_match=read).status_code == 412
+    again = sam.patch(f"/children/{mine.pk}", {"first_language": "Welsh"}, if_match=sam.etag(f"/children/{mine.pk}"))
+    assert again.status_code == 200
+    mine.refresh_from_db()
+    assert (mine.religion, mine.first_language) == ("Buddhist", "Welsh")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_stale_patches_at_once_exactly_one_is_accepted(api_as, sam):
+    """Twenty clients read the record, then all PATCH it with the same ETag at the same moment:
+    one is written, nineteen get 412, and the record holds the one accepted value."""
+    ava = child_in_care(
+        "Ava", "Example", reference="P20", born=date(2020, 3, 10), entered=date(2026, 1, 5), social_worker=sam
+    )
+    clients = [api_as(sam) for _ in range(20)]
+    etag = clients[0].etag(f"/children/{ava.pk}")
+    start = threading.Barrier(len(clients))
+    answers = []
+
+    def write(n, client):
+        try:
+            start.wait()
+            answers.append(client.patch(f"/children/{ava.pk}", {"religion": f"Faith {n}"}, if_match=etag).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(n, c)) for n, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == [200] + [412] * 19
+    ava.refresh_from_db()
+    assert ava.version == int(etag.strip('"')) + 1 and ava.religion.startswith("Faith ")

@@ -309,7 +309,11 @@ def proceedings_record(
 
 
 @transaction.atomic
-def proceedings_update(*, proceedings: Proceedings, by: User | None = None, **changes: Any) -> Proceedings:
+def proceedings_update(
+    *, proceedings: Proceedings, by: User | None = None, version: int | str | None = None, **changes: Any
+) -> Proceedings:
+    """Change proceedings' dates. With `version`, refused (StaleRecord) if someone changed them since,
+    written in one conditional update."""
     fields = (
         "pre_proceedings_start",
         "letter_before_proceedings",
@@ -326,9 +330,12 @@ def proceedings_update(*, proceedings: Proceedings, by: User | None = None, **ch
     changed = [f for f, v in changes.items() if getattr(proceedings, f, None) != v]
     _refuse_if(ownership.fields_kept_elsewhere("proceedings", changed))
     _refuse_if(proceedings_check(proceedings.child, values))
-    for field, value in changes.items():
-        setattr(proceedings, field, value)
-    proceedings.save()
+    if version is not None:
+        proceedings = versioned_update(record=proceedings, version=version, changes=changes, by=by)
+    else:
+        for field, value in changes.items():
+            setattr(proceedings, field, value)
+        proceedings.save()
     recorded(proceedings.child_id)
     return proceedings
 

@@ -73,12 +73,15 @@ def test_the_timeline_includes_plans_and_decisions(client, sam, ava_with_history
     assert "Permanence plan changed" in titles
 
 
-def test_brothers_and_sisters_link_to_their_own_page(client, sam, ava, ben):
+def test_brothers_and_sisters_link_to_their_own_page_only_for_someone_who_may_open_it(client, sam, simone, ava, ben):
     mum = Person.objects.create(first_name="Mia", last_name="Example")
     for child in (ava, ben):
         services.relationship_add(child=child, person=mum, relationship="mother")
-    html = child_page(client, sam, ava).content.decode()
+    html = child_page(client, simone, ava).content.decode()
     assert f'href="{reverse("child-detail", args=[ben.pk])}">Ben Other</a>' in html
+    # Ben is Omar's, in the other team: Sam sees that Ava has a brother or sister, never who.
+    html = child_page(client, sam, ava).content.decode()
+    assert "A brother or sister whose record you cannot open" in html and "Ben Other" not in html
 
 
 def test_a_child_with_little_recorded_says_so_plainly(client, sam, ava):

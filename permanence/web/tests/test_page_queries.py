@@ -29,16 +29,16 @@ from .builders import child_in_care, small_council
 # record's sections (reviews with their reports, order changes, temporary approvals, long-term
 # placements, health assessments, dental checks, PEPs, care and pathway plans, missing, corrections),
 # and six for those dated facts of care read into the statutory clock's snapshot (health, plans,
-# PEPs, missing, temporary approvals, long-term placements: recording one moves the clock), and one
-# for the escalations the IRO has raised.
-# 72 once the page read the stored obligations (one query) instead of the 27 queries of the
+# PEPs, missing, temporary approvals, long-term placements: recording one moves the clock), one
+# for the escalations the IRO has raised, and one for which brothers and sisters the reader may open.
+# 73 once the page read the stored obligations (one query) instead of the 27 queries of the
 # child's snapshot and the sibling facts read again beside it, and the session was written once a
 # minute, not on every page. Counted with the stored row current, as a day of work leaves it: a
 # page that finds it behind works the child out.
-CHILD_PAGE_QUERIES = 72
+CHILD_PAGE_QUERIES = 73
 # With every section filled in (actions, a panel, contact plans, brothers and sisters): a section
 # with rows reads their details once (contact sessions of the plans), never row by row.
-CHILD_PAGE_QUERIES_EVERY_SECTION = 72
+CHILD_PAGE_QUERIES_EVERY_SECTION = 73
 CASELOAD_QUERIES = 12
 
 
