@@ -1,6 +1,7 @@
 """May this person apply for a child arrangements order without the court's leave?
 
-Children Act 1989 s10(5), (5A), (5B) and s10(4), as Leeds permanence policy sets them out
+Children Act 1989 s10(5) (including (d), parental responsibility given with a "spends time
+with" order under s12(2A)), (5A), (5B) and s10(4), as Leeds permanence policy sets them out
 (Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.6). Anyone else may still ask the court for leave. The check takes
 a small set of facts and answers in words: which ground applies, or why none does.
 
@@ -39,6 +40,9 @@ class ApplicantFacts:
     live_with_order_in_force: bool = False
     live_with_holders_consent: bool = False  # each person named in the live-with order consents
     everyone_with_pr_consents: bool = False
+    # Named in a child arrangements order as someone the child spends time with (not lives with),
+    # and given parental responsibility by that order (s12(2A)).
+    pr_under_contact_order: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,24 @@ def _consent_ground(facts: ApplicantFacts) -> Ground:
     return Ground("consent", False, "not everyone with parental responsibility consents", source)
 
 
+def _contact_order_pr_ground(facts: ApplicantFacts) -> Ground:
+    source = f"{LEEDS_86}; Children Act 1989 s10(5)(d), s12(2A)"
+    if facts.pr_under_contact_order:
+        return Ground(
+            "contact_order_with_pr",
+            True,
+            "the applicant has parental responsibility given by a child arrangements order naming them as someone "
+            "the child spends time with (s12(2A))",
+            source,
+        )
+    return Ground(
+        "contact_order_with_pr",
+        False,
+        "the applicant is not someone given parental responsibility by a spends-time-with child arrangements order",
+        source,
+    )
+
+
 def cao_without_leave(facts: ApplicantFacts) -> Eligibility:
     """Eligibility for a child arrangements order (lives with) without leave, with every ground explained."""
     grounds = (
@@ -285,5 +307,6 @@ def cao_without_leave(facts: ApplicantFacts) -> Eligibility:
             facts, "relative_one_year", "a relative", facts.relative, f"{LEEDS_86}; Children Act 1989 s10(5B)"
         ),
         _consent_ground(facts),
+        _contact_order_pr_ground(facts),
     )
     return Eligibility(without_leave=any(g.applies for g in grounds), grounds=grounds)

@@ -230,6 +230,11 @@ class CAOEligibilityForm(GovukForm):
             ),
             ("local_authority_foster_parent", "A local authority foster parent of the child"),
             ("relative", "A relative (grandparent, brother, sister, uncle or aunt)"),
+            (
+                "pr_under_contact_order",
+                "Someone the child spends time with under a child arrangements order that gave them "
+                "parental responsibility",
+            ),
         ],
     )
     lived_from = GovukDateField(label="The child lived with the applicant from", required=False)

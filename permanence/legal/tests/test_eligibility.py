@@ -138,6 +138,13 @@ CASES = [
         "consent",
         "each person named",
     ),
+    (
+        "a grandmother given parental responsibility by a spends-time-with order may apply (s10(5)(d))",
+        {"pr_under_contact_order": True},
+        True,
+        "contact_order_with_pr",
+        "s12(2A)",
+    ),
     ("a neighbour with none of these needs leave", {}, False, None, "Needs the court's leave"),
 ]
 
@@ -157,7 +164,7 @@ def test_child_arrangements_order_without_leave(what, facts, eligible, ground, w
 
 def test_every_ground_is_explained_and_cited_even_when_one_applies():
     result = cao_without_leave(ApplicantFacts(application_date=APP, parent=True))
-    assert len(result.grounds) == 7
+    assert len(result.grounds) == 8
     for ground in result.grounds:
         assert (
             ground.reason

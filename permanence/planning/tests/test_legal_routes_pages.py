@@ -56,6 +56,15 @@ def test_a_special_guardian_can_apply_without_leave(client, sam):
     assert "They can apply without leave" in html
 
 
+def test_someone_given_parental_responsibility_by_a_spends_time_with_order_may_apply(client, sam):
+    client.force_login(sam)
+    html = client.get(
+        reverse("cao-eligibility"), {"application_date": "2026-11-23", "who": ["pr_under_contact_order"]}
+    ).content.decode()
+    assert "They can apply without leave" in html
+    assert "s10(5)(d)" in html
+
+
 def test_an_impossible_time_lived_together_is_named(client, sam):
     client.force_login(sam)
     response = client.get(
