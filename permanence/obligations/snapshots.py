@@ -28,7 +28,7 @@ BATCH = 5000
 
 # Fields several providers may add to, put in date order once gathered (a stable sort, so each
 # provider's own order stands for items on the same day).
-BY_DATE = ("decisions", "meetings", "iro_decisions")
+BY_DATE = ("decisions", "meetings", "iro_decisions", "steps")
 # Kinds of record (timescales.snapshot.RECORD_KINDS) this module reads itself (record.py, those
 # staff may record here); any other kind is held only if a provider gives it. A kind no one holds
 # is `unknown` to the engine: its rules are not worked out (a record that cannot be kept is never

@@ -7,7 +7,7 @@ from django import forms
 from permanence.govuk.forms import GovukDateField, GovukForm
 from permanence.legal.eligibility import ApplicantFacts
 
-from . import options, prompts, rules, stages
+from . import options, procedures, prompts, rules, stages
 from .models import OptionAssessment
 
 
@@ -290,3 +290,69 @@ class PlanCarerForm(PlanningForm):
         if bool(data.get("person")) == bool(data.get("carer")):
             self.add_error("person", "Choose either someone in the family network or a carer household")
         return data
+
+
+class PlanStepForm(PlanningForm):
+    kind = forms.ChoiceField(
+        label="Which step was taken?",
+        choices=procedures.STEP_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which step was taken"},
+    )
+    date = GovukDateField(label="Date it was taken", not_future=True)
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="For example who the referral went to, or where the report is kept.",
+    )
+
+
+class CarerBriefingForm(PlanningForm):
+    carers = forms.CharField(
+        label="Who was the information shared with?",
+        max_length=200,
+        help_text="For example the prospective adopters, or the proposed special guardian.",
+        error_messages={"required": "Enter who the information was shared with"},
+    )
+    shared_on = GovukDateField(label="Date it was shared", not_future=True)
+    known_risks = forms.CharField(label="Known risks", required=False, widget=forms.Textarea)
+    foreseeable_risks = forms.CharField(
+        label="Risks that can reasonably be anticipated", required=False, widget=forms.Textarea
+    )
+    anticipated_needs = forms.CharField(
+        label="Needs the child is expected to have as they grow up", required=False, widget=forms.Textarea
+    )
+    support = forms.CharField(label="Planning and support offered to meet them", required=False, widget=forms.Textarea)
+    acknowledged_on = GovukDateField(
+        label="Date the carers acknowledged it (if they have)", required=False, not_future=True
+    )
+
+
+class AcknowledgementForm(PlanningForm):
+    acknowledged_on = GovukDateField(label="Date the carers acknowledged what was shared", not_future=True)
+
+
+class ParentContributionForm(PlanningForm):
+    parent = forms.CharField(
+        label="Which parent contributed?",
+        max_length=160,
+        help_text="For example the mother, or the father.",
+        error_messages={"required": "Enter which parent contributed"},
+    )
+    date = GovukDateField(label="Date of the contribution", not_future=True)
+    way = forms.ChoiceField(
+        label="How did they contribute?",
+        choices=procedures.CONTRIBUTION_WAYS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the parent contributed"},
+    )
+    contribution = forms.CharField(
+        label="What they contributed to the plan",
+        widget=forms.Textarea,
+        help_text="In their own words where you can.",
+        error_messages={"required": "Enter what the parent contributed to the plan"},
+    )
+    support = forms.CharField(
+        label="How they were helped to contribute (optional)", required=False, widget=forms.Textarea
+    )

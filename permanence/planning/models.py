@@ -7,7 +7,7 @@ superseded, never overwritten.
 from django.conf import settings
 from django.db import models
 
-from . import options
+from . import options, procedures
 
 
 class PermanencePlan(models.Model):
@@ -243,3 +243,70 @@ class PlacementConsent(models.Model):
 
     def __str__(self):
         return f"Consent to placement by {self.given_by} ({self.given_on:%d/%m/%Y})"
+
+
+class PlanStep(models.Model):
+    """A procedural step the plan asks for, taken on a date: the Child's Permanence Report, the
+    referral to the regional adoption agency, Form E, the pre-birth assessment (procedures.STEPS)."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="plan_steps")
+    kind = models.CharField(max_length=30, choices=procedures.STEP_CHOICES)
+    date = models.DateField()
+    note = models.TextField(blank=True, help_text="For example who it went to, or where the document is kept.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "date", "pk"]
+        indexes = [models.Index(fields=["child", "date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.date:%d/%m/%Y})"
+
+
+class CarerBriefing(models.Model):
+    """What prospective carers were told of the child's known and foreseeable risks and
+    anticipated needs, when, and when they acknowledged it (Part 6: duty of care to carers)."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="carer_briefings")
+    carers = models.CharField(max_length=200, help_text="Who it was shared with, for example the prospective adopters.")
+    shared_on = models.DateField()
+    known_risks = models.TextField(blank=True)
+    foreseeable_risks = models.TextField(blank=True)
+    anticipated_needs = models.TextField(blank=True)
+    support = models.TextField(blank=True, help_text="The planning and support offered to meet them.")
+    acknowledged_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "shared_on", "pk"]
+
+    def __str__(self):
+        return f"Shared with {self.carers} ({self.shared_on:%d/%m/%Y})"
+
+
+class ParentContribution(models.Model):
+    """A parent's own contribution to planning for their child, recorded as evidence (Part 6:
+    duty of care to parents)."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="parent_contributions")
+    parent = models.CharField(max_length=160, help_text="Which parent, for example the mother.")
+    date = models.DateField()
+    way = models.CharField(max_length=30, choices=procedures.CONTRIBUTION_WAYS)
+    contribution = models.TextField()
+    support = models.TextField(blank=True, help_text="How the parent was helped to contribute.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["child", "date", "pk"]
+
+    def __str__(self):
+        return f"{self.parent} ({self.date:%d/%m/%Y})"

@@ -58,5 +58,8 @@ DECISION_KINDS = [
     ("match_approved", "Match approved"),
     ("twin_track_considered", "Twin-track plan considered"),
     ("s20_reviewed", "Section 20 arrangement reviewed"),
+    # Children Act 1989 s22C(9A), (9B): while adoption is considered, placing the child with
+    # foster carers who are also approved adopters must be considered (Leeds §8.4).
+    ("ffa_considered", "Fostering for adoption considered"),
 ]
 DECISION_KIND_NAMES = dict(DECISION_KINDS)

@@ -7,9 +7,20 @@ from django.db.models import OuterRef, Prefetch, Q
 from permanence.children.models import Carer, LegalOrder, Relationship
 from permanence.children.orders import PLACEMENT_ORDER
 from permanence.legal.authority import AuthorityFacts, authority_to_place
+from permanence.obligations.selectors import obligations_for_child
 
-from . import options, prompts
-from .models import Decision, OptionsAnalysis, PermanencePlan, PlacementConsent, PlanCarer, PlanStageChange
+from . import options, procedures, prompts
+from .models import (
+    CarerBriefing,
+    Decision,
+    OptionsAnalysis,
+    ParentContribution,
+    PermanencePlan,
+    PlacementConsent,
+    PlanCarer,
+    PlanStageChange,
+    PlanStep,
+)
 
 
 @dataclass(frozen=True)
@@ -276,3 +287,63 @@ def family_people(child):
 def carer_households():
     """Carer households whose approval has not ended, by name."""
     return list(Carer.objects.filter(approval_ended__isnull=True).exclude(kind="childrens_home").order_by("name", "pk"))
+
+
+# --- procedural steps, carers told, parents' contributions --------------------------------------
+
+
+@dataclass(frozen=True)
+class StepLine:
+    key: str
+    title: str
+    source: str
+    when: str
+    done: list  # the PlanStep records of this kind, oldest first
+    due: object  # the clock's obligation for it under the council's pack, or None
+
+
+@dataclass(frozen=True)
+class Procedures:
+    steps: list  # StepLine for each step the plan asks for, and any other step recorded
+    ffa_needed: (
+        bool  # adoption is the plan (or parallel plan): s22C(9A) asks for fostering for adoption to be considered
+    )
+    ffa_decisions: list
+    ffa_due: object
+    briefings: list
+    briefing_due: object
+    contributions: list
+    contribution_due: object
+
+
+def procedures_for(child, *, today=None):
+    """What the plan asks for next and what has been done, with the clock's due dates."""
+    plan = PermanencePlan.objects.filter(child=child, superseded_on__isnull=True).order_by("-recorded", "-pk").first()
+    unborn = child.expected_date_of_birth is not None and child.date_of_birth is None
+    asked = procedures.steps_for(
+        primary=plan.primary_option if plan else None, parallel=plan.parallel_option if plan else None, unborn=unborn
+    )
+    recorded = list(PlanStep.objects.filter(child=child).order_by("date", "pk"))
+    clock = {}
+    for obligation in obligations_for_child(child, today=today, include_not_applicable=False):
+        key = procedures.CLOCK_RULES.get(obligation.rule)
+        if key:
+            clock[key] = obligation
+    shown = list(asked) + [
+        procedures.BY_KEY[k] for k in dict.fromkeys(s.kind for s in recorded) if procedures.BY_KEY[k] not in asked
+    ]
+    lines = [
+        StepLine(s.key, s.title, s.source, s.when, [r for r in recorded if r.kind == s.key], clock.get(s.key))
+        for s in shown
+    ]
+    plans = {plan.primary_option, plan.parallel_option} if plan else set()
+    return Procedures(
+        steps=lines,
+        ffa_needed=options.ADOPTION in plans,
+        ffa_decisions=list(Decision.objects.filter(child=child, kind="ffa_considered").order_by("date", "pk")),
+        ffa_due=clock.get("ffa_considered"),
+        briefings=list(CarerBriefing.objects.filter(child=child).order_by("-shared_on", "-pk")),
+        briefing_due=clock.get(procedures.CARER_BRIEFING),
+        contributions=list(ParentContribution.objects.filter(child=child).order_by("-date", "-pk")),
+        contribution_due=clock.get(procedures.PARENT_CONTRIBUTION),
+    )

@@ -14,16 +14,19 @@ from permanence.accounts.models import User
 from permanence.children.models import Carer, Child, Person
 from permanence.children.refusals import refuse_if
 
-from . import options, rules, stages
+from . import options, procedures, rules, stages
 from .models import (
+    CarerBriefing,
     Decision,
     Meeting,
     OptionAssessment,
     OptionsAnalysis,
+    ParentContribution,
     PermanencePlan,
     PlacementConsent,
     PlanCarer,
     PlanStageChange,
+    PlanStep,
 )
 
 PLAN_DECISIONS = ("plan_agreed", "plan_changed")
@@ -394,3 +397,105 @@ def placement_consent_withdraw(
     consent.withdrawn_on = date
     consent.save(update_fields=["withdrawn_on"])
     return consent
+
+
+# --- procedural steps, what carers were told, what parents contributed --------------------------
+
+
+@transaction.atomic
+def plan_step_record(
+    *, child: Child, kind: str, date: date_type | None, note: str = "", by: User | None = None, today: date_type
+) -> PlanStep:
+    """Record a step the plan asks for (procedures.STEPS) on the date it was taken."""
+    refuse_if(
+        procedures.step_problems(
+            kind=kind, day=date, today=today, born=child.date_of_birth, expected=child.expected_date_of_birth
+        )
+    )
+    return PlanStep.objects.create(child=child, kind=kind, date=date, note=note.strip(), recorded_by=by)
+
+
+@transaction.atomic
+def carer_briefing_record(
+    *,
+    child: Child,
+    carers: str,
+    shared_on: date_type | None,
+    known_risks: str = "",
+    foreseeable_risks: str = "",
+    anticipated_needs: str = "",
+    support: str = "",
+    acknowledged_on: date_type | None = None,
+    by: User | None = None,
+    today: date_type,
+) -> CarerBriefing:
+    """Record what prospective carers were told of the child's risks and needs (Part 6)."""
+    refuse_if(
+        procedures.briefing_problems(
+            carers=carers,
+            shared_on=shared_on,
+            known_risks=known_risks + foreseeable_risks,
+            anticipated_needs=anticipated_needs,
+            acknowledged_on=acknowledged_on,
+            today=today,
+        )
+    )
+    return CarerBriefing.objects.create(
+        child=child,
+        carers=carers.strip(),
+        shared_on=shared_on,
+        known_risks=known_risks.strip(),
+        foreseeable_risks=foreseeable_risks.strip(),
+        anticipated_needs=anticipated_needs.strip(),
+        support=support.strip(),
+        acknowledged_on=acknowledged_on,
+        recorded_by=by,
+    )
+
+
+@transaction.atomic
+def carer_briefing_acknowledge(
+    *, briefing: CarerBriefing, acknowledged_on: date_type | None, today: date_type
+) -> CarerBriefing:
+    """The carers' acknowledgement of what was shared with them, on a date no earlier than that."""
+    refuse_if(
+        procedures.briefing_problems(
+            carers=briefing.carers,
+            shared_on=briefing.shared_on,
+            known_risks=briefing.known_risks + briefing.foreseeable_risks,
+            anticipated_needs=briefing.anticipated_needs,
+            acknowledged_on=acknowledged_on,
+            today=today,
+        )
+        | ({} if acknowledged_on else {"acknowledged_on": ["Enter the date the carers acknowledged it."]})
+    )
+    briefing.acknowledged_on = acknowledged_on
+    briefing.save(update_fields=["acknowledged_on"])
+    return briefing
+
+
+@transaction.atomic
+def parent_contribution_record(
+    *,
+    child: Child,
+    parent: str,
+    date: date_type | None,
+    way: str,
+    contribution: str,
+    support: str = "",
+    by: User | None = None,
+    today: date_type,
+) -> ParentContribution:
+    """Record a parent's own contribution to planning for their child (Part 6)."""
+    refuse_if(
+        procedures.contribution_problems(parent=parent, day=date, way=way, contribution=contribution, today=today)
+    )
+    return ParentContribution.objects.create(
+        child=child,
+        parent=parent.strip(),
+        date=date,
+        way=way,
+        contribution=contribution.strip(),
+        support=support.strip(),
+        recorded_by=by,
+    )

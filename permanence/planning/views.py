@@ -7,23 +7,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from permanence.audit import concurrency
 from permanence.children.models import Child
 from permanence.legal import routes
 from permanence.legal.eligibility import cao_without_leave
 
-from . import documents, options, selectors, services
+from . import documents, options, procedures, selectors, services
 from .forms import (
+    AcknowledgementForm,
     AnalysisStartForm,
     AssessmentForm,
     CAOEligibilityForm,
+    CarerBriefingForm,
     DecisionForm,
+    ParentContributionForm,
     PlanCarerForm,
+    PlanStepForm,
     RecommendationForm,
     StageMoveForm,
 )
-from .models import OptionsAnalysis
+from .models import CarerBriefing, OptionsAnalysis
 
 PLANNING = ("planning",)  # a change to any planning record of the child makes an open form stale
 
@@ -48,7 +53,12 @@ def workspace(request, pk):
     return render(
         request,
         "planning/workspace.html",
-        {"child": child, "workspace": selectors.workspace(child), "named": selectors.named_carer(child)},
+        {
+            "child": child,
+            "workspace": selectors.workspace(child),
+            "named": selectors.named_carer(child),
+            "procedures": selectors.procedures_for(child),
+        },
     )
 
 
@@ -282,3 +292,99 @@ def cao_eligibility(request):
     form = CAOEligibilityForm(request.GET or None, initial={"application_date": date.today()})
     result = cao_without_leave(form.facts()) if form.is_bound and form.is_valid() else None
     return render(request, "planning/cao_eligibility.html", {"form": form, "result": result})
+
+
+# --- procedural steps, carers told, parents' contributions --------------------------------------
+
+
+def _record_page(request, child, form, template, save, done_message, extra=None):
+    """One form page for a dated planning record: a stale form is refused, a refusal names the field."""
+    guard = _guard(request, child.pk)
+    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as refused:
+            form.take_refusal(refused)
+        else:
+            messages.success(request, done_message)
+            return redirect(f"{reverse('planning-workspace', args=[child.pk])}#procedures")
+    return render(
+        request,
+        template,
+        {"child": child, "form": form, **(extra or {}), **guard},
+        status=409 if guard["conflicts"] else 200,
+    )
+
+
+@login_required
+def step_new(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    kind = request.GET.get("kind", "")
+    form = PlanStepForm(
+        request.POST if request.method == "POST" else None,
+        initial={"kind": kind} if kind in procedures.BY_KEY else {},
+    )
+
+    def save(data):
+        services.plan_step_record(child=child, by=request.user, today=date.today(), **data)
+
+    return _record_page(
+        request,
+        child,
+        form,
+        "planning/step_form.html",
+        save,
+        "The step has been recorded.",
+        {"steps": procedures.STEPS},
+    )
+
+
+@login_required
+def carer_briefing_new(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    form = CarerBriefingForm(request.POST if request.method == "POST" else None)
+
+    def save(data):
+        services.carer_briefing_record(child=child, by=request.user, today=date.today(), **data)
+
+    return _record_page(
+        request, child, form, "planning/carer_briefing_form.html", save, "What was shared with the carers is recorded."
+    )
+
+
+@login_required
+def carer_briefing_acknowledged(request, pk, briefing_pk):
+    child = get_object_or_404(Child, pk=pk)
+    briefing = get_object_or_404(CarerBriefing, pk=briefing_pk, child=child)
+    form = AcknowledgementForm(request.POST if request.method == "POST" else None)
+
+    def save(data):
+        services.carer_briefing_acknowledge(briefing=briefing, today=date.today(), **data)
+
+    return _record_page(
+        request,
+        child,
+        form,
+        "planning/acknowledgement_form.html",
+        save,
+        "The carers' acknowledgement is recorded.",
+        {"briefing": briefing},
+    )
+
+
+@login_required
+def parent_contribution_new(request, pk):
+    child = get_object_or_404(Child, pk=pk)
+    form = ParentContributionForm(request.POST if request.method == "POST" else None)
+
+    def save(data):
+        services.parent_contribution_record(child=child, by=request.user, today=date.today(), **data)
+
+    return _record_page(
+        request,
+        child,
+        form,
+        "planning/parent_contribution_form.html",
+        save,
+        "The parent's contribution to planning is recorded.",
+    )

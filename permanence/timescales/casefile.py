@@ -340,6 +340,7 @@ def parse_case(data: Any) -> CaseSnapshot:
         plan=plan,
         decisions=_dated_list(data.get("decisions"), "decisions"),
         meetings=_dated_list(data.get("meetings"), "meetings"),
+        steps=_dated_list(data.get("steps"), "steps"),
         visits=_dates(data.get("visits"), "visits"),
         siblings=siblings,
         actions=tuple(sorted(_items(data.get("actions"), "actions", _action), key=lambda a: a.due)),

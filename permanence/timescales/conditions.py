@@ -90,6 +90,23 @@ def _plan_primary_not_in(value: Any, where: str) -> Predicate:
     return lambda ctx: ctx.case.plan is None or ctx.case.plan.primary not in options
 
 
+def _plan_primary_in(value: Any, where: str) -> Predicate:
+    options = _codes(value, where)
+    return lambda ctx: ctx.case.plan is not None and ctx.case.plan.primary in options
+
+
+def _unborn(value: Any, where: str) -> Predicate:
+    """An unborn child: an expected date of birth and no birth recorded by the day asked."""
+    expected = _flag(value, where)
+
+    def check(ctx: CaseContext) -> bool:
+        child = ctx.case.child
+        unborn = child.expected_dob is not None and (child.dob is None or child.dob > ctx.today)
+        return unborn == expected
+
+    return check
+
+
 def _age_under(value: Any, where: str) -> Predicate:
     years = _whole(value, where)
     return lambda ctx: ctx.age is not None and ctx.age < years
@@ -131,6 +148,8 @@ CONDITIONS: dict[str, Callable[[Any, str], Predicate]] = {
     "placement_in": _placement_in,
     "plan_in": _plan_in,
     "plan_primary_not_in": _plan_primary_not_in,
+    "plan_primary_in": _plan_primary_in,
+    "unborn": _unborn,
     "age_under": _age_under,
     "age_at_least": _age_at_least,
     "has_open_order": _has_open_order,

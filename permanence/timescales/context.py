@@ -149,8 +149,8 @@ class CaseContext:
         if name in RECORDS:
             return self.in_period(getattr(self.case, name))
         kind, _, arg = name.partition(":")
-        if kind in ("meeting", "decision"):
-            items = self.case.meetings if kind == "meeting" else self.case.decisions
+        if kind in ("meeting", "decision", "step"):
+            items = {"meeting": self.case.meetings, "decision": self.case.decisions, "step": self.case.steps}[kind]
             return self.in_period(item.date for item in items if item.kind == arg)
         raise KeyError(f"unknown events {name!r}")
 
@@ -345,6 +345,12 @@ def _previous_period_end(ctx: CaseContext, arg: str, after: date | None) -> date
     return ctx.previous_end
 
 
+def _expected_birth(ctx: CaseContext, arg: str, after: date | None) -> date | None:
+    """An unborn child's expected date of birth (known ahead), until the birth is recorded."""
+    child = ctx.case.child
+    return child.expected_dob if child.dob is None else None
+
+
 ALTERNATIVE_CARE = frozenset({"adoption", "long_term_fostering", "special_guardianship", "residential"})
 
 
@@ -356,6 +362,7 @@ FACTS: dict[str, Resolver] = {
     "decision": _dated("decisions"),
     "meeting": _dated("meetings"),
     "iro_decision": _dated("iro_decisions"),
+    "step": _dated("steps"),
     "plan_recorded": _plan_recorded,
     "proceedings_issued": _proceedings("issued"),
     "proceedings_concluded": _proceedings("concluded"),
@@ -379,4 +386,5 @@ FACTS: dict[str, Resolver] = {
     "needs_assessment": _record("needs_assessments"),
     "pathway_plan": _record("pathway_plans"),
     "previous_period_end": _previous_period_end,
+    "expected_birth": _expected_birth,
 }

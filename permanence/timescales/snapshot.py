@@ -166,6 +166,10 @@ class CaseSnapshot:
     # What the IRO's decisions report of a review recorded (kind `permanence_plan`,
     # `twin_track`), dated with the review.
     iro_decisions: tuple[Dated, ...] = ()
+    # Procedural steps the plan asks for, each on the date it was taken: the Child's Permanence
+    # Report, referrals, Form E, the pre-birth assessment, what carers were told and when they
+    # acknowledged it, a parent's contribution to planning (kinds: planning/procedures.py).
+    steps: tuple[Dated, ...] = ()
     adoption: AdoptionFacts | None = None
     health_assessments: tuple[date, ...] = ()  # initial and review health assessments
     care_plans: tuple[date, ...] = ()  # care plans prepared or revised

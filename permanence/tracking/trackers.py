@@ -32,7 +32,7 @@ from permanence.children.models import (
 from permanence.children.orders import ORDER_NAMES
 from permanence.codes.legal_status import LEGAL_STATUS
 from permanence.obligations.selectors import obligations_for_children
-from permanence.planning.models import Decision, Meeting, PermanencePlan
+from permanence.planning.models import CarerBriefing, Decision, Meeting, PermanencePlan, PlanStep
 from permanence.planning.options import OPTION_NAMES, STAGE_NAMES
 from permanence.timescales.obligations import DUE_SOON, OVERDUE, UPCOMING
 
@@ -142,6 +142,10 @@ TRACKERS = {
             Column("next_hearing", "Next hearing", "date"),
             Column("carer", "Carer", width=22),
             Column("legal_security", "Legal security", width=24),
+            # Camden section 6: the report and the referral that follow an adoption or long-term fostering plan.
+            Column("profile_done", "Child's Permanence Report or Form E", "date"),
+            Column("referred", "Referred for family finding", "date"),
+            Column("carers_told", "Risks shared with carers", "date"),
         ),
     ),
 }
@@ -434,6 +438,22 @@ def _permanence_extra(ids, today):
     ):
         orders[child_id].append((order_type, made))
     next_hearing, next_panel = _next_hearings(ids, today), _next_panels(ids, today)
+    steps = defaultdict(dict)  # the first date of each step, per child
+    for child_id, kind, day in (
+        PlanStep.objects.filter(child_id__in=ids, date__lte=today)
+        .order_by("child_id", "date")
+        .values_list("child_id", "kind", "date")
+    ):
+        steps[child_id].setdefault(kind, day)
+    told = dict(
+        CarerBriefing.objects.filter(child_id__in=ids, shared_on__lte=today)
+        .order_by("child_id", "shared_on")
+        .values_list("child_id", "shared_on")
+    )
+
+    def first_of(child_id, *kinds):
+        found = [steps[child_id][k] for k in kinds if k in steps.get(child_id, {})]
+        return min(found) if found else None
 
     def extra(child_id, plan, obligations):
         history = episodes.get(child_id, [])
@@ -461,6 +481,9 @@ def _permanence_extra(ids, today):
             "next_hearing": next_hearing.get(child_id),
             "carer": current[4] or "" if current else "",
             "legal_security": ORDER_NAMES.get(securing[0][0], securing[0][0]) if securing else "",
+            "profile_done": first_of(child_id, "cpr_completed", "form_e_completed"),
+            "referred": first_of(child_id, "raa_referral", "fostering_referral"),
+            "carers_told": told.get(child_id),
         }
 
     return extra

@@ -64,6 +64,7 @@ def case(
     pathway_plans=(),
     missing=(),
     actions=(),
+    steps=(),
 ):
     return CaseSnapshot(
         child=ChildFacts("C1", d(dob)),
@@ -84,6 +85,7 @@ def case(
         pathway_plans=dates(pathway_plans),
         missing=tuple(missing),
         actions=tuple(actions),
+        steps=tuple(Dated(k, d(v)) for k, v in steps),
     )
 
 

@@ -254,3 +254,20 @@ def test_the_trackers_show_the_next_review_panel_and_hearing_a_manager_tracks(sa
     proceedings_row = row_for(trackers.run("proceedings", today=TODAY), child)
     assert proceedings_row.values["next_hearing"] == date(2026, 12, 9)
     assert proceedings_row.values["next_panel"] == date(2026, 12, 3)
+
+
+def test_the_permanence_tracker_shows_the_report_the_referral_and_the_carers_told(sam):
+    """Camden s6: after an adoption plan, the Child's Permanence Report and the referral to the
+    regional adoption agency; Part 6: what prospective carers were told."""
+    child = record_case(worker=sam)
+    planning.plan_record(child=child, primary_option="adoption", recorded=date(2026, 10, 1))
+    planning.plan_step_record(child=child, kind="raa_referral", date=date(2026, 10, 8), today=TODAY)
+    planning.plan_step_record(child=child, kind="cpr_completed", date=date(2026, 11, 2), today=TODAY)
+    planning.carer_briefing_record(
+        child=child, carers="Mr and Mrs Ahmed", shared_on=date(2026, 11, 10), known_risks="Epilepsy", today=TODAY
+    )
+    row = row_for(trackers.run("permanence", today=TODAY), child)
+    assert row.values["profile_done"] == date(2026, 11, 2)
+    assert row.values["referred"] == date(2026, 10, 8)
+    assert row.values["carers_told"] == date(2026, 11, 10)
+    assert "Child's Permanence Report or Form E" in [c.header for c in trackers.TRACKERS["permanence"].columns]
