@@ -3,6 +3,8 @@ ADM, the ADM's decisions, and what the IRO's decisions report of a review record
 with permanence.obligations from MeetingsConfig.ready; four queries per batch.
 """
 
+from django.db.models import Q
+
 from permanence.children.bulk import among
 from permanence.obligations.snapshots import grouped
 from permanence.timescales.snapshot import ActionFacts, Dated
@@ -32,12 +34,13 @@ def _queries(ids):
             ("date", "item__matter", "outcome"),
             "item__child_id",
         ),
-        # Leeds section 3: the permanence plan recorded in the IRO decisions report of a review.
+        # Leeds section 3: the permanence plan recorded in the IRO decisions report of a review;
+        # Birmingham section 2: twin-track planning considered at the review.
         "plans_in_decisions": (
-            IRODecisionsReport.objects.filter(**among("review__child_id", ids), permanence_plan_recorded=True).order_by(
-                "review__date"
-            ),
-            ("review__date",),
+            IRODecisionsReport.objects.filter(**among("review__child_id", ids))
+            .filter(Q(permanence_plan_recorded=True) | Q(twin_track_considered=True))
+            .order_by("review__date"),
+            ("review__date", "permanence_plan_recorded", "twin_track_considered"),
             "review__child_id",
         ),
     }
@@ -67,7 +70,10 @@ def facts_for(ids):
             "decisions": tuple(Dated("adm_recommendation", d) for (d,) in rows["adm_recommendations"].get(child_id, ()))
             + tuple(item for row in rows["adm_decisions"].get(child_id, ()) for item in _adm(*row)),
             "iro_decisions": tuple(
-                Dated("permanence_plan", d) for (d,) in rows["plans_in_decisions"].get(child_id, ())
+                Dated(kind, d)
+                for d, plan, twin in rows["plans_in_decisions"].get(child_id, ())
+                for kind, held in (("permanence_plan", plan), ("twin_track", twin))
+                if held
             ),
         }
         for child_id in ids

@@ -245,6 +245,9 @@ class IRODecisionsReportForm(GovukForm):
     permanence_plan_recorded = forms.BooleanField(
         label="The report records the child's permanence plan", required=False
     )
+    twin_track_considered = forms.BooleanField(
+        label="The review considered twin-track (parallel) planning", required=False
+    )
     child_views = forms.CharField(
         label="The child's views",
         widget=forms.Textarea,
@@ -304,7 +307,15 @@ class IRODecisionsReportForm(GovukForm):
         return data
 
     def service_values(self):
-        keep = ("issued", "plan_outcome", "plan_change", "permanence_plan_recorded", "child_views", "decisions")
+        keep = (
+            "issued",
+            "plan_outcome",
+            "plan_change",
+            "permanence_plan_recorded",
+            "twin_track_considered",
+            "child_views",
+            "decisions",
+        )
         return {key: self.cleaned_data[key] for key in keep} | {"decisions_made": self.cleaned_data["decisions_made"]}
 
 

@@ -205,6 +205,10 @@ class IRODecisionsReport(models.Model):
     child_views = models.TextField("The child's views", blank=True)
     decisions = models.TextField("Anything else the review decided or noted", blank=True)
     permanence_plan_recorded = models.BooleanField(default=False)
+    # Birmingham section 2: twin-track planning is considered at the first and every later review.
+    twin_track_considered = models.BooleanField(
+        default=False, help_text="The review considered twin-track (parallel) planning."
+    )
     iro = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,6 +9,7 @@ from permanence.access import policy
 from permanence.children.models import Allocation, Review
 from permanence.codes.participation import PARTICIPATION
 from permanence.obligations.selectors import obligations_for_children
+from permanence.planning.models import PermanencePlan
 from permanence.tracking.trackers import REVIEW_RULES, TRACKERS, build_rows
 
 from . import agenda_rules, choices
@@ -266,3 +267,14 @@ def escalations(user, *, open_only=True):
     if open_only:
         found = found.filter(outcome=choices.ESCALATION_OPEN)
     return policy.partition(user, found)
+
+
+def plan_at_review(child, day):
+    """The permanence plan in force on the day of a review, with its parallel (twin-track) plan:
+    what the IRO's decisions report is about (Leeds section 3, Birmingham section 2)."""
+    return (
+        PermanencePlan.objects.filter(child=child, recorded__lte=day)
+        .filter(Q(superseded_on__isnull=True) | Q(superseded_on__gt=day))
+        .order_by("-recorded", "-pk")
+        .first()
+    )

@@ -515,6 +515,7 @@ def iro_report_record(
     decisions: str = "",
     plan_change: str = "",
     permanence_plan_recorded: bool = False,
+    twin_track_considered: bool = False,
     iro: User | None = None,
 ) -> IRODecisionsReport:
     """The IRO's decisions report in its parts: the plan confirmed or changed (and what changed),
@@ -552,6 +553,7 @@ def iro_report_record(
             "child_views": child_views.strip(),
             "decisions": decisions.strip(),
             "permanence_plan_recorded": permanence_plan_recorded,
+            "twin_track_considered": twin_track_considered,
             "iro": iro,
         },
     )

@@ -518,6 +518,7 @@ def decisions_report(request, pk, review_pk):
             "child_views": existing.child_views,
             "decisions": existing.decisions,
             "permanence_plan_recorded": existing.permanence_plan_recorded,
+            "twin_track_considered": existing.twin_track_considered,
         }
         if existing
         else {"issued": date.today()}
@@ -544,6 +545,7 @@ def decisions_report(request, pk, review_pk):
             "existing": existing,
             "actions": existing.actions.select_related("owner") if existing else [],
             "source": choices.REPORT_SOURCE,
+            "plan": selectors.plan_at_review(review.child, review.date),
         },
     )
 

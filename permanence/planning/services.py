@@ -412,6 +412,7 @@ def plan_step_record(
             kind=kind, day=date, today=today, born=child.date_of_birth, expected=child.expected_date_of_birth
         )
     )
+    assert date is not None  # refused above when missing
     return PlanStep.objects.create(child=child, kind=kind, date=date, note=note.strip(), recorded_by=by)
 
 
@@ -440,6 +441,7 @@ def carer_briefing_record(
             today=today,
         )
     )
+    assert shared_on is not None  # refused above when missing
     return CarerBriefing.objects.create(
         child=child,
         carers=carers.strip(),
@@ -490,6 +492,7 @@ def parent_contribution_record(
     refuse_if(
         procedures.contribution_problems(parent=parent, day=date, way=way, contribution=contribution, today=today)
     )
+    assert date is not None  # refused above when missing
     return ParentContribution.objects.create(
         child=child,
         parent=parent.strip(),

@@ -1,6 +1,6 @@
 """Clinics, the monthly tracking meeting, the panel and ADM, and the action log."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -319,3 +319,41 @@ def test_the_iro_records_the_decisions_report_after_a_review_and_it_cannot_preda
     review.refresh_from_db()
     assert review.decisions_report.permanence_plan_recorded and review.decisions_report.iro == iro
     assert "Issued 2 February 2026" in client.get(reverse("child-detail", args=[child.pk])).content.decode()
+
+
+def test_the_iro_sees_the_twin_track_plan_on_the_decisions_report_and_records_that_it_was_considered(
+    client, sam, iro, settings
+):
+    """Birmingham section 2: twin-track planning considered at the first and every later review.
+    The report shows the plan and its parallel plan as they stood at the review, and its tick is
+    what the clock counts for that review."""
+    settings.PERMANENCE_POLICY = "birmingham"
+    child = record_case(worker=sam)
+    allocation_assign(child=child, role=Allocation.IRO, worker=iro, start=date(2026, 1, 5))
+    review = Review.objects.get(child=child)
+    planning.plan_record(
+        child=child, primary_option="return_home", parallel_option="adoption", recorded=review.date, by=sam
+    )
+    client.force_login(iro)
+    url = reverse("decisions-report", args=[child.pk, review.pk])
+    html = client.get(url).content.decode()
+    assert "Parallel plan (twin track)" in html and "Adoption" in html
+    assert "Trust, Permanence Guidance, section 2" in html
+    twin = [o for o in obligations.obligations_for_child(child, today=TODAY) if o.rule == "birmingham-twin-track"]
+    assert twin and twin[0].status != "met"
+    client.post(
+        url,
+        {
+            "issued": review.date.isoformat(),
+            "plan_outcome": "confirmed",
+            "child_views": "Ava wants to go home to her mother.",
+            "decision_1": "Return home with adoption in parallel",
+            "decision_1_owner": sam.pk,
+            "decision_1_due": (review.date + timedelta(days=28)).isoformat(),
+            "twin_track_considered": "on",
+        },
+    )
+    review.refresh_from_db()
+    assert review.decisions_report.twin_track_considered
+    found = [o for o in obligations.obligations_for_child(child, today=TODAY) if o.rule == "birmingham-twin-track"]
+    assert found[0].status == "met" and found[0].due == review.date
