@@ -720,12 +720,17 @@ def _planning(self, child, period, reviews, worker, horizon, drift_plan):
     if rng.random() < 0.35:
         _meeting(self, child, "family_group_conference", period.entry + timedelta(days=rng.randint(-30, 40)))
     if proc and final == "adoption":
+        considered = proc["issued"] + timedelta(days=rng.randint(20, 60))
+        _decision(self, child, "adoption_considered", "permanence_planning_meeting", considered)
+        # Children Act 1989 s22C(9A): fostering for adoption considered while adoption is.
         _decision(
             self,
             child,
-            "adoption_considered",
+            "ffa_considered",
             "permanence_planning_meeting",
-            proc["issued"] + timedelta(days=rng.randint(20, 60)),
+            considered + timedelta(days=14),
+            "Team manager",
+            "Fostering for adoption considered with the regional adoption agency.",
         )
         if proc.get("concluded"):
             adm = proc["concluded"] - timedelta(days=rng.randint(21, 70))

@@ -123,3 +123,32 @@ def test_a_pre_birth_assessment_for_an_unborn_child(page, council):
     page.get_by_role("button", name="Save the step").click()
     assert "Met" in page.get_by_role("row", name="Pre-birth assessment completed").inner_text()
     assert_accessible(page)
+
+
+def test_the_iro_sees_the_twin_track_plan_and_records_that_the_review_considered_it(page, council, settings):
+    """Birmingham section 2: twin-track planning considered at the first and every later review."""
+    settings.PERMANENCE_POLICY = "birmingham"
+    ava = Child.objects.get(first_name="Ava", last_name="Example")
+    review = ava.reviews.order_by("-date").first()
+    planning.plan_record(child=ava, primary_option="return_home", parallel_option="adoption", recorded=review.date)
+    sign_in(page, username="iro")
+    page.goto(f"/children/{ava.pk}/reviews/{review.pk}/decisions-report/")
+    plan = page.locator("dl.govuk-summary-list").first.inner_text()
+    assert "Return home" in plan and "Adoption" in plan
+    assert_accessible(page)
+    page.get_by_label("Decisions of the review").fill("Return home stays the plan; adoption in parallel.")
+    page.get_by_label("The review considered twin-track (parallel) planning").check()
+    page.get_by_role("button", name="Save the decisions report").click()
+    review.refresh_from_db()
+    assert review.decisions_report.twin_track_considered
+
+
+def test_the_child_arrangements_order_check_knows_the_s10_5_d_ground(page, council):
+    sign_in(page)
+    page.goto("/legal-routes/child-arrangements-order-without-leave/")
+    fill_date(page, "Date of the application", date.today())
+    page.get_by_label("Someone the child spends time with under a child arrangements order").check()
+    page.get_by_role("button", name="Check").click()
+    body = page.locator("main").inner_text()
+    assert "can apply without leave" in body and "s10(5)(d)" in body
+    assert_accessible(page)
