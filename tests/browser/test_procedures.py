@@ -100,7 +100,7 @@ def test_a_social_worker_records_the_steps_of_an_adoption_plan_and_the_clock_and
     page.goto("/trackers/permanence/")
     row = page.locator("table.pp-tracker tbody tr", has_text="Ava Example")
     text = row.inner_text()
-    assert text.count(today.strftime("%d/%m/%Y")) >= 3 or text.count(f"{today.day} {today:%b}") >= 3, text
+    assert text.count(f"{today.day} {today:%B} {today.year}") >= 3, text
 
 
 def test_a_pre_birth_assessment_for_an_unborn_child(page, council):
@@ -152,3 +152,28 @@ def test_the_child_arrangements_order_check_knows_the_s10_5_d_ground(page, counc
     body = page.locator("main").inner_text()
     assert "can apply without leave" in body and "s10(5)(d)" in body
     assert_accessible(page)
+
+
+def test_after_a_long_term_fostering_plan_form_e_and_the_referral_are_recorded_and_watched(page, council, settings):
+    """Camden section 6: Form E and the referral to the Family, Friends and Fostering service."""
+    settings.PERMANENCE_POLICY = "camden"
+    today = date.today()
+    ben = Child.objects.get(first_name="Ben", last_name="Sample00")
+    planning.plan_record(child=ben, primary_option="long_term_fostering", recorded=today - timedelta(days=50))
+    sign_in(page)
+    page.goto(f"/children/{ben.pk}/planning/")
+    form_e = page.get_by_role("row", name="Form E (the child's profile) completed")
+    assert "Overdue" in form_e.inner_text()  # 50 days after the plan; the pack allows 6 weeks
+    form_e.get_by_role("link", name="Record it").click()
+    fill_date(page, "Date it was taken", today)
+    page.get_by_role("button", name="Save the step").click()
+    assert "Met" in page.get_by_role("row", name="Form E (the child's profile) completed").inner_text()
+    page.get_by_role("row", name="Referred to the Family, Friends and Fostering service").get_by_role(
+        "link", name="Record it"
+    ).click()
+    fill_date(page, "Date it was taken", today)
+    page.get_by_role("button", name="Save the step").click()
+    assert_accessible(page)
+    page.goto("/trackers/permanence/")
+    row = page.locator("table.pp-tracker tbody tr", has_text="Sample00")
+    assert row.inner_text().count(f"{today.day} {today:%B} {today.year}") >= 2, row.inner_text()
