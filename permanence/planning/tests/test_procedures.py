@@ -176,3 +176,13 @@ def test_fostering_for_adoption_considered_is_a_decision_the_worker_records(sign
     assert response.status_code == 302
     found = {o.rule: o for o in obligations_for_child(ava)}
     assert found["ffa-considered"].met_on == TODAY
+
+
+def test_a_step_form_opened_before_someone_elses_change_is_refused_and_shows_it(client, sam, tara, ava, adoption):
+    client.force_login(sam)
+    url = reverse("planning-step-new", args=[ava.pk])
+    opened = client.get(url).context["opened_version"]
+    services.plan_step_record(child=ava, kind="cpr_completed", date=TODAY, by=tara, today=TODAY)
+    response = client.post(url, {"kind": "raa_referral", **date_fields("date", TODAY), "opened_version": opened})
+    assert response.status_code == 409
+    assert PlanStep.objects.filter(kind="raa_referral").count() == 0
