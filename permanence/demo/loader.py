@@ -72,6 +72,10 @@ EXTENSIONS = [
         "the IRO's decisions reports, panels after the four-month review, twin-track decisions at reviews",
         "permanence.meetings.demo.review_records",
     ),
+    (
+        "the steps plans asked for, carers told before a match, parents' contributions",
+        "permanence.planning.demo.extend",
+    ),
 ]
 
 
