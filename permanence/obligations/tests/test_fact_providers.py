@@ -56,5 +56,5 @@ def test_a_child_no_app_knows_about_gets_the_record_alone(ava, only):
 
 
 def test_the_benchmark_reads_the_rows_of_the_record_and_of_every_provider(ava):
-    # seven case-record queries, six for the dated facts of care, four for planning, five for siblings, four for meetings, one for support
-    assert len(raw_queries([ava.pk])) == 7 + 6 + 4 + 5 + 4 + 1
+    # seven case-record queries, six for the dated facts of care, seven for planning, five for siblings, four for meetings, one for support
+    assert len(raw_queries([ava.pk])) == 7 + 6 + 7 + 5 + 4 + 1
