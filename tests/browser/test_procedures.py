@@ -27,7 +27,9 @@ def test_a_social_worker_records_the_steps_of_an_adoption_plan_and_the_clock_and
     today = date.today()
     ava = Child.objects.get(first_name="Ava", last_name="Example")
     worker = User.objects.get(username="social.worker")
-    planning.plan_record(child=ava, primary_option="adoption", recorded=today - timedelta(days=21), by=worker)
+    planning.plan_record(
+        child=ava, primary_option="adoption", recorded=today - timedelta(days=21), by=worker, reason="Agreed at review."
+    )
     sign_in(page)
     page.goto(f"/children/{ava.pk}/planning/")
     steps = page.get_by_role("table", name="Each step, where it comes from, and when the clock expects it")
@@ -130,7 +132,13 @@ def test_the_iro_sees_the_twin_track_plan_and_records_that_the_review_considered
     settings.PERMANENCE_POLICY = "birmingham"
     ava = Child.objects.get(first_name="Ava", last_name="Example")
     review = ava.reviews.order_by("-date").first()
-    planning.plan_record(child=ava, primary_option="return_home", parallel_option="adoption", recorded=review.date)
+    planning.plan_record(
+        child=ava,
+        primary_option="return_home",
+        parallel_option="adoption",
+        recorded=review.date,
+        reason="Agreed at review.",
+    )
     sign_in(page, username="iro")
     page.goto(f"/children/{ava.pk}/reviews/{review.pk}/decisions-report/")
     plan = page.locator("dl.govuk-summary-list").first.inner_text()
@@ -159,7 +167,9 @@ def test_after_a_long_term_fostering_plan_form_e_and_the_referral_are_recorded_a
     settings.PERMANENCE_POLICY = "camden"
     today = date.today()
     ben = Child.objects.get(first_name="Ben", last_name="Sample00")
-    planning.plan_record(child=ben, primary_option="long_term_fostering", recorded=today - timedelta(days=50))
+    planning.plan_record(
+        child=ben, primary_option="long_term_fostering", recorded=today - timedelta(days=50), reason="Agreed at review."
+    )
     sign_in(page)
     page.goto(f"/children/{ben.pk}/planning/")
     form_e = page.get_by_role("row", name="Form E (the child's profile) completed")
