@@ -135,6 +135,8 @@ def decision_new(request, pk):
             raise Http404("No such options analysis")
         analysis = _analysis(child.pk, int(analysis_pk))
     initial = {"date": date.today()}
+    if request.GET.get("kind") in options.DECISION_KIND_NAMES:  # a link that asks for one decision
+        initial["kind"] = request.GET["kind"]
     if analysis and analysis.recommended_option:
         current = services.current_plan(child)
         changes = current and current.primary_option != analysis.recommended_option

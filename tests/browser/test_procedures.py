@@ -20,6 +20,17 @@ from .test_accessibility import assert_accessible
 pytestmark = pytest.mark.browser
 
 
+def test_the_child_arrangements_order_check_knows_the_s10_5_d_ground(page, council):
+    sign_in(page)
+    page.goto("/legal-routes/child-arrangements-order-without-leave/")
+    fill_date(page, "Date of the application", date.today())
+    page.get_by_label("Someone the child spends time with under a child arrangements order").check()
+    page.get_by_role("button", name="Check").click()
+    body = page.locator("main").inner_text()
+    assert "can apply without leave" in body and "s10(5)(d)" in body
+    assert_accessible(page)
+
+
 def test_a_social_worker_records_the_steps_of_an_adoption_plan_and_the_clock_and_tracker_see_them(
     page, council, settings
 ):
@@ -56,7 +67,7 @@ def test_a_social_worker_records_the_steps_of_an_adoption_plan_and_the_clock_and
     assert "Met" in page.get_by_role("row", name="Child's Permanence Report completed").inner_text()
 
     # Fostering for adoption considered: a decision with its reasons.
-    page.get_by_role("link", name="Record it: fostering for adoption considered").click()
+    page.locator("#fostering-for-adoption ~ dl a[href*='kind=ffa_considered']").first.click()
     page.get_by_label("Fostering for adoption considered").check()
     page.get_by_label("Permanence planning meeting").check()
     fill_date(page, "Date of the decision", today)
@@ -149,17 +160,6 @@ def test_the_iro_sees_the_twin_track_plan_and_records_that_the_review_considered
     page.get_by_role("button", name="Save the decisions report").click()
     review.refresh_from_db()
     assert review.decisions_report.twin_track_considered
-
-
-def test_the_child_arrangements_order_check_knows_the_s10_5_d_ground(page, council):
-    sign_in(page)
-    page.goto("/legal-routes/child-arrangements-order-without-leave/")
-    fill_date(page, "Date of the application", date.today())
-    page.get_by_label("Someone the child spends time with under a child arrangements order").check()
-    page.get_by_role("button", name="Check").click()
-    body = page.locator("main").inner_text()
-    assert "can apply without leave" in body and "s10(5)(d)" in body
-    assert_accessible(page)
 
 
 def test_after_a_long_term_fostering_plan_form_e_and_the_referral_are_recorded_and_watched(page, council, settings):
