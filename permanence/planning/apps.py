@@ -16,13 +16,24 @@ class PlanningConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: models can be imported only once every app is loaded.
         from . import facts, selectors
-        from .models import Decision, Meeting, PermanencePlan, PlacementConsent
+        from .models import (
+            CarerBriefing,
+            Decision,
+            Meeting,
+            ParentContribution,
+            PermanencePlan,
+            PlacementConsent,
+            PlanStep,
+        )
 
         register_fact_provider(
             "planning",
             facts_for=facts.facts_for,
             raw_queries=facts.raw_queries,
-            models=dict.fromkeys((Decision, Meeting, PermanencePlan, PlacementConsent), "child_id"),
+            models=dict.fromkeys(
+                (Decision, Meeting, PermanencePlan, PlacementConsent, PlanStep, CarerBriefing, ParentContribution),
+                "child_id",
+            ),
         )
         register_case_link(PLAN_FOR_FAMILY_FINDING, lambda: selectors.current_plans_for_outer_child(FAMILY_FINDING))
         register_case_link(PLAN_FOR_ADOPTION, lambda: selectors.current_plans_for_outer_child((ADOPTION,)))
