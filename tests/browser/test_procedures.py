@@ -156,8 +156,12 @@ def test_the_iro_sees_the_twin_track_plan_and_records_that_the_review_considered
     plan = page.locator("dl.govuk-summary-list").first.inner_text()
     assert "Return home" in plan and "Adoption" in plan
     assert_accessible(page)
-    page.get_by_label("Decisions of the review").fill("Return home stays the plan; adoption in parallel.")
+    page.get_by_role("radio", name="Confirmed: the plan stays as it is").check()
     page.get_by_label("The review considered twin-track (parallel) planning").check()
+    page.get_by_label("Decision 1", exact=True).fill("Return home stays the plan; adoption in parallel.")
+    page.get_by_label("Decision 1: who will carry it out").select_option(index=1)
+    fill_date(page, "Decision 1: by when", date.today() + timedelta(days=42))
+    page.get_by_label("The child's views").fill("Wants to go home to her mother.")
     page.get_by_role("button", name="Save the decisions report").click()
     review.refresh_from_db()
     assert review.decisions_report.twin_track_considered
