@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from permanence.access import matrix, scope
 from permanence.children.models import Review
-from permanence.meetings.models import AgendaItem, Clinic, ClinicItem, PanelItem, TrackingMeeting
+from permanence.meetings.models import Action, AgendaItem, Clinic, ClinicItem, PanelItem, TrackingMeeting
 from permanence.planning import services as planning
 from permanence.web.tests.builders import sign_in
 
@@ -56,6 +56,14 @@ def samples(council):
     clinic_item = ClinicItem.objects.create(clinic=clinic, child=mine)
     meeting = TrackingMeeting.objects.create(date=date(2026, 2, 12), since=date(2026, 1, 12))
     agenda_item = AgendaItem.objects.create(meeting=meeting, child=mine, reasons=["test"])
+    action = Action.objects.create(
+        child=mine,
+        description="Send the later life letter",
+        owner=council["people"]["social_worker"],
+        due=date(2026, 3, 1),
+        forum="clinic",
+        set_on=date(2026, 2, 10),
+    )
     return {
         "analysis_pk": analysis.pk,
         "item_pk": item.pk,
@@ -67,6 +75,7 @@ def samples(council):
             "clinic-item": {"pk": clinic.pk, "item_pk": clinic_item.pk},
             "clinic-detail": {"pk": clinic.pk},
             "agenda-item": {"pk": meeting.pk, "item_pk": agenda_item.pk},
+            "action-done": {"action_pk": action.pk},
             "tracking-detail": {"pk": meeting.pk},
             "tracking-pack": {"pk": meeting.pk},
             "panel-item": {"pk": item.panel_id, "item_pk": item.pk},
