@@ -1,7 +1,8 @@
 """Demo council: the steps its plans asked for (Camden section 6), what carers were told before a
 match, and parents' contributions, dated from the plans and decisions already loaded. Some are
 left undone on purpose, so the clock has drift to show. Deterministic: no randomness, dates from
-the record."""
+the record, and keyed by the child's date of birth rather than their id, which differs when the demo
+is loaded through the case-system feed."""
 
 from datetime import timedelta
 
@@ -18,16 +19,23 @@ AFTER_PLAN = (
 )
 
 
+def _key(born):
+    """A number that is the same for a child however the demo was loaded."""
+    return born.toordinal() if born else 0
+
+
 def extend(*, seed, today, say):
     plans = PermanencePlan.objects.filter(superseded_on__isnull=True).filter(
         Q(primary_option__in=("adoption", "long_term_fostering")) | Q(parallel_option="adoption")
     )
     steps, contributions = [], []
-    for child_id, primary, recorded in plans.values_list("child_id", "primary_option", "recorded").order_by("child_id"):
-        if child_id % 7 == 3:  # left undone: the clock shows these as drift
+    rows = plans.values_list("child_id", "child__date_of_birth", "primary_option", "recorded").order_by("child_id")
+    for child_id, born, primary, recorded in rows:
+        key = _key(born)
+        if key % 7 == 3:  # left undone: the clock shows these as drift
             continue
         for option, kind, days in AFTER_PLAN:
-            day = recorded + timedelta(days=days + child_id % 5)
+            day = recorded + timedelta(days=days + key % 5)
             if option == primary and day <= today:
                 steps.append(PlanStep(child_id=child_id, kind=kind, date=day, note="Recorded for the demo council."))
         day = recorded - timedelta(days=7)
@@ -42,7 +50,8 @@ def extend(*, seed, today, say):
             )
         )
     briefings = []
-    for child_id, day in Decision.objects.filter(kind="match_approved").values_list("child_id", "date"):
+    matches = Decision.objects.filter(kind="match_approved").values_list("child_id", "child__date_of_birth", "date")
+    for child_id, born, day in matches:
         shared = day - timedelta(days=21)
         briefings.append(
             CarerBriefing(
@@ -52,7 +61,7 @@ def extend(*, seed, today, say):
                 known_risks="Exposure to domestic abuse before coming into care.",
                 anticipated_needs="Help with school transitions; life story work as they grow up.",
                 support="Adoption support assessment offered; a named worker for the first year.",
-                acknowledged_on=None if child_id % 6 == 1 else shared + timedelta(days=5),
+                acknowledged_on=None if _key(born) % 6 == 1 else shared + timedelta(days=5),
             )
         )
     PlanStep.objects.bulk_create(steps, batch_size=2000)
