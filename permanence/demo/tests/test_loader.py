@@ -19,8 +19,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 def test_loading_stores_every_generated_record(django_assert_max_num_queries):
     expected = generate(120, 3, TODAY).everything().counts()
     # Bulk writes, plus a bounded week of meetings written through the services (permanence/meetings/demo.py):
-    # the number of queries does not grow with the number of children.
-    with django_assert_max_num_queries(1000):
+    # the number of queries does not grow with the number of children. PostgreSQL needed 1,022 here
+    # (24 November 2026) once the plan's steps and the stored obligations joined the load.
+    with django_assert_max_num_queries(1100):
         counts = load_demo(children=120, seed=3, today=TODAY)
     assert counts["children.Child"] == Child.objects.count() == expected["children"] == 120
     assert counts["children.Episode"] == Episode.objects.count() == expected["episodes"]
