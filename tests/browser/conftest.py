@@ -12,12 +12,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from permanence.demo import load_demo
 from permanence.web.tests.builders import small_council
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# Waits are generous so a journey on a busy CI machine waits for the page instead of failing;
+# a journey that passes takes no longer for it.
+WAIT_MS = 30_000
+expect.set_options(timeout=WAIT_MS)
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -76,7 +80,7 @@ def page(browser, live_server):
         viewport={"width": 1280, "height": 900}, base_url=live_server.url, bypass_csp=True
     )  # lets the tests inject axe-core; the app itself never relies on it
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     yield page
     context.close()
 
