@@ -105,6 +105,26 @@ class Plan:
             refs |= self.reviews.children()
         return refs
 
+    def changes_by_child(self):
+        """What the plan adds or changes for each child, by kind: {ref: {kind: count}} (for the audit
+        trail, which records each child's change in the same transaction as the change)."""
+        counts: dict = defaultdict(lambda: defaultdict(int))
+        for ref in self.new_children:
+            counts[ref]["child added"] += 1
+        for ref in self.child_updates:
+            counts[ref]["child's details filled in"] += 1
+        for ref in self.motherhood:
+            counts[ref]["motherhood"] += 1
+        for name in LISTS:
+            for row in getattr(self, name):
+                counts[row[0]][name.replace("_", " ")] += 1
+        for model, rows in self.per_year.items():
+            for row in rows:
+                counts[row[0]][str(model._meta.verbose_name_plural)] += 1
+        for ref, _, _ in self.reviews or ():
+            counts[ref]["reviews"] += 1
+        return {ref: dict(kinds) for ref, kinds in counts.items()}
+
     def without(self, refs):
         """The plan with the children in `refs` left out."""
         if not refs:

@@ -6,6 +6,7 @@ from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from permanence.audit import chain
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
 from permanence.obligations.changes import children_changed
@@ -187,7 +188,24 @@ def write(plan, record, *, year, by=None, progress=lambda message: None):
         counts.update(_social_workers(plan, ids, who))
         changed = children_changed(ids[ref] for ref in plan.changed())
         counts["children changed"] = len(changed)
+        # Each child's change is in the audit trail, in the same transaction as the change itself.
+        chain.append_many(_audit(plan, ids, year=year, by=by))
     return counts, changed
+
+
+def _audit(plan, ids, *, year, by):
+    source = f"SSDA903 return for the year ending 31 March {year}"
+    for ref, kinds in sorted(plan.changes_by_child().items()):
+        yield {
+            "action": "create" if ref in plan.new_children else "update",
+            "model": "returns.import903",
+            "object_id": ref[:64],
+            "child_id": ids[ref],
+            "user_id": by.pk if by is not None else None,
+            "username": by.get_username() if by is not None else "SSDA903 import",
+            "path": f"import-903 {year}",
+            "after": {"source": source, "changes": kinds},
+        }
 
 
 def _social_workers(plan, ids, by):

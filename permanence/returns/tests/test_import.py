@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from permanence.audit import chain
+from permanence.audit.models import AuditEvent
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
 from permanence.demo.loader import delete_demo_data
@@ -383,3 +385,36 @@ def test_the_children_an_import_changes_are_announced_and_their_obligations_foll
         assert again.changed_children == frozenset() and told == []
     finally:
         _listeners.pop("test", None)
+
+
+def test_each_child_an_import_adds_or_changes_is_in_the_audit_trail_and_a_rerun_adds_nothing(
+    returns, django_user_model
+):
+    analyst = django_user_model.objects.create_user("performance.analyst", role="analyst")
+    before = AuditEvent.objects.count()
+    result = import_903_folder(returns / "this", year=YEAR, today=TODAY, by=analyst)
+    events = AuditEvent.objects.filter(model="returns.import903")
+    # One row per child the files added or changed, each naming the child, the person and the year.
+    assert events.count() == len(result.changed_children) > 100
+    assert set(events.values_list("child_id", flat=True)) == set(result.changed_children)
+    event = events.filter(action="create").order_by("id").first()
+    child = Child.objects.get(pk=event.child_id)
+    assert event.object_id == child.council_reference and event.username == "performance.analyst"
+    assert event.after["source"] == f"SSDA903 return for the year ending 31 March {YEAR}"
+    assert event.after["changes"]["child added"] == 1
+    assert event.after["changes"].get("episodes", 0) == Episode.objects.filter(child=child).count()
+    assert AuditEvent.objects.count() == before + events.count()
+    assert chain.verify()[1] is None
+    # The same files again change nothing, so the trail gains nothing.
+    import_903_folder(returns / "this", year=YEAR, today=TODAY, by=analyst)
+    assert AuditEvent.objects.count() == before + len(result.changed_children)
+
+
+def test_an_import_refused_for_its_problems_leaves_no_trace_in_the_audit_trail(returns):
+    rows = _rows(returns / "this" / "Header.csv")
+    rows[1][2] = "2099-01-01"  # a date of birth in the future
+    _write(returns / "this" / "Header.csv", rows)
+    before = AuditEvent.objects.count()
+    result = _import(returns / "this")
+    assert result.problems and not result.written
+    assert AuditEvent.objects.count() == before
