@@ -9,6 +9,8 @@ named. Features call these from their selectors; a new list inherits the policy 
 
 from dataclasses import dataclass, field, replace
 
+from permanence.children.selectors import matching
+
 from . import matrix
 from .models import BreakGlassGrant, RestrictedRecord
 from .rules import can_edit_child, can_view_child, is_restricted, visible_children
@@ -23,6 +25,7 @@ __all__ = [
     "may_write",
     "partition",
     "restricted_for",
+    "search_children",
     "siblings_for",
     "visible_children",
     "visible_ids",
@@ -32,6 +35,16 @@ __all__ = [
 def limit(queryset, user, *, child="child"):
     """`queryset` less the rows whose child (`child` is the path to it) the person may not see."""
     return queryset.filter(**{f"{child}__in": visible_children(user).values("pk")})
+
+
+def search_children(user, query):
+    """The children this person may see that match `query` (every word part of a name or the whole
+    council reference, `children.selectors.matching`), in name order, as a queryset not yet read.
+
+    The one search: the search page and the API's list of children both call it, so the same words
+    find the same children on either, and a child the person may not see is never among them.
+    """
+    return matching(visible_children(user), query).order_by("last_name", "first_name", "pk")
 
 
 def hidden_count(queryset, user, *, child="child"):

@@ -313,12 +313,19 @@ def family_network(child):
     )
 
 
-def search_children(query, *, limit=50):
-    terms = query.split()
-    qs = Child.objects.all()
-    for term in terms:
-        qs = qs.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(council_reference__iexact=term))
-    return list(qs[:limit])
+def matching(children, query):
+    """`children` (a queryset) narrowed to those matching every word of `query`, case ignored.
+
+    A word matches a child when it is part of their first or last name, or is their whole council
+    reference: "ava ex" finds Ava Example, "c1001" finds the child whose reference is C1001 (and not
+    C10010). The one search behaviour: `access.policy.search_children` applies it to the children a
+    person may see, for the search page and the API alike. An empty query matches every child.
+    """
+    for word in query.split():
+        children = children.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(council_reference__iexact=word)
+        )
+    return children
 
 
 def next_hearing(proceedings, today):

@@ -203,14 +203,10 @@ def home_caseload(user, *, page_number=1, today=None):
 
 
 def search_results(query, *, user, page_number=1, today=None):
-    """Children the person may see matching every word of `query` (name or exact council reference)."""
+    """A page of the children the person may see matching every word of `query` (the one search,
+    `access.policy.search_children`), each with its case summary."""
     today = today or date.today()
-    children = visible_children(user)
-    for term in query.split():
-        children = children.filter(
-            Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(council_reference__iexact=term)
-        )
-    page = Paginator(children.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(page_number)
+    page = Paginator(policy.search_children(user, query), PAGE_SIZE).get_page(page_number)
     page.object_list = summaries_for(list(page.object_list), today)
     return page
 

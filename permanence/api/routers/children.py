@@ -8,8 +8,7 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from permanence.access import matrix
-from permanence.access.rules import visible_children
+from permanence.access import matrix, policy
 from permanence.accounts.models import User
 from permanence.api.pagination import Pagination
 from permanence.children import services
@@ -118,7 +117,11 @@ class ChildOut(Schema):
 
 
 class ChildFilters(Schema):
-    q: Text(100) = Field("", description="Part of a name or the council reference.")
+    q: Text(100) = Field(
+        "",
+        description="Words that must each be part of the child's first or last name or their whole council "
+        "reference (case ignored), as on the search page.",
+    )
     looked_after: bool | None = Field(None, description="Only children with an open episode of care (or none).")
 
 
@@ -133,17 +136,9 @@ def _child_values(payload):
 def list_children(request, filters: Query[ChildFilters]):
     need(request, matrix.VIEW_CHILD)
     open_allocations = Allocation.objects.filter(end__isnull=True).select_related("worker")
-    children = (
-        visible_children(request.user)
-        .order_by("last_name", "first_name", "pk")
-        .prefetch_related(Prefetch("allocations", queryset=open_allocations, to_attr="open_allocations"))
+    children = policy.search_children(request.user, filters.q).prefetch_related(
+        Prefetch("allocations", queryset=open_allocations, to_attr="open_allocations")
     )
-    if filters.q:
-        children = children.filter(
-            Q(first_name__icontains=filters.q)
-            | Q(last_name__icontains=filters.q)
-            | Q(council_reference__iexact=filters.q)
-        )
     if filters.looked_after is not None:
         open_episode = Q(episodes__end__isnull=True)
         children = children.filter(open_episode).distinct() if filters.looked_after else children.exclude(open_episode)
