@@ -18,7 +18,7 @@ from datetime import date
 from django import forms
 from django.db import models
 from django.http import HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, create_model
 
 from permanence.access import matrix
@@ -177,7 +177,7 @@ def _record_view(kind, In, Out):
             record = kind.save(form.cleaned_data, child=child, by=request.user)
         except StaleRecord as refused:
             _stale(refused)
-        return CREATED, record
+        return Status(CREATED, record)
 
     view.__name__ = f"record_{kind.key}"
     return view
@@ -298,7 +298,7 @@ def record_carer(request, payload: CarerIn):
     form = kinds_others.CarerForm(_form_data(payload.dict(exclude_unset=True)))
     if not form.is_valid():
         _invalid(form)
-    return CREATED, services.carer_create(by=request.user, **form.cleaned_data)
+    return Status(CREATED, services.carer_create(by=request.user, **form.cleaned_data))
 
 
 @router.patch(
@@ -341,4 +341,4 @@ def record_carer_approval(request, carer_id: Id, payload: ApprovalIn):
     form = kinds_others.CarerApprovalForm(_form_data(payload.dict(exclude_unset=True)))
     if not form.is_valid():
         _invalid(form)
-    return CREATED, services.carer_approval_record(carer=carer, by=request.user, **form.cleaned_data)
+    return Status(CREATED, services.carer_approval_record(carer=carer, by=request.user, **form.cleaned_data))
