@@ -64,21 +64,23 @@ def insert(model, rows, *, ids=True):
     new_ids = reserve_ids(model, len(rows)) if ids else []
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    plan = [
-        (f.attname, f.primary_key, adapt, constant.get(f.attname)) for f, adapt in zip(fields, adapters, strict=True)
-    ]
-    prepared = []
-    for i, row in enumerate(rows):
-        values = []
-        for attname, primary, adapt, fixed in plan:
-            if primary:
-                values.append(new_ids[i])
-            elif attname in automatic or attname not in row:
-                values.append(fixed)
-            else:
-                value = row[attname]
-                values.append(adapt(value) if adapt is not None and value is not None else value)
-        prepared.append(values)
+    # Column by column (a list comprehension per field is several times faster than a loop per value).
+    missing = object()
+    columns_values = []
+    for f, adapt in zip(fields, adapters, strict=True):
+        if f.primary_key:
+            columns_values.append(new_ids)
+            continue
+        fixed = constant.get(f.attname)
+        if f.attname in automatic:
+            columns_values.append([fixed] * len(rows))
+            continue
+        raw = [row.get(f.attname, missing) for row in rows]
+        if adapt is None:
+            columns_values.append([fixed if v is missing else v for v in raw])
+        else:
+            columns_values.append([fixed if v is missing else (None if v is None else adapt(v)) for v in raw])
+    prepared = list(zip(*columns_values, strict=True))
     with connection.cursor() as cursor:
         for start in range(0, len(prepared), CHUNK):
             cursor.executemany(sql, prepared[start : start + CHUNK])

@@ -90,9 +90,19 @@ class BatchWriter(Planner):
         FeedPerson.objects.bulk_update(
             person_rows_changed, ["digest", "child_digest", "as_at", "vanished_at"], batch_size=BATCH
         )
-        # Facts by kind.
+        # Facts by kind: each plan's creates, adoptions, updates and ends gathered by kind in one pass.
+        grouped = {kind.name: ([], [], [], []) for kind in KINDS}
+        for p in plans:
+            for kind_name, key, values in p.creates:
+                grouped[kind_name][0].append((p, key, values))
+            for adoption in p.adoptions:
+                grouped[adoption[0]][1].append((p, adoption))
+            for update in p.updates:
+                grouped[update[0]][2].append((p, update))
+            for end in p.ends:
+                grouped[end[0]][3].append((p, end))
         for kind in KINDS:
-            self._write_kind(kind, plans, now)
+            self._write_kind(kind, *grouped[kind.name], now)
         for p in plans:
             self._tally_person(p)
         notes = [SyncProblem(run=self.run, person=p.person, **n) for p in plans for n in p.notes]
@@ -131,14 +141,13 @@ class BatchWriter(Planner):
             },
         }
 
-    def _write_kind(self, kind, plans, now):
-        creates = [(p, key, values) for p in plans for k, key, values in p.creates if k == kind.name]
+    def _write_kind(self, kind, creates, adoptions, updates, ends, now):
+        """One kind's creates [(plan, key, values)], adoptions, updates and ends [(plan, item)]."""
         made = bulk.insert(kind.model, [{"child_id": p.child_id, **values} for p, _, values in creates])
         records = [
             {"child_id": p.child_id, "kind": kind.name, "key": key, "object_id": pk, "digest": digest(values)}
             for (p, key, values), pk in zip(creates, made, strict=True)
         ]
-        adoptions = [(p, a) for p in plans for a in p.adoptions if a[0] == kind.name]
         records += [
             {"child_id": p.child_id, "kind": kind.name, "key": key, "object_id": pk, "digest": digest(values)}
             for p, (_, key, pk, values, _) in adoptions
@@ -150,35 +159,31 @@ class BatchWriter(Planner):
             if write
         ]
         changed_records = []
-        for p in plans:
-            for k, record, pk, values, _ in p.updates:
-                if k != kind.name:
-                    continue
-                if values is not None:
-                    rewrites.append(kind.model(pk=pk, child_id=p.child_id, updated_at=now, **values))
-                    record.digest = digest(values)
-                else:
-                    record.digest = digest(self._values_of(kind, p, record))
-                record.vanished_at = None
-                changed_records.append(record)
-        kind.model.objects.bulk_update(rewrites, [*kind.fields, "updated_at"], batch_size=BATCH)
+        for p, (_, record, pk, values, _) in updates:
+            if values is not None:
+                rewrites.append(kind.model(pk=pk, child_id=p.child_id, updated_at=now, **values))
+                record.digest = digest(values)
+            else:
+                record.digest = digest(self._values_of(kind, p, record))
+            record.vanished_at = None
+            changed_records.append(record)
+        if rewrites:
+            kind.model.objects.bulk_update(rewrites, [*kind.fields, "updated_at"], batch_size=BATCH)
         ended = []
-        for p in plans:
-            for k, record, pk, end_field in p.ends:
-                if k != kind.name:
-                    continue
-                if end_field:
-                    ended.append(pk)
-                record.vanished_at = self.as_at
-                changed_records.append(record)
+        for _, (_, record, pk, end_field) in ends:
+            if end_field:
+                ended.append(pk)
+            record.vanished_at = self.as_at
+            changed_records.append(record)
         if ended:
             kind.model.objects.filter(pk__in=ended).update(**{kind.end_field: self.day, "updated_at": now})
-        FeedRecord.objects.bulk_update(changed_records, ["digest", "vanished_at"], batch_size=BATCH)
+        if changed_records:
+            FeedRecord.objects.bulk_update(changed_records, ["digest", "vanished_at"], batch_size=BATCH)
         counts = self.tally.kinds[kind.name]
         counts["new"] += len(creates) + sum(1 for _, a in adoptions if a[4])
         counts["unchanged"] += sum(1 for _, a in adoptions if not a[4])
-        counts["changed"] += sum(1 for p in plans for u in p.updates if u[0] == kind.name and u[3] is not None)
-        counts["ended"] += sum(1 for p in plans for e in p.ends if e[0] == kind.name)
+        counts["changed"] += sum(1 for _, u in updates if u[3] is not None)
+        counts["ended"] += len(ends)
 
     def _values_of(self, kind, p, record):
         for fact in p.facts.facts:
