@@ -1,11 +1,16 @@
-"""An extract staged on local disk (SQLite), so that a national extract is read once, in constant
-memory, and each person's rows can then be fetched a batch at a time.
+"""An extract read once in constant memory, then each person's rows fetched a batch at a time from a
+staging file on local disk (SQLite).
 
-While staging, every row is given its person (directly, or through the period of care for reviews
-and visits), its key, and a 48-bit hash of its values. A person's digest is the sum of their rows'
+Reading (`load`) gives every row its person (directly, or through the period of care for reviews
+and visits), its key, and a 52-bit hash of its values. A person's digest is the sum of their rows'
 hashes with the count: equal digests mean an unchanged person, who is not mapped again. Problems
 that belong to the extract rather than to one row's values (a blank or repeated key, a row whose
-person is not in ssd_person) are found here.
+person is not in ssd_person) are found while reading.
+
+Only the rows of the people who are then mapped need staging (`stage`): on a nightly delta, a
+folder of CSV files is read a second time and only the changed people's rows are kept, which is
+far cheaper than staging the whole extract. A first load (`everything=True`) and a database source
+(read once: a live database could change between two readings) are staged while they are read.
 """
 
 import shutil
@@ -23,7 +28,7 @@ BATCH_INSERT = 5000
 SEP = "\x1f"
 
 
-MASK = (1 << 52) - 1  # a person's sum of row hashes stays inside SQLite's 64-bit integers
+MASK = (1 << 52) - 1  # a person's sum of row hashes stays inside 64-bit integers
 
 
 def row_hash(table, values):
@@ -33,18 +38,25 @@ def row_hash(table, values):
 
 
 class Staging:
-    """The staged extract. Use as a context manager: the file is removed afterwards."""
+    """The read extract. Use as a context manager: the staging file is removed afterwards."""
 
     def __init__(self, folder=None):
         self.folder = Path(tempfile.mkdtemp(prefix="ssd-staging-", dir=folder))
         self.db = sqlite3.connect(self.folder / "extract.sqlite3")
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;")
-        self.present = {}  # table -> columns staged
+        self.source = None
+        self.present = {}  # table -> columns read
         self.counts = {}  # table -> rows read
-        self.problems = []  # Problem(...) found while staging
-        # Each person's sum of row hashes and row count, added up while reading (rows that find
-        # their person only through a link are added after the links are made).
+        self.problems = []  # Problem(...) found while reading
+        self.complete = False  # every row staged while reading
+        self.staged = set()  # tables whose staging table exists
+        # Each person's sum of row hashes and row count, added up while reading.
         self.sums, self.rows_counted = defaultdict(int), defaultdict(int)
+        self._keys = []  # the person ids of ssd_person, in the order read
+        self._known = set()  # ... as a set
+        self._lookups = {}  # table -> {key: {column: value}}
+        self._lookup_hashes = {}  # table -> {key: [sum of hashes, rows]}
+        self._links = {}  # (table, column) -> {value: person}: what a period of care leads to
 
     def __enter__(self):
         return self
@@ -56,11 +68,13 @@ class Staging:
         self.db.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    # --- loading ---------------------------------------------------------------------------
+    # --- reading -----------------------------------------------------------------------------
 
-    def load(self, source, progress=None):
+    def load(self, source, progress=None, *, everything=False):
         """Read every table the feed knows from `source`. Raises SourceError if the extract as
-        a whole cannot be used (no ssd_person, a required column missing)."""
+        a whole cannot be used (no ssd_person, a required column missing). With `everything`
+        (or from a database) every row is staged as it is read; otherwise `stage` is called for
+        the people wanted."""
         say = progress or (lambda message: None)
         available = source.tables()
         for required in REQUIRED_TABLES:
@@ -72,151 +86,238 @@ class Staging:
             raise SourceError("ssd_cla_episodes needs ssd_cla_placement: an episode's placement comes from it")
         if "ssd_involvements" in available and "ssd_professionals" not in available:
             raise SourceError("ssd_involvements needs ssd_professionals: an allocation names its worker")
-        order = [t for t in TABLES if t in available]
-        for table in order:
+        self.source = source
+        self.complete = everything or getattr(source, "kind", "") != "folder"
+        for table in TABLES:
+            if table not in available:
+                continue
             spec = TABLES[table]
-            columns = [c for c in spec.column_names if c in available[table]]
             missing = [c.name for c in spec.columns if c.required and c.name not in available[table]]
             if missing:
                 raise SourceError(f"{table} has no column {', '.join(missing)}")
-            self._stage(source, table, columns)
+            self.present[table] = [c for c in spec.column_names if c in available[table]]
+        # Look-up tables first (an involvement's digest includes its worker and team), then the
+        # people (every other row must name one of them), then the rest in the specification's order.
+        order = [t for t in LOOKUP_TABLES if t in self.present]
+        order += [t for t in self.present if t not in order]
+        key_problems, people_problems = {}, {}
+        for table in order:
+            key_problems[table], people_problems[table] = self._read(table)
             say(f"Read {table}: {self.counts[table]:,} rows")
-        self._link_people()
-        self._check_keys()
-        self._check_people()
+        for table in self.present:
+            self.problems += key_problems[table]
+        for table in self.present:
+            self.problems += people_problems[table]
 
-    def _stage(self, source, table, columns):
+    def _person_of(self, table, columns):
+        """A function giving a row's person: its own (trimmed) or, when blank, through its links."""
         spec = TABLES[table]
-        names = ", ".join(f'"{c}"' for c in columns)
-        self.db.execute(f'CREATE TABLE "{table}" (_row TEXT, _person TEXT, _key TEXT, _h INTEGER, {names})')
-        self.present[table] = columns
-        insert = f'INSERT INTO "{table}" VALUES ({", ".join("?" * (len(columns) + 4))})'
-        batch, count = [], 0
-        person_column, key_column = spec.person, spec.key
-        person_at = columns.index(person_column) if person_column in columns else None
-        key_at = columns.index(key_column)
+        at = columns.index(spec.person) if spec.person in columns else None
+        links = [
+            (columns.index(link.column), self._links.get((link.table, link.target_column)))
+            for link in spec.links
+            if link.column in columns and link.table in self.present
+        ]
+        if not links:
+            return lambda cells: (cells[at].strip() or None) if at is not None else None
+
+        def person(cells):
+            own = cells[at].strip() if at is not None else ""
+            if own:
+                return own
+            found = None
+            for i, targets in links:
+                if cells[i] == "":
+                    continue
+                found = targets.get(cells[i]) if targets else None
+                if found:
+                    break
+            return found
+
+        return person
+
+    def _read(self, table):
+        """Read one table: hashes added to each person, keys checked, rows staged if wanted;
+        returns (problems with its keys, problems with its people)."""
+        spec = TABLES[table]
+        columns = self.present[table]
+        key_at = columns.index(spec.key)
+        person_of = self._person_of(table, columns) if spec.person else (lambda cells: None)
+        own_at = columns.index(spec.person) if spec.person in columns else None
         sums, counted = self.sums, self.rows_counted
-        for row, cells in source.rows(table, columns):
-            person = cells[person_at].strip() if person_at is not None else None
+        is_people, is_lookup = table == "ssd_person", spec.person is None
+        known = self._known
+        # Link targets this table is for (the episodes' period of care): first row wins.
+        targets = [
+            (columns.index(link.target_column), self._links.setdefault((table, link.target_column), {}))
+            for other, other_columns in self.present.items()
+            for link in TABLES[other].links
+            if link.table == table and link.column in other_columns and link.target_column in columns
+        ]
+        person_column_at = columns.index(spec.person) if spec.person in columns else None
+        involvements = table == "ssd_involvements"
+        if involvements:
+            professionals = self._lookup_hashes.get("ssd_professionals", {})
+            team_at = (
+                columns.index("invo_professional_team")
+                if "ssd_department" in self.present and "invo_professional_team" in columns
+                else None
+            )
+            departments = self._lookup_hashes.get("ssd_department", {})
+            professional_at = columns.index("invo_professional_id")
+        if is_lookup:
+            lookup, lookup_hashes = self._lookups.setdefault(table, {}), self._lookup_hashes.setdefault(table, {})
+        stage = self.complete and not is_lookup
+        if stage:
+            insert = self._create(table)
+        blank, seen, repeated, strangers = [], set(), set(), []
+        batch, count = [], 0
+        for row, cells in self.source.rows(table, columns):
+            count += 1
             key = cells[key_at].strip()
             h = row_hash(table, cells)
+            if not key:
+                blank.append((row, cells))
+            elif key in seen:
+                repeated.add(key)
+            else:
+                seen.add(key)
+            if is_lookup:
+                if key:
+                    lookup[key] = dict(zip(columns, cells, strict=True))
+                entry = lookup_hashes.setdefault(key, [0, 0])
+                entry[0] += h
+                entry[1] += 1
+                continue
+            person = person_of(cells)
             if person:
                 sums[person] += h
                 counted[person] += 1
-            batch.append((row, person or None, key, h, *cells))
-            count += 1
-            if len(batch) >= BATCH_INSERT:
-                self.db.executemany(insert, batch)
-                batch = []
+                if involvements:
+                    sums[person] += self._worker_hash(cells, professional_at, team_at, professionals, departments)
+            if is_people:
+                if key:
+                    if key not in known:
+                        self._keys.append(key)
+                    known.add(key)
+            elif person is None or person not in known:
+                strangers.append((row, person))
+            for i, found in targets:
+                found.setdefault(cells[i], cells[person_column_at] if person_column_at is not None else None)
+            if stage:
+                batch.append((row, person, *cells))
+                if len(batch) >= BATCH_INSERT:
+                    self.db.executemany(insert, batch)
+                    batch = []
         if batch:
             self.db.executemany(insert, batch)
         self.counts[table] = count
-        self.db.execute(f'CREATE INDEX "{table}_person" ON "{table}" (_person)')
-        self.db.execute(f'CREATE INDEX "{table}_key" ON "{table}" (_key)')
-
-    def _link_people(self):
-        """Rows that name no person find one through the period of care (reviews, visits)."""
-        for table, columns in self.present.items():
-            for link in TABLES[table].links:
-                if link.column not in columns or link.table not in self.present:
-                    continue
-                target = TABLES[link.table]
-                self.db.execute(
-                    f'CREATE INDEX IF NOT EXISTS "{link.table}_{link.target_column}" ON "{link.table}" ("{link.target_column}")'
-                )
-                self.db.execute(
-                    f'UPDATE "{table}" SET _person = (SELECT t."{target.person}" FROM "{link.table}" t '
-                    f'WHERE t."{link.target_column}" = "{table}"."{link.column}" LIMIT 1) '
-                    f"WHERE (_person IS NULL OR _person = '') AND \"{link.column}\" IS NOT NULL AND \"{link.column}\" != ''"
-                )
-
-    def _check_keys(self):
-        for table in self.present:
-            spec = TABLES[table]
-            for row, person in self.db.execute(f"SELECT _row, _person FROM \"{table}\" WHERE _key = ''"):
-                self.problems.append(
-                    Problem(table, row, spec.key, "", "is blank: every row needs its identifier", person or "")
-                )
-            duplicates = f"SELECT _key FROM \"{table}\" WHERE _key != '' GROUP BY _key HAVING COUNT(*) > 1"
-            for row, person, key in self.db.execute(
-                f'SELECT _row, _person, _key FROM "{table}" WHERE _key IN ({duplicates}) ORDER BY _key, _row'
-            ):
-                self.problems.append(
-                    Problem(
-                        table, row, spec.key, key, "appears on more than one row: a key names one row", person or ""
-                    )
-                )
-
-    def _check_people(self):
-        """Rows whose person is missing or not in ssd_person cannot be applied to anyone."""
-        for table in self.present:
-            spec = TABLES[table]
-            if spec.person is None or table == "ssd_person":
-                continue
-            for row, person in self.db.execute(
-                f"SELECT _row, _person FROM \"{table}\" WHERE _person IS NULL OR _person = '' OR _person NOT IN "
-                "(SELECT _key FROM ssd_person)"
-            ):
-                field = spec.person if spec.person in self.present[table] else spec.links[0].column
+        if stage:
+            self._index(table)
+        del seen
+        key_problems = [
+            Problem(table, str(row), spec.key, "", "is blank: every row needs its identifier", person_of(cells) or "")
+            for row, cells in blank
+        ]
+        if repeated:
+            key_problems += self._repeated(table, key_at, person_of, repeated)
+        people_problems = []
+        if spec.person is not None and not is_people:
+            field = spec.person if own_at is not None else spec.links[0].column
+            for row, person in strangers:
                 if person:
                     message = "names a person who is not in ssd_person"
                 else:
                     message = (
                         "names no person (and its period of care matches no episode)" if spec.links else "is blank"
                     )
-                self.problems.append(Problem(table, row, field, person or "", message))
+                people_problems.append(Problem(table, str(row), field, person or "", message))
+        return key_problems, people_problems
+
+    @staticmethod
+    def _worker_hash(cells, professional_at, team_at, professionals, departments):
+        """What an involvement points at, in its person's digest: its worker's row (and team's)."""
+        worker = professionals.get(cells[professional_at])
+        if worker is None:
+            return 0
+        team = departments.get(cells[team_at]) if team_at is not None else None
+        if team is None:
+            return worker[0]
+        # Every pairing of the worker's rows with the team's rows (one of each, unless a key repeats).
+        return team[1] * worker[0] + worker[1] * team[0]
+
+    def _repeated(self, table, key_at, person_of, repeated):
+        """The rows of keys that appear more than once, by key and then row."""
+        found = []
+        for row, cells in self.source.rows(table, self.present[table]):
+            key = cells[key_at].strip()
+            if key in repeated:
+                person = person_of(cells) if TABLES[table].person else None
+                found.append((key, str(row), person))
+        found.sort(key=lambda f: (f[0], f[1]))
+        return [
+            Problem(
+                table, row, TABLES[table].key, key, "appears on more than one row: a key names one row", person or ""
+            )
+            for key, row, person in found
+        ]
+
+    # --- staging the rows of the people wanted --------------------------------------------------
+
+    def _create(self, table):
+        columns = self.present[table]
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.db.execute(f'CREATE TABLE "{table}" (_row TEXT, _person TEXT, {names})')
+        self.staged.add(table)
+        return f'INSERT INTO "{table}" VALUES ({", ".join("?" * (len(columns) + 2))})'
+
+    def _index(self, table):
+        self.db.execute(f'CREATE INDEX "{table}_person" ON "{table}" (_person)')
+
+    def stage(self, people, progress=None):
+        """Keep the rows of `people` for `rows_for` (everything is kept already after a first
+        load or from a database)."""
+        if self.complete:
+            return
+        say = progress or (lambda message: None)
+        wanted = set(people)
+        for table, columns in self.present.items():
+            if TABLES[table].person is None:
+                continue
+            insert = self._create(table)
+            person_of = self._person_of(table, columns)
+            batch, kept = [], 0
+            if wanted:
+                for row, cells in self.source.rows(table, columns):
+                    person = person_of(cells)
+                    if person in wanted:
+                        batch.append((row, person, *cells))
+                        if len(batch) >= BATCH_INSERT:
+                            self.db.executemany(insert, batch)
+                            kept += len(batch)
+                            batch = []
+            if batch:
+                self.db.executemany(insert, batch)
+                kept += len(batch)
+            self._index(table)
+            if wanted:
+                say(f"Staged {table}: {kept:,} rows of the {len(wanted):,} people to apply")
 
     # --- reading back ------------------------------------------------------------------------
 
     def people(self):
         """Every person id in ssd_person, in key order."""
-        return [
-            key for (key,) in self.db.execute("SELECT DISTINCT _key FROM ssd_person WHERE _key != '' ORDER BY _key")
-        ]
+        return sorted(self._keys)
 
     def digests(self):
         """{person: digest}: the sum of the person's row hashes (mod 2**63) and their row count,
         with what their rows point at (the worker and team of each involvement)."""
-        sums, counts = defaultdict(int, self.sums), defaultdict(int, self.rows_counted)
-        for table, columns in self.present.items():
-            spec = TABLES[table]
-            if not spec.links:
-                continue
-            # Rows that named no person themselves and found one through their period of care.
-            own = f'("{spec.person}" IS NULL OR "{spec.person}" = \'\')' if spec.person in columns else "1"
-            for person, total, count in self.db.execute(
-                f'SELECT _person, SUM(_h), COUNT(*) FROM "{table}" WHERE _person IS NOT NULL AND {own} GROUP BY _person'
-            ):
-                sums[person] += total
-                counts[person] += count
-        if "ssd_involvements" in self.present and "ssd_professionals" in self.present:
-            team = (
-                "LEFT JOIN ssd_department d ON d._key = i.invo_professional_team"
-                if "ssd_department" in self.present and "invo_professional_team" in self.present["ssd_involvements"]
-                else ""
-            )
-            team_hash = "COALESCE(d._h, 0)" if team else "0"
-            for person, total in self.db.execute(
-                f"SELECT i._person, SUM(p._h + {team_hash}) FROM ssd_involvements i "
-                f"JOIN ssd_professionals p ON p._key = i.invo_professional_id {team} GROUP BY i._person"
-            ):
-                sums[person] += total
+        sums, counts = self.sums, self.rows_counted
         return {p: f"{sums[p] % (1 << 63):x}.{counts[p]}" for p in sums}
 
     def lookups(self):
         """{table: {key: {column: value}}} for the look-up tables (workers, teams)."""
-        out = {}
-        for table in LOOKUP_TABLES:
-            columns = self.present.get(table)
-            if not columns:
-                out[table] = {}
-                continue
-            names = ", ".join(f'"{c}"' for c in columns)
-            out[table] = {
-                row[0]: dict(zip(columns, row[1:], strict=True))
-                for row in self.db.execute(f"SELECT _key, {names} FROM \"{table}\" WHERE _key != ''")
-            }
-        return out
+        return {table: self._lookups.get(table, {}) for table in LOOKUP_TABLES}
 
     def rows_for(self, people):
         """{person: {table: [(row, {column: value})]}} for a batch of people."""
@@ -225,7 +326,7 @@ class Staging:
         self.db.executemany("INSERT OR IGNORE INTO batch VALUES (?)", [(p,) for p in people])
         out = {p: {} for p in people}
         for table, columns in self.present.items():
-            if TABLES[table].person is None:
+            if TABLES[table].person is None or table not in self.staged:
                 continue
             names = ", ".join(f't."{c}"' for c in columns)
             for row in self.db.execute(

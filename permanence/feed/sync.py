@@ -147,7 +147,9 @@ def _run(run, source, as_at, tally, problems, say, batch_size, max_vanished, tod
     say(f"Reading {extract.description} (as at {timezone.localtime(run.as_at):%d/%m/%Y %H:%M})")
     try:
         with Staging(folder=_staging_folder()) as staging:
-            staging.load(extract, progress=say)
+            # A first load stages every row as it is read; a later run reads the extract first and
+            # stages only the rows of the people it will apply.
+            staging.load(extract, progress=say, everything=not FeedPerson.objects.exists())
             _apply(run, staging, tally, problems, say, batch_size, max_vanished, today)
     finally:
         extract.close()
@@ -235,6 +237,7 @@ def _apply(run, staging, tally, problems, say, batch_size, max_vanished, today):
     unchanged = [p for p in people if p not in moving]
     for i in range(0, len(unchanged), 5000):
         FeedPerson.objects.filter(person_id__in=unchanged[i : i + 5000], as_at__lt=run.as_at).update(as_at=run.as_at)
+    staging.stage(todo, progress=say)
     lookups = staging.lookups()
     workers = Workers(lookups)
     mapping_lookups = Lookups(
