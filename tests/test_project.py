@@ -28,3 +28,26 @@ def test_an_unknown_command_is_refused_with_exit_status_2():
     result = subprocess.run([sys.executable, "-m", "permanence.cli", "frobnicate"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "unknown command 'frobnicate'" in result.stderr
+
+
+# Singulars whose plural is not made by adding "s" (a model keeping Django's default for one of
+# these reads "Childs", "Persons", "Matchs" in the admin).
+IRREGULAR_ENDINGS = ("child", "person", "s", "x", "ch", "sh", "minutes", "contents")
+
+
+def test_the_admin_names_each_kind_of_record_in_the_plural_as_people_say_it():
+    from django.apps import apps  # the app registry is ready only once pytest-django has set Django up
+    from django.contrib import admin
+
+    naive = []
+    for model in apps.get_models():
+        meta = model._meta
+        if not meta.app_config.name.startswith("permanence"):
+            continue
+        singular, plural = str(meta.verbose_name), str(meta.verbose_name_plural)
+        consonant_y = singular.endswith("y") and singular[-2:-1] not in "aeiou"
+        if plural == singular + "s" and (singular.endswith(IRREGULAR_ENDINGS) or consonant_y):
+            naive.append(f"{meta.label}: {plural}")
+    assert not naive, naive
+    names = {str(model._meta.verbose_name_plural) for model in admin.site._registry}
+    assert "children" in names and "childs" not in names

@@ -382,6 +382,12 @@ def has(role, capability):
     return capability in CAPABILITIES.get(role, set())
 
 
+def works_with_children(role):
+    """Whether the role's work is about children (their records, or dashboards of them); a system
+    administrator's is not, so their start page is the service's administration, not a caseload."""
+    return has(role, VIEW_CHILD) or has(role, DASHBOARDS)
+
+
 def page_capability(url_name, *, child_scoped, method="GET"):
     """The capability a request needs. Unknown pages: child pages need VIEW_CHILD/EDIT_CHILD."""
     capability = PAGE_CAPABILITY.get(url_name)

@@ -73,11 +73,11 @@ def _field_name(loc, payload_names):
     return ".".join(parts) or "body"
 
 
-def _friendly(error):
+def _friendly(error, name):
     message = error.get("msg", "is not valid")
     kind = error.get("type", "")
     if kind == "missing":
-        return "This field is required."
+        return f"{name} is required."
     if kind == "extra_forbidden":
         return "This field is not part of the record; remove it."
     if kind.startswith("date"):
@@ -90,7 +90,7 @@ def request_fields(exc):
     fields = {}
     for error in exc.errors:
         name = _field_name(error.get("loc", ()), {"payload", "data", "filters"})
-        fields.setdefault(name, []).append(_friendly(error))
+        fields.setdefault(name, []).append(_friendly(error, name))
     return fields
 
 

@@ -79,6 +79,9 @@ class FeedPerson(models.Model):
     as_at = models.DateTimeField(help_text="The extract time of the facts held for this child.")
     vanished_at = models.DateTimeField(null=True, blank=True, help_text="When the person left the extract.")
 
+    class Meta:
+        verbose_name_plural = "feed people"
+
     def __str__(self):
         return self.person_id
 

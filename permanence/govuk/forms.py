@@ -264,6 +264,12 @@ class NamedFieldsMixin:
         for field in self.fields.values():
             name_the_field(field)
 
+    def full_clean(self):
+        # Fields a form adds after __init__ (one per need, per member) are named before cleaning too.
+        for field in self.fields.values():
+            name_the_field(field)
+        super().full_clean()
+
     def error_links(self):
         return error_links(self)
 

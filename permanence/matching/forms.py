@@ -114,7 +114,13 @@ class CarerProfileForm(NeedsMixin, GovukForm):
 
 
 class LinkForm(GovukForm):
-    carer = forms.IntegerField(widget=forms.HiddenInput)
+    carer = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Choose the household to link with",
+            "invalid": "Choose the household to link with",
+        },
+    )
     date = GovukDateField(label="Date of the link", required=False)
 
 

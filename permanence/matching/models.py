@@ -93,6 +93,7 @@ class Match(models.Model):
     class Meta:
         ordering = ["-linked_on", "-pk"]
         indexes = [models.Index(fields=["stage"])]
+        verbose_name_plural = "matches"
 
     def __str__(self):
         return f"Match with {self.carer} ({self.get_stage_display().lower()})"

@@ -173,6 +173,9 @@ class PanelMinutes(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name_plural = "panel minutes"
+
     def __str__(self):
         return f"Minutes: {self.item.child} at {self.item.panel}"
 

@@ -5,6 +5,7 @@ from django import forms
 from permanence.govuk.forms import GovukDateField, GovukForm, long_text, text
 from permanence.planning.options import FORUMS
 
+from . import services
 from .choices import CONTACT_KINDS, DECISIONS, RECOMMENDATIONS
 
 
@@ -79,10 +80,24 @@ class DecisionForm(GovukForm):
         "Arrangements", help_text="Where, who supervises or supports, how the children keep in touch between meetings."
     )
 
-    def __init__(self, *args, group, **kwargs):
+    def __init__(self, *args, group, child=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.child = child
         self.fields["siblings"] = _children_field("Brothers and sisters the decision is about", group)
         self.order_fields(["decision", "siblings"])
+
+    def clean(self):
+        # The decision's own rules asked now, with the fields' errors: every problem shown at once.
+        data = super().clean()
+        if self.child is not None:
+            values = self.service_values()
+            asked = {name: values.get(name) for name in ("decision", "reasons", "date", "forum", "contact")}
+            for field, message in services.sibling_decision_problems(child=self.child, **asked).items():
+                if field in self.fields and field not in self.errors:
+                    self.add_error(field, message)
+                elif field not in self.fields:
+                    self.add_error(None, message)
+        return data
 
     def service_values(self):
         data = dict(self.cleaned_data)
@@ -102,3 +117,12 @@ class ContactPlanForm(GovukForm):
     review_date = GovukDateField(
         what="the date the contact plan will be reviewed", label="Review the contact plan by", required=False
     )
+
+    def clean(self):
+        # The plan's own rules asked now, with the fields' errors: every problem shown at once.
+        data = super().clean()
+        values = {name: data.get(name) for name in self.fields}
+        for field, message in services.sibling_contact_plan_problems(**values).items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+        return data

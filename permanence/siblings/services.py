@@ -97,6 +97,47 @@ def current_contact_plans(child: Child, on: date_type) -> QuerySet[SiblingContac
     return SiblingContactPlan.objects.filter(child=child, agreed__lte=on, review_date__gte=on)
 
 
+def sibling_decision_problems(
+    *,
+    child: Child,
+    decision: str | None,
+    reasons: str | None,
+    date: date_type | None,
+    forum: str | None,
+    contact: dict[str, Any] | None = None,
+    today: date_type | None = None,
+) -> dict[str, str]:
+    """Everything wrong with a decision about living together or apart, found in one pass
+    ({field: message}; {} when it can be recorded), so the form never tells a person in rounds."""
+    today = today or date_type.today()
+    problems = {}
+    if decision not in DECISION_NAMES:
+        problems["decision"] = "Select whether the children will live together or apart"
+    if forum not in FORUM_NAMES:
+        problems["forum"] = "Select where the decision was made"
+    if date is None:
+        problems["date"] = "Enter the date of the decision"
+    contact = {k: v for k, v in (contact or {}).items() if v not in (None, "")}
+    if decision in DECISION_NAMES:
+        assessments = SiblingAssessment.objects.filter(children=child).order_by("-date", "-pk")
+        assessment = (assessments.filter(date__lte=date).first() if date else None) or assessments.first()
+        has_plan = bool(contact) or (date is not None and current_contact_plans(child, date).exists())
+        for field, message in rules.decision_problems(
+            name=child.first_name,
+            decision=decision,
+            reasons=reasons,
+            day=date,
+            today=today,
+            assessment_date=assessment.date if assessment else None,
+            has_contact_plan=has_plan,
+        ).items():
+            problems.setdefault(field, message)
+    if decision == APART and contact and "decision" not in problems:
+        for field, message in _contact_problems(contact, date, prefix="contact_").items():
+            problems.setdefault(field, message)
+    return problems
+
+
 @transaction.atomic
 def sibling_decision_record(
     *,
@@ -115,31 +156,15 @@ def sibling_decision_record(
     `contact` is a dict (with_whom, frequency, kind, review_date, arrangements) making a new plan.
     """
     today = today or date_type.today()
-    problems = {}
-    if decision not in DECISION_NAMES:
-        problems["decision"] = "Select whether the children will live together or apart"
-    if forum not in FORUM_NAMES:
-        problems["forum"] = "Select where the decision was made"
-    if date is None:
-        problems["date"] = "Enter the date of the decision"
-    refuse_if(problems)
+    contact = {k: v for k, v in (contact or {}).items() if v not in (None, "")}
+    refuse_if(
+        sibling_decision_problems(
+            child=child, decision=decision, reasons=reasons, date=date, forum=forum, contact=contact, today=today
+        )
+    )
     assert date is not None  # refused above when missing
     assessments = SiblingAssessment.objects.filter(children=child).order_by("-date", "-pk")
     assessment = assessments.filter(date__lte=date).first() or assessments.first()
-    contact = {k: v for k, v in (contact or {}).items() if v not in (None, "")}
-    has_plan = bool(contact) or current_contact_plans(child, date).exists()
-    problems = rules.decision_problems(
-        name=child.first_name,
-        decision=decision,
-        reasons=reasons,
-        day=date,
-        today=today,
-        assessment_date=assessment.date if assessment else None,
-        has_contact_plan=has_plan,
-    )
-    if decision == APART and contact and "decision" not in problems:
-        problems.update(_contact_problems(contact, date, prefix="contact_"))
-    refuse_if(problems)
     made = SiblingDecision.objects.create(
         child=child,
         decision=decision,
@@ -155,6 +180,20 @@ def sibling_decision_record(
     return made
 
 
+def sibling_contact_plan_problems(
+    *, agreed: date_type | None, today: date_type | None = None, **contact: Any
+) -> dict[str, str]:
+    """Everything wrong with a contact plan, all at once ({field: message}; {} when it can be made):
+    the form asks before it shows its errors, so a person is never told in rounds."""
+    today = today or date_type.today()
+    problems = _contact_problems(contact, agreed)
+    if agreed is None:
+        problems["agreed"] = "Enter the date the contact plan was agreed"
+    elif agreed > today:
+        problems["agreed"] = "The date agreed must be today or in the past"
+    return problems
+
+
 @transaction.atomic
 def sibling_contact_plan_record(
     *,
@@ -165,13 +204,7 @@ def sibling_contact_plan_record(
     decision: SiblingDecision | None = None,
     **contact: Any,
 ) -> SiblingContactPlan:
-    today = today or date_type.today()
-    problems = _contact_problems(contact, agreed)
-    if agreed is None:
-        problems["agreed"] = "Enter the date the contact plan was agreed"
-    elif agreed > today:
-        problems["agreed"] = "The date agreed must be today or in the past"
-    refuse_if(problems)
+    refuse_if(sibling_contact_plan_problems(agreed=agreed, today=today, **contact))
     return SiblingContactPlan.objects.create(
         child=child,
         agreed=agreed,

@@ -50,7 +50,7 @@ def assessment_new(request, pk):
 def decision_new(request, pk):
     child = get_object_or_404(Child, pk=pk)
     group = _group(child, include_child=False, user=request.user)
-    form = DecisionForm(request.POST or None, group=group, initial={"siblings": list(group)})
+    form = DecisionForm(request.POST or None, group=group, child=child, initial={"siblings": list(group)})
     if request.method == "POST" and form.is_valid():
         try:
             services.sibling_decision_record(child=child, by=request.user, **form.service_values())

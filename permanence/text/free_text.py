@@ -47,7 +47,7 @@ def problems(label: str, text: str | None, *, limit: int) -> list[str]:
         return []
     found = []
     if len(text) > limit:
-        found.append(f"{label} must be {limit:,} characters or fewer (it has {len(text):,})")
+        found.append(f"{label} must be {limit:,} characters or fewer")
     hidden = hidden_characters(text)
     if hidden:
         found.append(f"{label} contains characters that hide or reorder text ({', '.join(hidden)}): remove them")

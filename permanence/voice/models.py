@@ -89,6 +89,7 @@ class PlanContents(models.Model):
 
     class Meta:
         ordering = ["plan", "pk"]
+        verbose_name_plural = "plan contents"
 
     def as_dict(self):
         return {name: getattr(self, name) for name in self.FIELDS}

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from permanence.access import matrix
 from permanence.accounts import oidc
@@ -33,8 +34,35 @@ sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
 
 
+# What a person who looks after the service (not children's records) starts from: (label, what it
+# is for, URL name); each shown only when the access matrix lets their role open it.
+ADMINISTRATION = (
+    ("Background jobs", "The nightly recalculation, backups and the return's jobs: when each last ran.", "jobs"),
+    ("Case system feed", "The nightly feed from the council's case system: its runs and problems.", "ssd-feed"),
+    ("Import SSDA903 files", "Read a council's SSDA903 return files into the record.", "return-903-import"),
+    ("Records due for retention review", "Children's records whose retention period ends soon.", "retention-report"),
+)
+
+
 @login_required
 def home(request):
+    role = request.user.role
+    if not matrix.works_with_children(role):
+        tasks = [
+            (label, words, reverse(name))
+            for label, words, name in ADMINISTRATION
+            if matrix.allows(role, name, child_scoped=False)
+        ]
+        if matrix.has(role, matrix.ADMIN_SITE):
+            tasks.insert(
+                0,
+                (
+                    "Staff accounts, teams and roles",
+                    "Add staff, name team managers, give roles.",
+                    reverse("admin:index"),
+                ),
+            )
+        return render(request, "web/administration.html", {"tasks": tasks})
     caseload = selectors.home_caseload(request.user, page_number=request.GET.get("page", 1))
     return render(
         request,

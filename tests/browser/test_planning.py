@@ -9,6 +9,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import fill_date, screenshot
 from .test_accessibility import assert_accessible
@@ -76,6 +77,14 @@ def test_a_social_worker_weighs_the_options_and_records_the_decision(signed_in_p
     summary = page.locator(".govuk-error-summary")
     assert "Enter the risks of this option for the child" in summary.inner_text()
     screenshot(page, "planning-option-error")
+    assert_accessible(page)
+    # "No" reveals the question why: the radios stay valid ARIA (no aria-expanded on a radio).
+    realistic = page.get_by_role("group", name="Is this a realistic option for the child?")
+    realistic.get_by_role("radio", name="No").check()
+    expect(page.get_by_label("Why is it not realistic?")).to_be_visible()
+    assert_accessible(page)
+    realistic.get_by_role("radio", name="Yes").check()
+    assert_accessible(page)
     page.get_by_role("link", name="Back to the options analysis").click()
 
     assess(

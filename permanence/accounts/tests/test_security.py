@@ -85,7 +85,12 @@ def test_an_administrator_must_set_up_and_then_give_a_second_factor(client, db):
     assert "Enter the 6-digit code" in wrong.content.decode()
     device.refresh_from_db()
     device.throttle_reset()  # django-otp slows down guessing after a wrong code
-    assert client.post(reverse("two-factor-setup"), {"code": _code(device), "next": "/"}).status_code == 302
+    done = client.post(reverse("two-factor-setup"), {"code": _code(device), "next": "/"}, follow=True)
+    # Lands on the service's administration, not an empty caseload telling them to ask themselves.
+    html = done.content.decode()
+    assert "Two-step sign-in is set up" in html and "Administering Permanence Planner" in html
+    assert "ask your system administrator" not in html and "No children are looked after" not in html
+    assert 'href="/admin/"' in html and 'href="/records/retention/"' in html
     assert client.get(reverse("retention-report")).status_code == 200
     # Next time: a code after the password.
     client.post(reverse("logout"))

@@ -59,6 +59,8 @@ def test_bad_input_names_the_field_and_saves_nothing(council, api_as):
     error = response.json()["error"]
     assert error["code"] == "invalid" and set(error["fields"]) == {"date_of_birth", "ethnicity"}
     assert not Child.objects.filter(council_reference="API-1").exists()
+    missing = api.post("/children", {k: v for k, v in NEW_CHILD.items() if k != "first_name"})
+    assert missing.json()["error"]["fields"]["first_name"] == ["first_name is required."]
 
 
 def test_a_record_that_cannot_be_is_refused_in_the_same_shape(council, api_as):

@@ -109,6 +109,7 @@ class Person(Stamped):
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        verbose_name_plural = "people"
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"

@@ -120,6 +120,46 @@ def test_a_character_limit_names_the_field_and_the_limit():
     assert "reasons" not in errors(reasons="x" * 2000)
 
 
+def test_a_question_added_to_the_form_after_it_is_made_names_itself_too():
+    class NeedsForm(GovukForm):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["need_health"] = forms.ChoiceField(label="Health needs (level of need)", choices=[("1", "Low")])
+            self.fields["notes"] = forms.CharField(label="Notes", max_length=200)
+
+    form = NeedsForm({"notes": "x" * 3022})
+    form.is_valid()
+    assert form.errors["need_health"] == ["Select the health needs (level of need)"]
+    assert form.errors["notes"] == ["Notes must be 200 characters or fewer"]
+
+
+def test_no_form_in_the_product_says_this_field_is_required_or_counts_what_was_typed():
+    """Every question on every form, including those a form adds as it is made, is named when
+    left empty, and a length limit says only the field and the limit."""
+    checked = 0
+    for form in _every_form_that_can_be_made_empty():
+        form.is_valid()
+        for name, field in form.fields.items():
+            required = field.required_message if isinstance(field, GovukDateField) else field.error_messages["required"]
+            message = str(required) if field.required else ""
+            assert "This field" not in message, f"{type(form).__name__}.{name}: {message}"
+            for validator in field.validators:
+                assert "it has" not in str(getattr(validator, "message", "")), f"{type(form).__name__}.{name}"
+            checked += 1
+    assert checked > 200
+
+
+def _every_form_that_can_be_made_empty():
+    for module_path in sorted((ROOT / "permanence").rglob("forms.py")):
+        module = importlib.import_module(".".join(module_path.relative_to(ROOT).with_suffix("").parts))
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, NamedFieldsMixin) and cls.__module__ == module.__name__:
+                try:
+                    yield cls({})
+                except (TypeError, AttributeError):  # needs the record it edits: checked by its own tests
+                    continue
+
+
 def test_a_choice_not_offered_and_a_number_out_of_range_name_the_field():
     found = errors(participation="PN9", visits="-1")
     assert found["participation"] == ["Select how the child took part from the list"]

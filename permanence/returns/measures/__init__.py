@@ -12,6 +12,7 @@ from datetime import date
 from permanence.children.models import Allocation, Child, Episode, Proceedings, Review
 from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.planning.models import PermanencePlan
+from permanence.text import counts
 
 from .. import models as m
 from ..cohorts import collection_year
@@ -91,7 +92,11 @@ def compute(*, year, team=None):
 
 
 def _within(value, limit):
-    return "no adoptions" if value is None else f"{value} days ({'within' if value <= limit else 'over'} {limit})"
+    return (
+        "no adoptions"
+        if value is None
+        else f"{counts.days(value)} ({'within' if value <= limit else 'over'} {limit:,})"
+    )
 
 
 def _scorecard(year, episodes):
@@ -162,7 +167,9 @@ def _time_to_permanence(start, end, episodes):
     days, left_out = care.time_to_permanence(episodes, start, end)
     rows = [(f"{route} ({_children(len(days[route]))})", scorecard.mean_days(days[route])) for route in care.ROUTES]
     known = [r for r in rows if r[1] is not None]
-    headline = ", ".join(f"{label.split(' (')[0]} {value} days" for label, value in known) or "no children left care"
+    headline = (
+        ", ".join(f"{label.split(' (')[0]} {counts.days(value)}" for label, value in known) or "no children left care"
+    )
     return Measure(
         "TP",
         "Entering care to permanence, by route",

@@ -43,7 +43,7 @@ def test_a1_is_the_average_from_entering_care_to_moving_in_with_adopters_recount
             placed = next(e.start for e in eps[i:] if e.placement.startswith("A"))
             days.append((placed - eps[i].start).days)
     assert days, "the demo council should have adoptions in three years"
-    assert a1.headline.startswith(f"{round(sum(days) / len(days))} days")
+    assert a1.headline.startswith(f"{round(sum(days) / len(days)):,} days")
     assert a1.threshold == 426
 
 

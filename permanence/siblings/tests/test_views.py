@@ -89,6 +89,43 @@ def test_a_contact_plan_can_be_added_on_its_own(client, apart, sam):
     assert SiblingContactPlan.objects.get().kind == "indirect"
 
 
+def test_a_contact_plan_saved_empty_shows_every_problem_at_once(client, apart, sam):
+    ava, _ = apart
+    client.force_login(sam)
+    empty = {
+        "with_whom": "",
+        "frequency": "",
+        "arrangements": "",
+        "agreed-day": "",
+        "agreed-month": "",
+        "agreed-year": "",
+    }
+    html = client.post(reverse("siblings-contact-new", args=[ava.pk]), empty).content.decode()
+    for message in (
+        "Enter the date the plan was agreed",
+        "Enter who the child will keep in touch with",
+        "Enter how often contact will happen",
+        "Select whether contact is direct or indirect",
+        "Enter the date the contact plan will be reviewed",
+    ):
+        assert message in html, message
+    assert html.count("<title>Error:") == 1 and "Error: Error:" not in html
+    assert not SiblingContactPlan.objects.exists()
+
+
+def test_a_decision_to_live_apart_saved_with_gaps_shows_every_problem_at_once(client, apart, sam):
+    ava, ben = apart
+    client.force_login(sam)
+    html = client.post(
+        reverse("siblings-decision-new", args=[ava.pk]),
+        {"decision": "apart", "siblings": [ben.pk], "reasons": "", "forum": ""},
+    ).content.decode()
+    for message in ("Enter the date of the decision", "Select where the decision was made", "Enter the reasons"):
+        assert message in html, message
+    assert "Record the sibling assessment first" in html
+    assert not SiblingDecision.objects.exists()
+
+
 def test_the_child_page_warns_about_siblings_apart_without_an_assessment(client, apart, sam):
     ava, _ = apart
     client.force_login(sam)

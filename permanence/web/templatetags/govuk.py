@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from permanence.codes.ethnicity import ETHNICITY
 from permanence.codes.placement import PLACEMENT, group
 from permanence.codes.sex import SEX
+from permanence.text import counts
 
 register = template.Library()
 
@@ -86,11 +87,10 @@ def status_tag(text, colour="grey"):
 
 @register.filter
 def day_count(value):
-    """'1 day', '3,649 days': a count of days with thousands separated."""
+    """'1 day', '3,649 days': a count of days with thousands separated (every page says days this way)."""
     if value is None or value == "":
         return ""
-    value = int(value)
-    return f"{value:,} day{'s' if value != 1 else ''}"
+    return counts.days(int(value))
 
 
 @register.filter
@@ -143,9 +143,11 @@ def query_with(context, **changes):
 
 @register.filter
 def cell(value):
-    """A tracker cell: dates the GOV.UK way, blanks as blanks, numbers as they are."""
+    """A tracker cell: dates the GOV.UK way, blanks as blanks, counts with thousands separated."""
     if value is None or value == "":
         return ""
     if isinstance(value, date):
         return govuk_date(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return counts.number(value)
     return value
