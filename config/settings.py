@@ -211,9 +211,14 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
-# Failed sign-ins before an account is locked, and for how long.
+# Failed sign-ins before a lock, and for how long (permanence/accounts/lockout.py): for one username
+# from one address, for one address whatever usernames it tries, and for one username from anywhere
+# (except an address the person signed in from in the last PERMANENCE_KNOWN_ADDRESS_DAYS).
 PERMANENCE_LOCKOUT_ATTEMPTS = int(os.environ.get("PERMANENCE_LOCKOUT_ATTEMPTS", "5"))
+PERMANENCE_LOCKOUT_ADDRESS_ATTEMPTS = int(os.environ.get("PERMANENCE_LOCKOUT_ADDRESS_ATTEMPTS", "20"))
+PERMANENCE_LOCKOUT_ACCOUNT_ATTEMPTS = int(os.environ.get("PERMANENCE_LOCKOUT_ACCOUNT_ATTEMPTS", "20"))
 PERMANENCE_LOCKOUT_MINUTES = int(os.environ.get("PERMANENCE_LOCKOUT_MINUTES", "15"))
+PERMANENCE_KNOWN_ADDRESS_DAYS = int(os.environ.get("PERMANENCE_KNOWN_ADDRESS_DAYS", "90"))
 # Roles that must use a second factor (TOTP); everyone else may choose to.
 PERMANENCE_TWO_FACTOR_REQUIRED_ROLES = env_list("PERMANENCE_TWO_FACTOR_REQUIRED_ROLES", "administrator")
 OTP_TOTP_ISSUER = "Permanence Planner"

@@ -49,6 +49,20 @@ class FailedSignIn(models.Model):
         ordering = ["-at"]
 
 
+class KnownSignInAddress(models.Model):
+    """An address a person signed in from: guessing spread over many machines does not lock them
+    out from one they use (see lockout.py)."""
+
+    username = models.CharField(max_length=150)
+    ip = models.CharField(max_length=45)
+    at = models.DateTimeField(help_text="When they last signed in from it")
+
+    class Meta:
+        verbose_name = "known sign-in address"
+        verbose_name_plural = "known sign-in addresses"
+        constraints = [models.UniqueConstraint(fields=["username", "ip"], name="one_row_per_person_and_address")]
+
+
 class ProviderGroupRole(models.Model):
     """The administrator's table: a group (or app role) at the council's identity provider gives
     a role, and optionally a team, in the product. When a person is in several, the lowest

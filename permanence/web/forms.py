@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from permanence.accounts import oidc
-from permanence.accounts.lockout import is_locked, lockout_message
+from permanence.accounts.lockout import address, lock_on, lockout_message
 from permanence.govuk.forms import GovukForm, NamedFieldsMixin
 
 
@@ -26,12 +26,10 @@ class SignInForm(NamedFieldsMixin, AuthenticationForm):
                 f"Passwords are switched off here: use the Sign in with {oidc.provider_name()} button.",
                 code="provider_only",
             )
-        if username and is_locked(username):
-            # Counted like any failure, so trying on while locked keeps the lock on.
-            from django.contrib.auth.signals import user_login_failed
-
-            user_login_failed.send(sender=__name__, credentials={"username": username}, request=self.request)
-            raise forms.ValidationError(lockout_message(), code="locked")
+        locked = lock_on(username, address(self.request))
+        if locked:
+            # Refused without being counted, so the lock ends on time however long someone keeps trying.
+            raise forms.ValidationError(lockout_message(locked), code="locked")
         return super().clean()
 
 
