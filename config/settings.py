@@ -26,8 +26,48 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-permanence-planner")
+# The key everyone can read in this repository: for a laptop only.
+PUBLIC_SECRET_KEY = "dev-only-not-secret-permanence-planner"
+SECRET_KEY = os.environ.get("SECRET_KEY", PUBLIC_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# The key the performance analyst's pseudonyms are made with (permanence/access/pseudonyms.py): kept
+# apart from SECRET_KEY so the pseudonyms do not change when that key is rotated, and required in
+# production; on a laptop the pseudonyms are made with SECRET_KEY.
+PERMANENCE_PSEUDONYM_KEY = os.environ.get("PERMANENCE_PSEUDONYM_KEY", "")
+# Production (PERMANENCE_PRODUCTION=1, and whenever DEBUG is off) refuses to start unsafe.
+PRODUCTION = env_bool("PERMANENCE_PRODUCTION", not DEBUG)
+
+
+def unsafe_for_production():
+    """What stops these settings running a council's service ([] when nothing)."""
+    found = []
+    if DEBUG:
+        found.append("DEBUG is on: set DEBUG=0 (error pages would show settings and case data).")
+    if SECRET_KEY == PUBLIC_SECRET_KEY or not SECRET_KEY:
+        found.append(
+            "SECRET_KEY is the public default from the source code: set SECRET_KEY to 50 or more random characters."
+        )
+    elif len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        found.append("SECRET_KEY is too short or too simple: set it to 50 or more random characters.")
+    if not PERMANENCE_PSEUDONYM_KEY:
+        found.append(
+            "PERMANENCE_PSEUDONYM_KEY is not set: set it to 50 or more random characters, different from SECRET_KEY "
+            "(the performance analyst's pseudonyms are made with it)."
+        )
+    elif PERMANENCE_PSEUDONYM_KEY in (SECRET_KEY, PUBLIC_SECRET_KEY) or len(PERMANENCE_PSEUDONYM_KEY) < 32:
+        found.append(
+            "PERMANENCE_PSEUDONYM_KEY must be 32 or more random characters of its own, not SECRET_KEY or the public default."
+        )
+    return found
+
+
+if PRODUCTION and unsafe_for_production():
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "Permanence Planner will not start in production with these settings (docs/deploy.md, Settings):\n- "
+        + "\n- ".join(unsafe_for_production())
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -30,6 +30,7 @@ import http.client
 import os
 import random
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -52,11 +53,18 @@ SERVER_THREADS = int(os.environ.get("LOAD_THREADS", "1"))
 THINK = tuple(float(s) for s in os.environ["LOAD_THINK"].split("-")) if os.environ.get("LOAD_THINK") else None
 
 
+# Production settings refuse the public default keys (config/settings.py): this run's own.
+KEYS = {
+    "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+    "PERMANENCE_PSEUDONYM_KEY": os.environ.get("PERMANENCE_PSEUDONYM_KEY") or secrets.token_urlsafe(50),
+}
+
+
 def prepare():
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
     # As a deployment does: static files collected into STATIC_ROOT, which WhiteNoise serves.
     # With DEBUG off, as the server runs: hashed names in a manifest, served with long cache headers.
-    production = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1")
+    production = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", **KEYS)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True, env=production
     )
@@ -227,7 +235,7 @@ def main():
     print(f"server: gunicorn, {SERVER_WORKERS} workers x {SERVER_THREADS} threads, DEBUG off")
     # Production settings: DEBUG off (so SECURE_COOKIES defaults on; the load's cookies are sent by
     # hand, so that does not matter over loopback), only the host the load uses, errors logged.
-    env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="ERROR")
+    env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="ERROR", **KEYS)
     log = open(ROOT / "var" / "load-server.log", "w")
     server = subprocess.Popen(
         [

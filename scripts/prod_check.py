@@ -98,6 +98,7 @@ def production_env(port, relay_port):
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=DATABASE_URL,
         SECRET_KEY=secrets.token_urlsafe(50),
+        PERMANENCE_PSEUDONYM_KEY=secrets.token_urlsafe(50),
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_TLS="1",

@@ -1,4 +1,4 @@
-"""Pseudonyms for performance analysts: stable, not reversible without the secret key."""
+"""Pseudonyms for performance analysts: stable, not reversible without the pseudonym key."""
 
 import hashlib
 import hmac
@@ -8,8 +8,13 @@ from django.conf import settings
 from . import matrix
 
 
+def _key():
+    # Production refuses to start without PERMANENCE_PSEUDONYM_KEY (config/settings.py); a laptop uses SECRET_KEY.
+    return (getattr(settings, "PERMANENCE_PSEUDONYM_KEY", "") or settings.SECRET_KEY).encode()
+
+
 def pseudonym(child_id):
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"child:{child_id}".encode(), hashlib.sha256).hexdigest()
+    digest = hmac.new(_key(), f"child:{child_id}".encode(), hashlib.sha256).hexdigest()
     return f"P-{digest[:10].upper()}"
 
 

@@ -1,0 +1,67 @@
+"""Production refuses to start unsafe: the public default key, DEBUG on, or no pseudonym key stops it
+with a message naming the setting; the settings docs/deploy.md gives pass `check --deploy`."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from permanence.access.pseudonyms import pseudonym
+
+ROOT = Path(__file__).resolve().parents[1]
+SAFE = {
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "PERMANENCE_PSEUDONYM_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "permanence.thornbury.gov.uk",
+    "SECURE_TLS": "1",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in SAFE and not k.startswith("PERMANENCE_")}
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    clean.update({k: v for k, v in env.items() if v is not None})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"SECRET_KEY": None}, "SECRET_KEY is the public default"),
+        ({"SECRET_KEY": "dev-only-not-secret-permanence-planner"}, "SECRET_KEY is the public default"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY is too short"),
+        ({"PERMANENCE_PSEUDONYM_KEY": None}, "PERMANENCE_PSEUDONYM_KEY is not set"),
+        ({"PERMANENCE_PSEUDONYM_KEY": SAFE["SECRET_KEY"]}, "PERMANENCE_PSEUDONYM_KEY must be"),
+        ({"DEBUG": "1", "PERMANENCE_PRODUCTION": "1"}, "DEBUG is on"),
+    ],
+)
+def test_production_will_not_start_unsafe_and_says_which_setting(change, named):
+    result = manage("check", **(SAFE | change))
+    assert result.returncode != 0
+    assert "will not start in production" in result.stderr and named in result.stderr
+
+
+def test_the_guides_production_settings_pass_the_deployment_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **SAFE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_laptop_runs_with_the_defaults():
+    result = manage("check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_pseudonyms_are_made_with_the_pseudonym_key_not_the_secret_key(settings):
+    settings.PERMANENCE_PSEUDONYM_KEY = "k" * 50
+    first = pseudonym(7)
+    settings.SECRET_KEY = "another-secret-key-" * 4
+    assert pseudonym(7) == first
+    settings.PERMANENCE_PSEUDONYM_KEY = "j" * 50
+    assert pseudonym(7) != first
