@@ -110,8 +110,13 @@ def _pair_decisions(child_ids):
     )
 
 
-def homes_for(child_ids, *, today=None):
-    """Verdicts for these children, with the brothers and sisters that make their units."""
+# What a brother or sister the reader may not open is called wherever a unit is described.
+HIDDEN_NAME = "a brother or sister whose record you cannot open"
+
+
+def homes_for(child_ids, *, today=None, visible_ids=None):
+    """Verdicts for these children, with the brothers and sisters that make their units.
+    `visible_ids`: the children the reader may open, if limited; any other is never named."""
     today = today or date.today()
     child_ids = set(child_ids)
     everyone, pairs, decisions = set(), {}, {}
@@ -131,6 +136,8 @@ def homes_for(child_ids, *, today=None):
     pairs = {a: {b for b in sibs if b in everyone} for a, sibs in pairs.items() if a in everyone}
     decisions = {pair: d for pair, d in decisions.items() if pair <= everyone}
     names = dict(Child.objects.filter(pk__in=everyone).values_list("pk", "first_name"))
+    if visible_ids is not None:
+        names = {pk: name if pk in visible_ids else HIDDEN_NAME for pk, name in names.items()}
     homes = _home_facts(everyone, today)
     plans = _plans(everyone)
     named = _named_carers(everyone)

@@ -184,7 +184,8 @@ def waiting_children(today=None, *, visible=None):
     with_profile = {p.child_id for p in profiles}
     others = set(candidates) - with_profile - set(ChildProfile.objects.values_list("child_id", flat=True))
     ids = with_profile | others
-    found = homes.homes_for(ids, today=today)
+    allowed = set(visible.values_list("pk", flat=True)) if visible is not None else None
+    found = homes.homes_for(ids, today=today, visible_ids=allowed)
     plans = _plans(ids)
     active = _active_matches(list(with_profile))
     children = {c.pk: c for c in Child.objects.filter(pk__in=others)}
@@ -286,10 +287,11 @@ def suggested_plan(today=None, *, visible=None):
     today = today or date.today()
     pol = policy()
     profiles = [p for p in waiting_profiles() if p.status == choices.SEARCHING]
+    allowed = None
     if visible is not None:
         allowed = set(visible.values_list("pk", flat=True))
         profiles = [p for p in profiles if p.child_id in allowed]
-    found = homes.homes_for([p.child_id for p in profiles], today=today)
+    found = homes.homes_for([p.child_id for p in profiles], today=today, visible_ids=allowed)
     searching = {p.child_id for p in profiles}
     left, held, candidates = [], [], []
     for p in profiles:

@@ -283,4 +283,5 @@ def _waiting_for(match, user):
 
 @login_required
 def suggested_plan(request):
-    return render(request, "matching/plan.html", {"plan": selectors.suggested_plan()})
+    plan = selectors.suggested_plan(visible=policy.visible_children(request.user))
+    return render(request, "matching/plan.html", {"plan": plan})

@@ -26,6 +26,7 @@ from permanence.access.tests.test_access_matrix import all_patterns
 from permanence.api.tokens import token_issue
 from permanence.children import services as children
 from permanence.children.models import Episode, Proceedings, Review
+from permanence.matching import services as matching
 from permanence.meetings import services as meetings
 from permanence.meetings.models import Action, AgendaItem, Clinic, ClinicItem, TrackingMeeting
 from permanence.planning import services as planning
@@ -75,6 +76,9 @@ def sweep(council):
     meetings.panel_item_add(
         panel=mine.panel_items.first().panel, child=restricted, matter="adoption_plan", today=date(2026, 3, 1)
     )
+    # Family finding open for all three, so the waiting list and the suggested plan would name each.
+    for child in (mine, restricted, outside):
+        matching.family_finding_start(child=child, date=date(2026, 2, 1), today=date(2026, 2, 1))
     meeting = TrackingMeeting.objects.create(date=date(2026, 2, 12), since=date(2026, 1, 12))
     clinic = Clinic.objects.create(date=date(2026, 2, 10))
     items = {}
