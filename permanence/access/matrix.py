@@ -12,6 +12,7 @@ from permanence.accounts.roles import (  # plain constants, no Django
     IRO,
     PANEL_MEMBER,
     PERFORMANCE_ANALYST,
+    ROLE_NAMES,
     SERVICE_MANAGER,
     SOCIAL_WORKER,
     TEAM_MANAGER,
@@ -81,6 +82,33 @@ ALL_CAPABILITIES = (
     RECORD_CARERS,
     SUBMIT_RETURN,
 )
+# What each capability allows, in words (docs/access.md"s table is made from these).
+MEANING = {
+    SIGNED_IN: "the home page, signing out, your own actions, two-factor",
+    VIEW_CHILD: "open a child's record (still only the children in case scope)",
+    EDIT_CHILD: "record on a child's record (POST to a child's pages)",
+    SEARCH: "find a child by name (results still filtered by case scope)",
+    DASHBOARDS: "drift dashboard and trackers (pseudonymised for analysts)",
+    MEETINGS: "clinics, tracking meetings, panels",
+    REFERENCE: "legal routes and guidance pages, no personal data",
+    BREAK_GLASS: "time-limited access to a child outside scope, with a reason",
+    AUDIT_READ: "“Who has looked at this record” for any child",
+    RETENTION: "the retention review report",
+    PSEUDONYMISED: "sees pseudonyms in place of names wherever names appear",
+    ADMIN_SITE: "Django admin (accounts and teams)",
+    IMPORT_RETURN: "read a council's SSDA903 files into the record",
+    SUBMIT_RETURN: "download the SSDA903 return to submit it (real identifiers, every child)",
+    CREATE_CHILD: "open a new child's record (the API; the case system's referral feed)",
+    RESTRICT: "restrict a record, name who may open it, end break-glass grants",
+    CASE_SYSTEM_FEED: "the SSD feed's runs, counts and problems (names case system ids, not children)",
+    PANEL_ARRANGE: "set up a panel sitting: its date, chair, members and advisers",
+    PANEL_RECORD: "record a panel's minutes and recommendation (only as its chair, vice chair or adviser)",
+    ADM_DECIDE: "the Agency Decision Maker's decision on a panel's recommendation",
+    RECORD_CASE: "the child's worker and managers: care, moves, orders, proceedings, visits ...",
+    RECORD_REVIEW: "the IRO records the looked-after review they chaired",
+    ALLOCATE: "a team manager allocates a social worker, team and IRO",
+    RECORD_CARERS: "carer households and their approvals",
+}
 # Capabilities that are themselves the permission to write one kind of record about a child the
 # person may see: the case check asks only that they may see the child (a panel member reads the
 # record and records nothing else on it; the ADM's decision is theirs alone).
@@ -408,3 +436,32 @@ def allows(role, url_name, *, child_scoped, method="GET", in_scope=False):
     if child_scoped and url_name not in CASE_CHECK_EXEMPT:
         return in_scope
     return True
+
+
+# --- docs/access.md: its two tables are made here, and a test compares them with the file ---------------
+GENERATED = "<!-- made by permanence.access.matrix.{name}(); permanence/access/tests/test_access_doc.py compares -->"
+END = "<!-- end of {name}() -->"
+
+
+def _block(name, rows):
+    return "\n".join([GENERATED.format(name=name), "", *rows, "", END.format(name=name)])
+
+
+def capability_table():
+    """The "Capabilities by role" table of docs/access.md, in Markdown, from CAPABILITIES."""
+    roles = [ROLE_NAMES[role] for role in ALL_ROLES]
+    rows = [
+        "| Capability | What it allows | " + " | ".join(roles) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in roles) + " |",
+    ]
+    for capability in ALL_CAPABILITIES:
+        marks = ["yes" if has(role, capability) else "–" for role in ALL_ROLES]
+        rows.append(f"| `{capability}` | {MEANING[capability]} | " + " | ".join(marks) + " |")
+    return _block("capability_table", rows)
+
+
+def scope_table():
+    """The "Case scope" table of docs/access.md, from CASE_SCOPE."""
+    rows = ["| Role | Which children (case scope) |", "| --- | --- |"]
+    rows += [f"| {ROLE_NAMES[role]} | {CASE_SCOPE[role]} |" for role in ALL_ROLES]
+    return _block("scope_table", rows)
