@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 from ninja import Path
 from pydantic import AfterValidator, Field
 
+from permanence.text import free_text
+
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 
 
@@ -16,8 +18,10 @@ def _in_range(day):
 
 
 def _plain(text):
-    if any(ord(ch) < 32 and ch not in "\n\r\t" for ch in text):
-        raise ValueError("Text must not contain control characters")
+    # The same characters the pages refuse (a right-to-left override, a zero-width space, a control character).
+    problem = free_text.hidden_problem("The text", text)
+    if problem:
+        raise ValueError(problem)
     return text
 
 

@@ -15,6 +15,7 @@ from permanence.codes.placement_provider import PLACEMENT_PROVIDER
 from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.codes.reason_new import REASON_NEW
 from permanence.codes.reason_place_change import REASON_PLACE_CHANGE
+from permanence.text import free_text
 
 EPISODE_CODE_FIELDS = {
     "reason_new": REASON_NEW,
@@ -140,6 +141,10 @@ def child_problems(values, *, today=None, first_care_start=None):
     for field in ("first_name", "last_name", "council_reference"):
         if not (values.get(field) or "").strip():
             problems[field] = f"Enter the child's {field.replace('_', ' ')}."
+    for field, label in (("first_name", "First name"), ("last_name", "Last name")):
+        found = free_text.problems(label, values.get(field) or "", limit=free_text.NAME)
+        if found and field not in problems:
+            problems[field] = found[0] + "."
     return problems | uasc_problems(values)
 
 

@@ -17,6 +17,8 @@ from django import forms
 from django.core import validators
 from django.core.exceptions import ValidationError
 
+from permanence.text import free_text
+
 PARTS = ("day", "month", "year")
 
 
@@ -182,8 +184,40 @@ def _replace_validator(field, kind, message):
             field.validators[i] = kind(limit, message=message.format(limit=limit))
 
 
+class NoHiddenCharacters:
+    """Refuses text carrying characters that hide or reorder what a reader sees (a right-to-left
+    override, a zero-width space, a control character), naming the field."""
+
+    def __init__(self, subject):
+        self.subject = subject
+
+    def __call__(self, value):
+        message = free_text.hidden_problem(self.subject, value if isinstance(value, str) else "")
+        if message:
+            raise ValidationError(message, code="hidden_characters")
+
+    def __eq__(self, other):
+        return isinstance(other, NoHiddenCharacters) and other.subject == self.subject
+
+
+def _limit_text(field, subject):
+    """Every box people type into has a length limit (a long box `free_text.LONG`, a line
+    `free_text.SHORT`, unless the form set its own) and refuses hidden characters."""
+    if isinstance(field.widget, forms.PasswordInput):
+        return  # a password is never shown, and its own rules apply
+    if field.max_length is None:
+        field.max_length = free_text.LONG if isinstance(field.widget, forms.Textarea) else free_text.SHORT
+        message = f"{subject} must be {field.max_length:,} characters or fewer"
+        field.validators.append(validators.MaxLengthValidator(field.max_length, message=message))
+        field.widget.attrs.setdefault("maxlength", str(field.max_length))
+    if not any(isinstance(v, NoHiddenCharacters) for v in field.validators):
+        field.validators.append(NoHiddenCharacters(subject))
+
+
 def name_the_field(field):
     """Replace Django's generic messages on `field` with ones that name it (a form's own stay)."""
+    if isinstance(field, forms.CharField) and not field.label:
+        _limit_text(field, "The text")
     if isinstance(field, GovukDateField) or not field.label:
         return
     label = str(field.label).rstrip(" ?:")
@@ -214,6 +248,7 @@ def name_the_field(field):
     elif isinstance(field, forms.EmailField) and default("invalid"):
         field.error_messages["invalid"] = f"Enter {the(label)} in the correct format, like name@example.com"
     if isinstance(field, forms.CharField):
+        _limit_text(field, subject)
         _replace_validator(field, validators.MaxLengthValidator, f"{subject} must be {{limit:,}} characters or fewer")
         _replace_validator(field, validators.MinLengthValidator, f"{subject} must be {{limit:,}} characters or more")
     if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):

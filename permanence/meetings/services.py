@@ -677,7 +677,12 @@ def action_create(
 
 
 @transaction.atomic
-def action_complete(*, action: Action, done_on: date) -> Action:
+def action_complete(*, action: Action, done_on: date, today: date | None = None) -> Action:
+    today = today or date.today()
+    if done_on > today:
+        raise ValidationError(
+            {"done_on": [f"The date done ({done_on:%d/%m/%Y}) is in the future: enter the day it was done."]}
+        )
     if done_on < action.set_on:
         raise ValidationError({"done_on": ["An action cannot be done before it was set."]})
     action.done_on = done_on

@@ -41,6 +41,14 @@ def hidden_characters(text: str) -> list[str]:
     return found
 
 
+def hidden_problem(label: str, text: str | None) -> str:
+    """The message for hidden characters in the field called `label`, or "" when there are none."""
+    hidden = hidden_characters(text or "")
+    if not hidden:
+        return ""
+    return f"{label} contains characters that hide or reorder text ({', '.join(hidden)}): remove them"
+
+
 def problems(label: str, text: str | None, *, limit: int) -> list[str]:
     """What is wrong with the text typed in the field called `label` ([] when it is fine)."""
     if not text:
@@ -48,7 +56,7 @@ def problems(label: str, text: str | None, *, limit: int) -> list[str]:
     found = []
     if len(text) > limit:
         found.append(f"{label} must be {limit:,} characters or fewer")
-    hidden = hidden_characters(text)
+    hidden = hidden_problem(label, text)
     if hidden:
-        found.append(f"{label} contains characters that hide or reorder text ({', '.join(hidden)}): remove them")
+        found.append(hidden)
     return found

@@ -13,6 +13,7 @@ The JSON body fills the page's own form, so the API refuses what the page refuse
 words ({field: [message]}).
 """
 
+import copy
 from datetime import date
 
 from django import forms
@@ -27,7 +28,7 @@ from permanence.children.models import Carer, CarerApproval, Child, Extension, H
 from permanence.children.recording import kinds
 from permanence.children.recording import others as kinds_others
 from permanence.children.versions import StaleRecord
-from permanence.govuk.forms import GovukDateField
+from permanence.govuk.forms import GovukDateField, name_the_field
 
 from ..access import child_for, need
 from ..errors import ApiError, Error
@@ -35,6 +36,8 @@ from ..types import Id
 from .common import CREATED, READ, WRITE
 
 router = Router(tags=["Recording facts"])
+# The correction form's own limit on its reason (children/recording/forms.py, CorrectionMixin).
+REASON_LIMIT = 1000
 
 
 class Body(Schema):
@@ -66,18 +69,32 @@ def _describe(field):
     return " ".join(p for p in parts if p)
 
 
+def _limits(field):
+    """What the OpenAPI document says of a text field's length: the limit the form itself applies
+    (the form checks it, in the page's words), or for a code, the longest code."""
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        codes = [str(value) for value, _ in field.choices if value not in ("", None)]
+        return {"json_schema_extra": {"maxLength": max((len(code) for code in codes), default=0)}}
+    if isinstance(field, forms.CharField):
+        field = copy.deepcopy(field)
+        name_the_field(field)  # as the form does when it is made: the default limit for its kind of box
+        return {"json_schema_extra": {"maxLength": field.max_length}}
+    return {}
+
+
 def schema_for(form_class, name, *, all_optional=False, extra=None):
     """A pydantic schema (for the OpenAPI document and parsing) mirroring a form's fields."""
     fields = {}
     for field_name, field in form_class.base_fields.items():
         kind = _python_type(field)
         required = field.required and not all_optional and not isinstance(field.widget, forms.HiddenInput)
+        limits = _limits(field)
         if isinstance(field, forms.BooleanField):
             fields[field_name] = (kind | None, Field(None, description=_describe(field)))
         elif required:
-            fields[field_name] = (kind, Field(..., description=_describe(field)))
+            fields[field_name] = (kind, Field(..., description=_describe(field), **limits))
         else:
-            fields[field_name] = (kind | None, Field(None, description=_describe(field)))
+            fields[field_name] = (kind | None, Field(None, description=_describe(field), **limits))
     fields.update(extra or {})
     return create_model(name, __base__=Body, **fields)
 
@@ -260,7 +277,11 @@ def _register():
                 extra={
                     "reason": (
                         str | None,
-                        Field(None, description="Why a recorded value is corrected (needed when one changes)."),
+                        Field(
+                            None,
+                            description="Why a recorded value is corrected (needed when one changes).",
+                            json_schema_extra={"maxLength": REASON_LIMIT},
+                        ),
                     )
                 },
             )
@@ -285,7 +306,14 @@ CarerPatch = schema_for(
     kinds_others.CarerForm,
     "CarerHouseholdPatch",
     all_optional=True,
-    extra={"reason": (str | None, Field(None, description="Why a recorded value is corrected."))},
+    extra={
+        "reason": (
+            str | None,
+            Field(
+                None, description="Why a recorded value is corrected.", json_schema_extra={"maxLength": REASON_LIMIT}
+            ),
+        )
+    },
 )
 CarerOut = _model_out(Carer, "CarerHouseholdOut")
 ApprovalIn = schema_for(kinds_others.CarerApprovalForm, "CarerApprovalIn")
