@@ -22,7 +22,9 @@ SAFE = {
 
 
 def manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in SAFE and not k.startswith("PERMANENCE_")}
+    # The environment as a server has it: none of this test run's own settings (the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE, for one, which `check --deploy` rightly refuses).
+    clean = {k: v for k, v in os.environ.items() if k not in SAFE and not k.startswith(("PERMANENCE_", "DJANGO_"))}
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     clean.update({k: v for k, v in env.items() if v is not None})
     return subprocess.run(
