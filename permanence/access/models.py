@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 
+from permanence.children.versions import Versioned
 
-class RestrictedRecord(models.Model):
+
+class RestrictedRecord(Versioned):
     """A child's record hidden even from the team: only the people named here may open it."""
 
     STAFF_RELATED = "staff_related"

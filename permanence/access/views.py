@@ -1,8 +1,11 @@
+from contextlib import nullcontext
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from permanence.accounts.models import User
+from permanence.children import versions
 from permanence.children.models import Child
 
 from . import retention, services
@@ -67,24 +70,41 @@ def record_access(request, pk):
         else {}
     )
     form = RestrictionForm(initial=initial, child=child)
+    stale = None
     if request.method == "POST":
         action = request.POST.get("action")
+        # A restriction already set is changed or lifted on the version the person read.
+        guard = (
+            versions.editing(record=restriction, version=request.POST.get("version"), by=request.user)
+            if restriction
+            else nullcontext()
+        )
         if action == "restrict":
             form = RestrictionForm(request.POST, child=child)
             if form.is_valid():
-                services.restriction_set(
-                    child=child,
-                    reason=form.cleaned_data["reason"],
-                    detail=form.cleaned_data["detail"],
-                    by=request.user,
-                    permitted=User.objects.filter(pk__in=form.cleaned_data["permitted"]),
-                )
-                messages.success(request, "The record is restricted: only the people named can open it.")
-                return redirect("record-access", pk=child.pk)
+                try:
+                    with guard:
+                        services.restriction_set(
+                            child=child,
+                            reason=form.cleaned_data["reason"],
+                            detail=form.cleaned_data["detail"],
+                            by=request.user,
+                            permitted=User.objects.filter(pk__in=form.cleaned_data["permitted"]),
+                        )
+                except versions.StaleRecord as refused:
+                    stale = refused
+                else:
+                    messages.success(request, "The record is restricted: only the people named can open it.")
+                    return redirect("record-access", pk=child.pk)
         elif action == "lift" and restriction:
-            services.restriction_lift(child=child)
-            messages.success(request, "The restriction is lifted: the record follows case access again.")
-            return redirect("record-access", pk=child.pk)
+            try:
+                with versions.editing(record=restriction, version=request.POST.get("version"), by=request.user):
+                    services.restriction_lift(child=child)
+            except versions.StaleRecord as refused:
+                stale = refused
+            else:
+                messages.success(request, "The restriction is lifted: the record follows case access again.")
+                return redirect("record-access", pk=child.pk)
         elif action == "revoke":
             grant = BreakGlassGrant.objects.filter(child=child, pk=request.POST.get("grant") or 0).first()
             if grant:
@@ -103,5 +123,8 @@ def record_access(request, pk):
             "now": now,
             "live_grants": [g for g in grants if g.expires_at > now],
             "past_grants": [g for g in grants if g.expires_at <= now],
+            "stale": stale,
+            "version": versions.form_version(request, restriction, stale) if restriction else "",
         },
+        status=409 if stale else 200,
     )

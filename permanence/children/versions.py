@@ -24,6 +24,7 @@ through any other path still makes an open form stale).
 """
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -270,3 +271,76 @@ def check_version(*, record, version):
     current = type(record)._default_manager.filter(pk=record.pk).values_list("version", flat=True).first()
     if current != version:
         raise _stale(record, version)
+
+
+# --- an edit made through a service that saves the record itself (a page's form) ---------------------
+
+
+def _values(model, pk, names):
+    return model._default_manager.filter(pk=pk).values(*names).first() or {}
+
+
+@contextmanager
+def editing(*, record, version, by=None, reason=""):
+    """Make an edit to `record` that was opened at `version`, through a service that saves the
+    record (or the records that hang from it) in its own way:
+
+        with editing(record=item, version=posted, by=request.user):
+            services.clinic_item_record(item=item, ...)
+
+    The version is claimed first, with ONE conditional statement (`UPDATE ... SET version =
+    version + 1 WHERE id = %s AND version = %s`), so of any number of people saving on the same
+    version at once exactly one goes on; everyone else gets StaleRecord (who changed what, and
+    when) and nothing of theirs is written. The change is kept as a RecordChange, as
+    `versioned_update` keeps one. `version` None (a form from before the record had versions)
+    is not checked, but the version still goes up, so everyone else's open form is stale."""
+    model = type(record)
+    names = [f.attname for f in model._meta.concrete_fields if f.name not in SKIP and not f.primary_key]
+    with transaction.atomic():
+        if version is None or version == "":
+            model._default_manager.filter(pk=record.pk).update(version=F("version") + 1)
+            opened = None
+        else:
+            opened = _version(version)
+            if model._default_manager.filter(pk=record.pk, version=opened).update(version=F("version") + 1) != 1:
+                raise _stale(record, opened)
+        before = _values(model, record.pk, names)
+        current = _values(model, record.pk, ["version"]).get("version")
+        record.version = current
+        yield record
+        after = _values(model, record.pk, [*names, "version"])
+        saved = after.pop("version", current)
+        changed = {name: [before.get(name), after.get(name)] for name in names if before.get(name) != after.get(name)}
+        RecordChange.objects.create(
+            model=model._meta.label,
+            object_id=str(record.pk),
+            child_id=child_id_of(record),
+            version=saved,
+            by=by,
+            by_name=(by.get_full_name() or by.get_username()) if by is not None else "",
+            reason=reason or "",
+            changes=_json(changed),
+        )
+
+
+def form_version(request, record, stale=None):
+    """The version an edit page's form carries: the record's as the page is opened; what was posted
+    when the page is shown again with a mistake to put right; the record's current version after a
+    stale save was refused (the person has now seen the other change, so saving again goes ahead)."""
+    if stale is not None:
+        return stale.current
+    if request.method == "POST" and request.POST.get("version"):
+        return request.POST.get("version")
+    return record.version
+
+
+def stale_since(*, record, version):
+    """The StaleRecord an edit opened at `version` would meet (who changed what since), or None while
+    the record is still at that version (or when no version was sent)."""
+    if version is None or version == "":
+        return None
+    try:
+        check_version(record=record, version=version)
+    except StaleRecord as refused:
+        return refused
+    return None

@@ -9,12 +9,13 @@ together, and keeps every stage move as a dated MatchEvent (DESIGN: history is k
 from django.conf import settings
 from django.db import models
 
+from permanence.children.versions import Versioned
 from permanence.codes.ethnicity import ETHNICITY
 
 from . import choices, places, stages
 
 
-class CarerProfile(models.Model):
+class CarerProfile(Versioned):
     carer = models.OneToOneField("children.Carer", on_delete=models.CASCADE, related_name="matching_profile")
     approval_type = models.CharField(max_length=30, choices=choices.APPROVAL_TYPES)
     status = models.CharField(max_length=20, choices=choices.CARER_STATUSES, default=choices.AVAILABLE)

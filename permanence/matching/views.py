@@ -1,6 +1,7 @@
 """Family finding pages: waiting children, the carer register, shortlists, match records, the
 suggested plan. Thin: the rules are in services, scoring and the optimiser."""
 
+from contextlib import nullcontext
 from datetime import date
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from permanence.access import matrix, policy
+from permanence.children import versions
 from permanence.children.models import Carer, Child
 from permanence.govuk.forms import take_refusal
 from permanence.planning.options import OPTION_NAMES
@@ -80,14 +82,33 @@ def carer_edit(request, pk):
         else {}
     )
     form = forms.CarerProfileForm(request.POST or None, initial=initial, needs=profile.needs if profile else {})
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.carer_profile_record(carer=carer, **form.service_values())
+            # An entry already on the register is edited on the version the form carries.
+            with (
+                versions.editing(record=profile, version=request.POST.get("version"), by=request.user)
+                if profile
+                else nullcontext()
+            ):
+                services.carer_profile_record(carer=carer, **form.service_values())
             messages.success(request, f"{carer.name}: register entry saved.")
             return redirect("matching-carer", pk=carer.pk)
+        except versions.StaleRecord as refused:
+            stale = refused
         except ValidationError as error:
             take_refusal(form, error)
-    return render(request, "matching/carer_form.html", {"carer": carer, "form": form})
+    return render(
+        request,
+        "matching/carer_form.html",
+        {
+            "carer": carer,
+            "form": form,
+            "stale": stale,
+            "version": versions.form_version(request, profile, stale) if profile else "",
+        },
+        status=409 if stale else 200,
+    )
 
 
 @login_required

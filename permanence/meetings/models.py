@@ -10,6 +10,7 @@
 from django.conf import settings
 from django.db import models
 
+from permanence.children.versions import Versioned
 from permanence.planning.options import OPTIONS
 
 from . import choices
@@ -54,7 +55,7 @@ class Clinic(Sitting):
         return f"Permanence planning clinic {self.date:%d/%m/%Y}"
 
 
-class ClinicItem(models.Model):
+class ClinicItem(Versioned):
     """A child discussed at a clinic: who came, the options discussed, the plan agreed."""
 
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="items")
@@ -92,7 +93,7 @@ class TrackingMeeting(models.Model):
         return f"Permanence tracking meeting {self.date:%d/%m/%Y}"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     meeting = models.ForeignKey(TrackingMeeting, on_delete=models.CASCADE, related_name="items")
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="tracking_items")
     reasons = models.JSONField(default=list, help_text="Why the child is on the agenda, in words.")
@@ -137,7 +138,7 @@ class PanelMember(models.Model):
         return self.role in choices.MEMBER_ROLES
 
 
-class PanelItem(models.Model):
+class PanelItem(Versioned):
     panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="items")
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="panel_items")
     matter = models.CharField(max_length=30, choices=choices.PANEL_MATTERS)
@@ -217,7 +218,7 @@ class IRODecisionsReport(models.Model):
     )
 
 
-class Action(models.Model):
+class Action(Versioned):
     """Something a meeting asked someone to do, by a date. Open actions are obligations."""
 
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="actions")
@@ -245,7 +246,7 @@ class Action(models.Model):
         return self.description
 
 
-class Escalation(models.Model):
+class Escalation(Versioned):
     """A concern the IRO takes up under the dispute resolution process: raised at one stage, moved
     up while unresolved, and closed with its outcome. Visible to the child's team manager and the
     service manager."""

@@ -15,6 +15,7 @@ from permanence.access import matrix, policy
 from permanence.access.middleware import denied
 from permanence.accounts import roles
 from permanence.accounts.models import User
+from permanence.children import versions
 from permanence.children.models import Child, Review
 
 from . import agenda_rules, choices, forms, quorum, selectors, services
@@ -31,14 +32,31 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _apply(form, write):
-    """Run a service write; its ValidationError becomes field errors on the form. True when it worked."""
+def _apply(form, write, *, request=None, record=None):
+    """Run a service write; its ValidationError becomes field errors on the form. True when it worked.
+
+    With `record`: an edit of that record, made on the version the form carries. Someone else's
+    save since then refuses it (`form.stale` says whose, when and what) and nothing is written."""
     try:
-        return write() or True
+        if record is None:
+            return write() or True
+        with versions.editing(record=record, version=request.POST.get("version"), by=request.user):
+            return write() or True
+    except versions.StaleRecord as refused:
+        form.stale = refused
+        return False
     except ValidationError as error:
         for field, problems in error.message_dict.items():
             form.add_error(field if field in form.fields else None, problems)
         return False
+
+
+def _edit_page(request, template, context, *, form, record):
+    """An edit page: the form carries the record's version, and a refused stale save shows the
+    other person's change (HTTP 409) with what this person typed still in the form."""
+    stale = getattr(form, "stale", None)
+    context = {**context, "stale": stale, "version": versions.form_version(request, record, stale)}
+    return render(request, template, context, status=409 if stale else 200)
 
 
 def _action_form(request, *, child, forum, set_on, redirect_to, **source):
@@ -163,12 +181,17 @@ def clinic_item(request, pk, item_pk):
     form = forms.ClinicItemForm(request.POST if posted else None, initial=initial)
     if posted and form.is_valid():
         warnings = []
-        if _apply(form, lambda: warnings.extend(services.clinic_item_record(item=item, **form.cleaned_data))):
+        if _apply(
+            form,
+            lambda: warnings.extend(services.clinic_item_record(item=item, **form.cleaned_data)),
+            request=request,
+            record=item,
+        ):
             for warning in warnings:
                 messages.warning(request, warning)
             messages.success(request, f"The clinic's discussion of {item.child.full_name} has been recorded.")
             return redirect(url)
-    return render(
+    return _edit_page(
         request,
         "meetings/clinic_item.html",
         {
@@ -178,6 +201,8 @@ def clinic_item(request, pk, item_pk):
             "warnings": services.attendance_warnings(item),
             "actions": item.actions.select_related("owner"),
         },
+        form=form,
+        record=item,
     )
 
 
@@ -243,13 +268,19 @@ def agenda_item(request, pk, item_pk):
     form = forms.AgendaItemForm(
         request.POST if posted else None, initial={"discussion": item.discussion, "decision": item.decision}
     )
-    if posted and form.is_valid() and _apply(form, lambda: services.agenda_item_record(item=item, **form.cleaned_data)):
+    if (
+        posted
+        and form.is_valid()
+        and _apply(
+            form, lambda: services.agenda_item_record(item=item, **form.cleaned_data), request=request, record=item
+        )
+    ):
         messages.success(request, f"Recorded for {item.child.full_name}.")
         following = next_item(item, request.user)
         return redirect(
             reverse("agenda-item", args=[pk, following.pk]) if following and "next" in request.POST else url
         )
-    return render(
+    return _edit_page(
         request,
         "meetings/agenda_item.html",
         {
@@ -259,6 +290,8 @@ def agenda_item(request, pk, item_pk):
             "actions": item.actions.select_related("owner"),
             "next_item": next_item(item, request.user),
         },
+        form=form,
+        record=item,
     )
 
 
@@ -444,7 +477,15 @@ def panel_item(request, pk, item_pk):
 
 
 def _cannot(request, item, status, reason):
-    return render(request, "meetings/panel_cannot.html", {"item": item, "reason": reason}, status=status)
+    # A save refused because someone else got there first also shows what they saved, and when.
+    stale = (
+        versions.stale_since(record=item, version=request.POST.get("version"))
+        if request.method == "POST" and status == NOT_NOW
+        else None
+    )
+    return render(
+        request, "meetings/panel_cannot.html", {"item": item, "reason": reason, "stale": stale}, status=status
+    )
 
 
 @login_required
@@ -458,11 +499,16 @@ def panel_minutes(request, pk, item_pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.panel_minutes_record(item=item, by=request.user, **form.cleaned_data))
+        and _apply(
+            form,
+            lambda: services.panel_minutes_record(item=item, by=request.user, **form.cleaned_data),
+            request=request,
+            record=item,
+        )
     ):
         messages.success(request, f"The panel's minutes for {item.child.full_name} are recorded.")
         return redirect("panel-item", pk, item_pk)
-    return render(
+    return _edit_page(
         request,
         "meetings/panel_minutes.html",
         {
@@ -472,6 +518,8 @@ def panel_minutes(request, pk, item_pk):
             "panel_source": choices.PANEL_SOURCE,
             "leeds_source": choices.LEEDS_PANEL_SOURCE,
         },
+        form=form,
+        record=item,
     )
 
 
@@ -485,11 +533,16 @@ def adm_decision(request, pk, item_pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.adm_decide(item=item, by=request.user, **form.cleaned_data))
+        and _apply(
+            form,
+            lambda: services.adm_decide(item=item, by=request.user, **form.cleaned_data),
+            request=request,
+            record=item,
+        )
     ):
         messages.success(request, "The Agency Decision Maker's decision has been recorded.")
         return redirect("panel-item", pk, item_pk)
-    return render(
+    return _edit_page(
         request,
         "meetings/adm_decision.html",
         {
@@ -500,6 +553,8 @@ def adm_decision(request, pk, item_pk):
             "earlier": services.earlier_should_be_placed(item),
             "adm_source": choices.ADM_SOURCE,
         },
+        form=form,
+        record=item,
     )
 
 
@@ -601,7 +656,10 @@ def escalation_detail(request, pk, escalation_pk):
         if not matrix.has(request.user.role, matrix.RECORD_REVIEW):
             return denied(request, child_id=pk)
         if form.is_valid() and _apply(
-            form, lambda: services.escalation_update(escalation=escalation, **form.service_values())
+            form,
+            lambda: services.escalation_update(escalation=escalation, **form.service_values()),
+            request=request,
+            record=escalation,
         ):
             messages.success(request, "Recorded.")
             return redirect("escalation-detail", pk, escalation_pk)
@@ -613,7 +671,7 @@ def escalation_detail(request, pk, escalation_pk):
         }
         for step in escalation.history
     ]
-    return render(
+    return _edit_page(
         request,
         "meetings/escalation_detail.html",
         {
@@ -627,6 +685,8 @@ def escalation_detail(request, pk, escalation_pk):
             "outcome_name": choices.ESCALATION_OUTCOME_NAMES[escalation.outcome],
             "source": choices.ESCALATION_SOURCE,
         },
+        form=form,
+        record=escalation,
     )
 
 
@@ -648,7 +708,9 @@ def action_done(request, action_pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.action_complete(action=action, **form.cleaned_data))
+        and _apply(
+            form, lambda: services.action_complete(action=action, **form.cleaned_data), request=request, record=action
+        )
     ):
         messages.success(request, f"Marked as done: {action.description}")
         target = request.POST.get("next", "")
@@ -656,4 +718,4 @@ def action_done(request, action_pk):
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
         return redirect(target if target and safe else "my-actions")
-    return render(request, "meetings/action_done.html", {"action": action, "form": form})
+    return _edit_page(request, "meetings/action_done.html", {"action": action, "form": form}, form=form, record=action)

@@ -8,6 +8,8 @@ Rules that refuse a record live in `services.py`; the indicators are computed by
 from django.conf import settings
 from django.db import models
 
+from permanence.children.versions import Versioned
+
 from . import choices
 
 
@@ -123,7 +125,7 @@ class SupportService(models.Model):
         ordering = ["plan", "start", "pk"]
 
 
-class SupportAction(models.Model):
+class SupportAction(Versioned):
     """Something the support plan says someone will do by a date: overdue ones are an early warning."""
 
     plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="actions")

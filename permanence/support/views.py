@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from permanence.children import versions
 from permanence.children.models import Child
 from permanence.govuk.forms import take_refusal
 
@@ -115,16 +116,28 @@ def support_action_done(request, pk):
     action = get_object_or_404(SupportAction.objects.select_related("plan__child"), pk=pk)
     child = action.plan.child
     form = ActionDoneForm(request.POST or None, initial={"done_on": date.today()})
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.support_action_complete(action=action, **form.cleaned_data)
+            with versions.editing(record=action, version=request.POST.get("version"), by=request.user):
+                services.support_action_complete(action=action, **form.cleaned_data)
             return _back(child, "#transition-support")
+        except versions.StaleRecord as refused:
+            stale = refused
         except ValidationError as error:
             take_refusal(form, error)
     return render(
         request,
         "support/action_done_form.html",
-        {"child": child, "form": form, "action": action, "back_anchor": "#transition-support"},
+        {
+            "child": child,
+            "form": form,
+            "action": action,
+            "back_anchor": "#transition-support",
+            "stale": stale,
+            "version": versions.form_version(request, action, stale),
+        },
+        status=409 if stale else 200,
     )
 
 

@@ -7,6 +7,8 @@ History is kept: each record is a new row; the latest is current.
 from django.conf import settings
 from django.db import models
 
+from permanence.children.versions import Versioned
+
 from . import checks
 from .choices import DRAFT, HOW_OBTAINED, LETTER_STATUSES, PRINTABLE
 from .letters import AGE_BANDS
@@ -95,7 +97,7 @@ class PlanContents(models.Model):
         return {name: getattr(self, name) for name in self.FIELDS}
 
 
-class MyPlanLetter(models.Model):
+class MyPlanLetter(Versioned):
     """The plan explained to the child in plain words: drafted by the worker, reviewed by someone
     else (the team manager or the IRO), then shared."""
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from permanence.children import versions
 from permanence.children.models import Child
 from permanence.govuk.forms import take_refusal
 from permanence.obligations.selectors import obligations_for_child
@@ -103,17 +104,23 @@ def letter(request, pk, letter_id):
     child = get_object_or_404(Child, pk=pk)
     item = get_object_or_404(MyPlanLetter, pk=letter_id, child=child)
     form = LetterForm(request.POST or None, initial={"text": item.text})
+    stale = None
     if request.method == "POST":
         action = request.POST.get("action", "save")
         try:
-            if action == "review":
-                services.letter_review(letter=item, by=request.user)
-            elif action == "share":
-                services.letter_share(letter=item, by=request.user)
-            elif form.is_valid():
-                services.letter_edit(letter=item, text=form.cleaned_data["text"], by=request.user)
-            if not form.errors:
-                return redirect("voice-letter", pk=child.pk, letter_id=item.pk)
+            # Reviewed, shared or edited: each on the version of the letter the person read.
+            with versions.editing(record=item, version=request.POST.get("version"), by=request.user):
+                if action == "review":
+                    services.letter_review(letter=item, by=request.user)
+                elif action == "share":
+                    services.letter_share(letter=item, by=request.user)
+                elif form.is_valid():
+                    services.letter_edit(letter=item, text=form.cleaned_data["text"], by=request.user)
+                else:
+                    raise ValidationError({})  # nothing to save: undo the version claimed
+            return redirect("voice-letter", pk=child.pk, letter_id=item.pk)
+        except versions.StaleRecord as refused:
+            stale = refused
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 form.add_error("text" if field in ("text", "status") else None, messages)
@@ -129,7 +136,10 @@ def letter(request, pk, letter_id):
             "sources": LETTER_SOURCES,
             "may_review": request.user.role in services.REVIEWER_ROLES
             and request.user.pk not in {item.created_by_id, item.edited_by_id},
+            "stale": stale,
+            "version": versions.form_version(request, item, stale),
         },
+        status=409 if stale else 200,
     )
 
 

@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 
 from permanence.access import matrix
 from permanence.api.pagination import Pagination
+from permanence.children import versions
 from permanence.children.carers import CARER_KINDS
 from permanence.children.models import Carer
 from permanence.codes.ethnicity import ETHNICITY
@@ -25,6 +26,7 @@ from ..access import child_for, need
 from ..errors import ApiError, Error
 from ..types import Codes, Day, Id, RefId, Text
 from .common import CREATED, READ, WRITE, staff_name
+from .record import _if_match, _stale
 
 router = Router(tags=["Family finding"])
 
@@ -41,6 +43,9 @@ NEEDS_EXAMPLE = {"health": 2, "emotional_behavioural": 1}
 
 
 class RegisterEntryOut(Schema):
+    version: int = Field(
+        description="Goes up by one with every change: send it back as `If-Match` to change the entry."
+    )
     approval_type: str = Field(examples=["adopter"])
     status: str = Field(examples=["available"], description="available, linked, matched or on_hold.")
     status_since: date | None
@@ -215,6 +220,8 @@ def add_to_register(request, carer_id: Id, payload: RegisterEntryIn):
     "/carers/{carer_id}/register",
     response=WRITE(200, CarerOut),
     summary="Change a carer's register entry (status, needs they can meet, preferences)",
+    description="Send only the fields to change, with `If-Match` (the entry's `version`, as an ETag): an entry "
+    "changed since you read it answers 412 with the other change, and is left as it was.",
 )
 def update_register(request, carer_id: Id, payload: RegisterEntryPatch):
     need(request, matrix.MEETINGS)
@@ -222,6 +229,7 @@ def update_register(request, carer_id: Id, payload: RegisterEntryPatch):
     entry = getattr(carer, "matching_profile", None)
     if entry is None:
         raise ApiError(404, f"{carer.name} are not on the family-finding register: add them with POST.")
+    version = _if_match(request)
     changes = payload.dict(exclude_unset=True)
     for field in NOT_NULL:
         if field in changes and changes[field] is None:
@@ -229,7 +237,11 @@ def update_register(request, carer_id: Id, payload: RegisterEntryPatch):
     if "district" in changes:
         changes["district"] = changes["district"] or ""
     changes.setdefault("approval_type", entry.approval_type)
-    return _register(carer, changes)
+    try:
+        with versions.editing(record=entry, version=version, by=request.user):
+            return _register(carer, changes)
+    except versions.StaleRecord as refused:
+        _stale(refused)
 
 
 # --- a child's family finding --------------------------------------------------------------------

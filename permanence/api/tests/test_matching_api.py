@@ -85,10 +85,13 @@ def test_a_carer_added_to_the_register_reads_back_with_the_needs_they_can_meet(c
 
 def test_carers_put_on_hold_need_a_reason_and_the_entry_is_otherwise_unchanged(council, api_as, hills):
     api = finder(council, api_as)
-    refused = api.patch(f"/carers/{hills.pk}/register", {"status": "on_hold"})
+    opened = api.get(f"/carers/{hills.pk}").json()["register_entry"]["version"]
+    refused = api.patch(f"/carers/{hills.pk}/register", {"status": "on_hold"}, if_match=f'"{opened}"')
     assert refused.status_code == 422 and "on_hold_reason" in refused.json()["error"]["fields"]
     assert CarerProfile.objects.get(carer=hills).status == "available"
-    held = api.patch(f"/carers/{hills.pk}/register", {"status": "on_hold", "on_hold_reason": "Moving house"})
+    held = api.patch(
+        f"/carers/{hills.pk}/register", {"status": "on_hold", "on_hold_reason": "Moving house"}, if_match=f'"{opened}"'
+    )
     assert held.status_code == 200
     entry = held.json()["register_entry"]
     assert entry["status"] == "on_hold" and entry["on_hold_reason"] == "Moving house"
@@ -252,3 +255,16 @@ def test_reading_a_match_is_in_the_audit_trail_for_each_child(council, api_as, s
     api_as(council["people"][matrix.SOCIAL_WORKER]).get(f"/matches/{match.pk}")
     view = AuditEvent.objects.filter(action="view", child_id=searching.pk).latest("pk")
     assert view.username == "sam" and "API token" in view.user_agent
+
+
+def test_a_register_change_needs_if_match_and_a_stale_one_is_refused_with_the_other_change(council, api_as, hills):
+    api = finder(council, api_as)
+    path = f"/carers/{hills.pk}/register"
+    opened = api.get(f"/carers/{hills.pk}").json()["register_entry"]["version"]
+    assert api.patch(path, {"preferences": "No If-Match"}).status_code == 428
+    first = api.patch(path, {"preferences": "Would love a brother and sister"}, if_match=f'"{opened}"')
+    assert first.status_code == 200
+    stale = api.patch(path, {"preferences": "Overwrite"}, if_match=f'"{opened}"')
+    assert stale.status_code == 412 and stale.json()["error"]["code"] == "changed_since_read"
+    assert "Would love a brother and sister" in " ".join(stale.json()["error"]["fields"]["changes"])
+    assert CarerProfile.objects.get(carer=hills).preferences == "Would love a brother and sister"
