@@ -34,3 +34,27 @@ class StoredObligations(models.Model):
     @property
     def current(self) -> bool:
         return self.facts_version == self.computed_version
+
+
+class DayChecked(models.Model):
+    """The nightly job went through every child for `day` and rewrote only the rows that moved.
+
+    A row it left alone keeps the day it was worked out for, so a night writes a few hundred rows,
+    not every child's. Such a row is current for `day` when it was last written before the job
+    started (`started_at`): the job then compared exactly what it holds with a fresh computation.
+    A row written since has its own `day`, and one behind its facts is worked out again whatever
+    this says. Written when the job ends, so a day whose job has not finished vouches for nothing.
+    """
+
+    day = models.DateField(unique=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    children = models.PositiveIntegerField(default=0)
+    rewritten = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "day checked"
+        verbose_name_plural = "days checked"
+
+    def __str__(self):
+        return f"Obligations checked for {self.day:%d/%m/%Y}: {self.rewritten:,} of {self.children:,} rows rewritten"

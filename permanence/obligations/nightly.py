@@ -2,7 +2,8 @@
 
 - `day_moved(today)` works out every child for the new day and rewrites only the rows whose
   obligations moved (a due date came into "due soon", a date passed into "overdue", a new visit
-  fell due); the others only have their day moved on, a batch at a time.
+  fell due); the others are left as they are, and the job's record (`DayChecked`, written when
+  it ends) says they hold the new day's obligations too.
 - `check(today)` compares every stored row with a fresh computation and names each difference.
 
 Both read the case record a batch of 5,000 children at a time (a fixed number of queries per
@@ -19,9 +20,9 @@ from django.utils import timezone
 from permanence.children.models import Child
 
 from . import spawned
-from .models import StoredObligations
+from .models import DayChecked, StoredObligations
 from .snapshots import BATCH
-from .store import compute, decode, digest, encode, row_for, save_rows
+from .store import compute, decode, digest, encode, holds_the_day, row_for, rows_for, save_rows
 
 
 @dataclass
@@ -51,50 +52,43 @@ class CheckResult:
 
 
 def _move_batch(ids: list[int], today: date) -> DayMoved:
+    """Rewrite only the rows whose obligations differ from a fresh computation for `today` (or that
+    are behind their facts); nothing is written for the others, most children on most nights."""
     held_rows = StoredObligations.objects.filter(child_id__in=ids).values_list(
         "child_id", "facts_version", "computed_version", "digest", "day"
     )
     versions, stored = {}, {}
     for child_id, version, computed, dig, day in held_rows:
         versions[child_id] = version
-        if version == computed:  # a row behind its facts is rewritten whatever it holds
-            stored[child_id] = (dig, day)
-    result, rows, unchanged, now = DayMoved(), [], [], timezone.now()
+        if version == computed and day <= today:  # a row behind its facts is rewritten whatever it holds
+            stored[child_id] = dig
+    result, rows, now = DayMoved(), [], timezone.now()
     for child_id, found in compute(ids, today=today).items():
         result.children += 1
         row = row_for(child_id, found, today=today, version=versions.get(child_id, 0), now=now)
         result.overdue += row.overdue
         result.due_soon += row.due_soon
-        held = stored.get(child_id)
-        if held is not None and held[0] == row.digest:
-            if held[1] != today:
-                unchanged.append(child_id)
-        else:
+        if stored.get(child_id) != row.digest:
             rows.append(row)
     save_rows(rows)
     result.rewritten = len(rows)
-    for i in range(0, len(unchanged), 1000):
-        StoredObligations.objects.filter(child_id__in=unchanged[i : i + 1000]).update(day=today)
     return result
 
 
 def _check_batch(ids: list[int], today: date) -> CheckResult:
     result = CheckResult()
-    rows = {
-        child_id: (day, version, computed, items)
-        for child_id, day, version, computed, items in StoredObligations.objects.filter(child_id__in=ids).values_list(
-            "child_id", "day", "facts_version", "computed_version", "items"
-        )
-    }
+    rows = {row[0]: row[1:] for row in rows_for(ids, today, "items")}
     for child_id, found in compute(ids, today=today).items():
         result.children += 1
         held = rows.get(child_id)
         if held is None:
             result.differences.append(f"child {child_id}: no stored obligations")
             continue
-        day, version, computed, items = held
-        if day != today:
-            result.differences.append(f"child {child_id}: stored for {day:%d/%m/%Y}, not {today:%d/%m/%Y}")
+        day, version, computed, refreshed_at, checked_at, items = held
+        if not holds_the_day(day, refreshed_at, checked_at, today):
+            result.differences.append(
+                f"child {child_id}: stored for {day:%d/%m/%Y}, not {today:%d/%m/%Y}, and not checked for it since"
+            )
         if version != computed:
             result.differences.append(
                 f"child {child_id}: stored from facts version {computed}, the facts are at {version}"
@@ -157,9 +151,21 @@ def _over_slices(work: str, today: date, processes: int, ids=None):
     return total
 
 
-def day_moved(*, today: date, processes: int = 1, ids=None) -> DayMoved:
-    """Every child worked out for `today`; only the rows whose obligations moved are rewritten."""
-    return _over_slices("move", today, processes, ids)
+def day_moved(*, today: date, processes: int = 1) -> DayMoved:
+    """Every child worked out for `today`; only the rows whose obligations moved are rewritten, and
+    the job's record (written once every child is done) vouches for the rows left as they were."""
+    started = timezone.now()  # before any row is read: a row written after this is not vouched for
+    moved = _over_slices("move", today, processes, None)
+    DayChecked.objects.update_or_create(
+        day=today,
+        defaults={
+            "started_at": started,
+            "finished_at": timezone.now(),
+            "children": moved.children,
+            "rewritten": moved.rewritten,
+        },
+    )
+    return moved
 
 
 def check(*, today: date, processes: int = 1, ids=None) -> CheckResult:

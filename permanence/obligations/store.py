@@ -7,7 +7,8 @@
   them out again as soon as it commits.
 - `stored_obligations(ids, today)` reads the stored rows; any that are missing, behind their
   facts or for another day are worked out on the spot (and stored), so a page never shows
-  obligations older than the facts it shows.
+  obligations older than the facts it shows. A row the nightly job found unchanged for today
+  keeps the day it was worked out for and is current by the job's record (`models.DayChecked`).
 - `refresh(ids, today)` works children out and stores them; the nightly job and the check
   command are in `nightly.py`.
 """
@@ -19,13 +20,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils import timezone
 
 from permanence.timescales import compute_obligations
 from permanence.timescales.obligations import DUE_SOON, NOT_APPLICABLE, OVERDUE, Obligation
 
-from .models import StoredObligations
+from .models import DayChecked, StoredObligations
 from .pack import current_pack
 from .providers import related_children
 from .snapshots import BATCH, snapshots_for
@@ -184,6 +185,24 @@ def refresh(
     return out
 
 
+def holds_the_day(day: date, refreshed_at, checked_at, today: date) -> bool:
+    """Whether a row (current with its facts) holds `today`'s obligations: worked out for today, or
+    last written before the nightly job for today started (`checked_at`), which compared what it
+    holds with a fresh computation for today and found it unchanged."""
+    return day == today or (day < today and checked_at is not None and refreshed_at <= checked_at)
+
+
+def rows_for(ids: Sequence[int], today: date, *fields: str):
+    """Stored rows as (child id, day, facts version, computed version, refreshed at, when the
+    nightly job for `today` started or None, *fields): one query, the job's record read with them."""
+    checked = DayChecked.objects.filter(day=today).values("started_at")[:1]
+    return (
+        StoredObligations.objects.filter(child_id__in=ids)
+        .annotate(checked_at=Subquery(checked))
+        .values_list("child_id", "day", "facts_version", "computed_version", "refreshed_at", "checked_at", *fields)
+    )
+
+
 def stored_obligations(ids: Iterable[int], *, today: date | None = None) -> dict[int, list[Obligation]]:
     """{child id: obligations} read from the read model in one query; a child whose row is missing,
     behind its facts or for another day is worked out now (and stored, unless it is for a day
@@ -192,13 +211,12 @@ def stored_obligations(ids: Iterable[int], *, today: date | None = None) -> dict
     today = today or date.today()
     out: dict[int, list[Obligation]] = {}
     behind, earlier = [], []
-    rows = StoredObligations.objects.filter(child_id__in=ids).values_list(
-        "child_id", "day", "facts_version", "computed_version", "items"
-    )
     seen = set()
-    for child_id, day, facts_version, computed_version, items in rows.iterator(chunk_size=2000):
+    for child_id, day, facts_version, computed_version, refreshed_at, checked_at, items in rows_for(
+        ids, today, "items"
+    ).iterator(chunk_size=2000):
         seen.add(child_id)
-        if day == today and facts_version == computed_version:
+        if facts_version == computed_version and holds_the_day(day, refreshed_at, checked_at, today):
             try:
                 out[child_id] = decode(items, child_id)
                 continue

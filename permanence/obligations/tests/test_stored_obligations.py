@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from permanence.children import services
-from permanence.obligations import nightly
+from permanence.obligations import nightly, store
 from permanence.obligations.models import StoredObligations
 from permanence.obligations.selectors import obligations_for_child
 from permanence.obligations.store import compute, decode, encode, refresh
@@ -82,7 +82,48 @@ def test_the_nightly_job_moves_every_child_to_the_new_day_and_the_check_finds_no
     tomorrow = TODAY + timedelta(days=1)
     moved = nightly.day_moved(today=tomorrow)
     assert moved.children == 2
-    assert set(StoredObligations.objects.values_list("day", flat=True)) == {tomorrow}
+    assert StoredObligations.objects.filter(day=tomorrow).count() == moved.rewritten
+    assert nightly.check(today=tomorrow).differences == []
+
+
+def test_a_second_run_of_the_same_night_rewrites_nothing(db):
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk], today=TODAY)
+    tomorrow = TODAY + timedelta(days=1)
+    nightly.day_moved(today=tomorrow)
+    written = dict(StoredObligations.objects.values_list("child_id", "refreshed_at"))
+    assert nightly.day_moved(today=tomorrow).rewritten == 0
+    assert dict(StoredObligations.objects.values_list("child_id", "refreshed_at")) == written
+
+
+def test_a_row_the_night_left_alone_is_read_for_the_new_day_without_working_the_child_out(db, monkeypatch):
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk], today=TODAY)
+    tomorrow = TODAY + timedelta(days=1)
+    expected = compute([ava.pk], today=tomorrow)[ava.pk]
+    nightly.day_moved(today=tomorrow)
+    StoredObligations.objects.filter(child=ava).update(day=TODAY)  # as if tomorrow moved nothing of hers
+
+    def worked_out(ids, *, today):
+        assert not ids, "a page worked out a child whose stored obligations the nightly job vouched for"
+        return {}
+
+    monkeypatch.setattr(store, "compute", worked_out)
+    assert obligations_for_child(ava, today=tomorrow) == expected
+
+
+def test_a_row_written_after_the_night_began_is_worked_out_again_for_the_new_day(db):
+    """The job vouches only for rows it compared: one written for the day before after it started
+    (a fact recorded late that evening) is not taken as the new day's."""
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk], today=TODAY)
+    tomorrow = TODAY + timedelta(days=1)
+    nightly.day_moved(today=tomorrow)
+    refresh([ava.pk], today=TODAY)
+    assert nightly.check(today=tomorrow).differences == [
+        f"child {ava.pk}: stored for {TODAY:%d/%m/%Y}, not {tomorrow:%d/%m/%Y}, and not checked for it since"
+    ]
+    assert obligations_for_child(ava, today=tomorrow) == compute([ava.pk], today=tomorrow)[ava.pk]
     assert nightly.check(today=tomorrow).differences == []
 
 
