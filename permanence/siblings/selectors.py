@@ -151,11 +151,18 @@ class SiblingSummary:
         return [s.child for s in self.siblings if s.child is not None]
 
 
-def sibling_summary(child, *, today=None):
-    """What the child page shows about brothers and sisters: decisions, assessments, contact, and what is missing."""
+_READ = object()  # a keyword left out: read it here
+
+
+def sibling_summary(child, *, today=None, facts=_READ, plan=_READ):
+    """What the child page shows about brothers and sisters: decisions, assessments, contact, and what is missing.
+
+    `facts` (the child's SiblingFacts, or None) and `plan` (the current permanence plan, or None),
+    when the page has read them already, are not read again."""
     today = today or date.today()
     siblings = sibling_group(child)
-    facts = sibling_facts_for([child.pk]).get(child.pk)
+    if facts is _READ:
+        facts = sibling_facts_for([child.pk]).get(child.pk)
     apart_ids = {
         int(sib)
         for sib, start, end in (facts.apart if facts else ())
@@ -193,7 +200,8 @@ def sibling_summary(child, *, today=None):
                 CONTACT_SOURCE,
             )
         )
-    plan = PermanencePlan.objects.filter(child=child, superseded_on__isnull=True).order_by("-recorded").first()
+    if plan is _READ:
+        plan = PermanencePlan.objects.filter(child=child, superseded_on__isnull=True).order_by("-recorded").first()
     options = {plan.primary_option, plan.parallel_option} if plan else set()
     if rules.early_decision_needed(
         plan_options=options, has_siblings=bool(siblings), has_decision=bool(summary.decisions)

@@ -143,7 +143,11 @@ class SupportSummary:
         return [i for i in self.indicators if i.fired]
 
 
-def support_summary(child, *, obligations=None, today=None):
+_READ = object()  # a keyword left out: read it here
+
+
+def support_summary(child, *, obligations=None, today=None, sibling_facts=_READ):
+    """`sibling_facts` (the child's SiblingFacts, or None), when the page has read them, is not read again."""
     today = today or date.today()
     summary = SupportSummary(
         indicators=child_indicators(child, today=today),
@@ -160,7 +164,7 @@ def support_summary(child, *, obligations=None, today=None):
     if obligations is not None:
         everything = [*obligations.open, *obligations.prompts, *obligations.met]
         summary.reminders = [o for o in everything if o.rule in CONTACT_RULES]
-    facts = sibling_facts_for([child.pk]).get(child.pk)
+    facts = sibling_facts_for([child.pk]).get(child.pk) if sibling_facts is _READ else sibling_facts
     apart = facts and any(start <= today and (end is None or end > today) for _, start, end in facts.apart)
     if apart and not SiblingContactPlan.objects.filter(child=child, agreed__lte=today, review_date__gte=today).exists():
         summary.warnings.append(

@@ -48,7 +48,7 @@ from permanence.meetings.selectors import child_meetings
 from permanence.obligations.selectors import ChildObligations, child_obligations
 from permanence.planning.models import Decision, Meeting, PermanencePlan
 from permanence.planning.selectors import stage_history
-from permanence.siblings.selectors import sibling_summary
+from permanence.siblings.selectors import sibling_facts_for, sibling_summary
 from permanence.support.selectors import support_summary
 from permanence.timescales.obligations import DUE_SOON, OVERDUE
 from permanence.tracking import harm
@@ -302,6 +302,8 @@ def child_page(child, *, today=None):
     siblings = sibling_group(child, relationships=family)
     remember_sibling_group(child, siblings)  # the sibling decision section shows the group too
     obligations = child_obligations(child, today=today)
+    # Read once for the two sections that show who the child lives apart from.
+    apart = sibling_facts_for([child.pk]).get(child.pk)
     case_system = ownership.source_for_child(child.pk)
     return ChildPage(
         child=child,
@@ -319,9 +321,9 @@ def child_page(child, *, today=None):
         acting_on=needs_acting_on(obligations),
         meetings=child_meetings(child),
         voice=voice_page(child),
-        sibling_section=sibling_summary(child, today=today),
+        sibling_section=sibling_summary(child, today=today, facts=apart, plan=current),
         family_finding=family_finding_section(child),
-        support=support_summary(child, obligations=obligations, today=today),
+        support=support_summary(child, obligations=obligations, today=today, sibling_facts=apart),
         case_system=case_system,
         case_system_permanence=permanence_dates_for(child.pk) if case_system else [],
         case_system_care_leaver=care_leaver_facts_for(child.pk) if case_system else [],

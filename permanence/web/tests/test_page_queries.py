@@ -35,10 +35,13 @@ from .builders import child_in_care, small_council
 # child's snapshot and the sibling facts read again beside it, and the session was written once a
 # minute, not on every page. Counted with the stored row current, as a day of work leaves it: a
 # page that finds it behind works the child out.
-CHILD_PAGE_QUERIES = 73
+# 67 once who the child lives apart from was read once for the two sections that show it (the
+# brothers and sisters, and contact), not five queries for each, and the sibling section was given
+# the current plan the page had read.
+CHILD_PAGE_QUERIES = 67
 # With every section filled in (actions, a panel, contact plans, brothers and sisters): a section
 # with rows reads their details once (contact sessions of the plans), never row by row.
-CHILD_PAGE_QUERIES_EVERY_SECTION = 73
+CHILD_PAGE_QUERIES_EVERY_SECTION = 67
 CASELOAD_QUERIES = 12
 
 
