@@ -16,6 +16,7 @@ from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.codes.reason_new import REASON_NEW
 from permanence.codes.reason_place_change import REASON_PLACE_CHANGE
 from permanence.text import free_text
+from permanence.timescales.dates import age_on
 
 EPISODE_CODE_FIELDS = {
     "reason_new": REASON_NEW,
@@ -47,11 +48,6 @@ def code_problems(values, code_fields, optional=frozenset()):
     return problems
 
 
-def _age_on(dob, day):
-    years = day.year - dob.year
-    return years - ((day.month, day.day) < (dob.month, dob.day))
-
-
 def episode_problems(values, *, date_of_birth=None, other_episodes=()):
     """Problems with one episode, given the child's date of birth and their other episodes.
 
@@ -73,7 +69,7 @@ def episode_problems(values, *, date_of_birth=None, other_episodes=()):
         problems["reason_ceased"] = "An open episode has no reason ceased: enter the end date or clear the reason."
     if end is not None and not values.get("reason_ceased") and "reason_ceased" not in problems:
         problems["reason_ceased"] = "Enter why the episode ceased (REC code)."
-    if values.get("legal_status") in YOUTH_JUSTICE and date_of_birth is not None and _age_on(date_of_birth, start) < 10:
+    if values.get("legal_status") in YOUTH_JUSTICE and date_of_birth is not None and age_on(date_of_birth, start) < 10:
         problems["legal_status"] = "Youth justice legal statuses (J1-J3) apply only to children of 10 and over."
     if "start" not in problems and "end" not in problems:
         clash = overlapping(start, end, other_episodes)
@@ -116,7 +112,7 @@ def review_problems(values, *, date_of_birth=None, first_episode_start=None):
         problem = PARTICIPATION.check(participation)
         if problem:
             problems["participation"] = problem
-        elif participation == "PN0" and date_of_birth is not None and _age_on(date_of_birth, day) >= 4:
+        elif participation == "PN0" and date_of_birth is not None and age_on(date_of_birth, day) >= 4:
             problems["participation"] = "PN0 is only for a child under 4 at the time of the review."
     return problems
 
@@ -330,11 +326,6 @@ def episodes_problems(episodes, *, date_of_birth=None, today=None):
                     f"{previous.get('placement')}, now {current.get('placement')}.",
                 )
     return found
-
-
-def age_on(dob, day):
-    """Whole years of age on `day`."""
-    return _age_on(dob, day)
 
 
 def _dated(values, field, words, *, required=True, date_of_birth=None, today=None, not_before=None):

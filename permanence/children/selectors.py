@@ -13,16 +13,11 @@ from permanence.codes.participation import PARTICIPATION
 from permanence.codes.placement import PLACEMENT
 from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.codes.reason_new import REASON_NEW
+from permanence.timescales.dates import age_on
 
 from .models import Allocation, Child, Episode, Hearing, Relationship
 from .orders import ORDER_NAMES
 from .relationships import PARENTS, RELATIONSHIP_NAMES, SIBLING_FULL, SIBLING_HALF, SIBLINGS
-
-
-def age_in_years(dob, on):
-    if dob is None:
-        return None
-    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
 
 def current_episode(episodes, on):
@@ -78,7 +73,7 @@ def summary_of(child, episodes, allocations, reviews, today):
     iro = allocations.get(Allocation.IRO)
     return CaseSummary(
         child=child,
-        age=age_in_years(child.date_of_birth, today),
+        age=age_on(child.date_of_birth, today) if child.date_of_birth else None,
         looked_after=current is not None,
         legal_status=LEGAL_STATUS.label(current.legal_status) if current else "",
         placement=PLACEMENT.label(current.placement) if current else "",

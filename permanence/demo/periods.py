@@ -7,7 +7,7 @@ edge of care (child in need, child protection, pre-proceedings) and unborn child
 import math
 from datetime import timedelta
 
-from permanence.timescales.dates import add_months, add_working_days, add_years
+from permanence.timescales.dates import add_months, add_working_days, add_years, age_on
 
 from . import tables as T
 from .postcodes import la_of, postcode_for
@@ -53,10 +53,6 @@ PLAN_CHANGE_REASONS = {
 def _weighted(rng, mapping):
     keys = list(mapping)
     return rng.choices(keys, weights=[mapping[k] for k in keys])[0]
-
-
-def _age(dob, day):
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 def _band(age):
@@ -314,7 +310,7 @@ def _placements(self, period, code, horizon, dob, uasc, stable=False):
             if placed > ffa_from:
                 period.places.append((placed, "A5", carer, "PLACE"))
             return
-        period.places.append((entry, _interim_code(self, _age(dob, entry)), None, ""))
+        period.places.append((entry, _interim_code(self, age_on(dob, entry)), None, ""))
         period.places[-1] = (entry, period.places[-1][1], _carer_for(self, period.places[-1][1], entry, 0), "")
         period.places.append((placed, "A6", _carer_for(self, "A6", placed, 0), "CARPL"))
         return
@@ -336,9 +332,9 @@ def _placements(self, period, code, horizon, dob, uasc, stable=False):
     starts = [entry, *days]
     for i, start in enumerate(starts):
         last = i == len(starts) - 1
-        this = code if last else _interim_code(self, _age(dob, start))
+        this = code if last else _interim_code(self, age_on(dob, start))
         reason = "" if i == 0 else _weighted(rng, T.REASON_PLACE_CHANGE_MIX)
-        carer = _carer_for(self, this, start, _age(dob, start))
+        carer = _carer_for(self, this, start, age_on(dob, start))
         if last and this in ("U1", "U4") and period.places and rng.random() < 0.5:
             previous = period.places[-1]
             if previous[1] in ("U3", "U6") and (previous[1] == "U3") == (this == "U1"):
@@ -360,7 +356,7 @@ def _episodes(self, child, period):
         _, code, carer, reason = place
         # What the standard allows: supported accommodation (K3) from 16; placed with parents
         # (P1) not while accommodated under section 20 (the DfE's rules 371 and 378).
-        if code == "K3" and _age(child["date_of_birth"], day) < 16:
+        if code == "K3" and age_on(child["date_of_birth"], day) < 16:
             code = "K2"
         if code == "P1" and ls == "V2":
             code, carer = "U6", self.foster_carer()
@@ -404,7 +400,7 @@ def _episodes(self, child, period):
             and (carer["urn"] if carer and code not in NO_URN else "") == previous["urn"]
         ):
             tries += 1
-            carer = _carer_for(self, code, day, _age(child["date_of_birth"], day)) or carer
+            carer = _carer_for(self, code, day, age_on(child["date_of_birth"], day)) or carer
             carer_id = carer["id"] if carer else None
             provider = carer["provider"] if carer else provider
             where = carer["postcode"] if carer and carer.get("postcode") else where
@@ -492,7 +488,7 @@ def _reviews(self, child, start, stop, iro_id, drift=False, placed_for_adoption=
     if drift and held_dates and dues[-1] < self.today - 2 * DAY:
         held_dates.pop()
     for held in held_dates:
-        young = _age(dob, held) < 4
+        young = age_on(dob, held) < 4
         self.r.reviews.append(
             {
                 "child_id": child["id"],
@@ -546,7 +542,7 @@ def _visits(self, child, anchor, worker_id, drift=False, period=None, reviews=()
         due = _visit_after(period, reviews, anchor, held)
     if drift and visits and dues[-1] < today - 2 * DAY:
         visits.pop()
-    old_enough = _age(child["date_of_birth"], today) >= 4
+    old_enough = age_on(child["date_of_birth"], today) >= 4
     for day in visits[-6:]:
         self.r.visits.append(
             {"child_id": child["id"], "date": day, "by_id": worker_id, "seen_alone": old_enough and rng.random() < 0.85}
@@ -673,7 +669,7 @@ def _final_option(self, child, period, age_now):
 def _planning(self, child, period, reviews, worker, horizon, drift_plan):
     """The permanence plan history, decisions and meetings for one period of care."""
     rng = self.rng
-    age_now = _age(child["date_of_birth"], horizon)
+    age_now = age_on(child["date_of_birth"], horizon)
     final, parallel = _final_option(self, child, period, age_now)
     # A drifting case has no plan on record; never a child heading for adoption, whose placement
     # order and adoptive placement need the adoption plan.
@@ -887,7 +883,7 @@ def _ceased_ages(self, children):
             child["date_of_birth"] = add_years(ends, -18)
         else:
             self._birth(child, age_at, on=ends)
-        if child["uasc"] and _age(child["date_of_birth"], ends) >= 18:
+        if child["uasc"] and age_on(child["date_of_birth"], ends) >= 18:
             child["uasc_ceased"] = ends
         child["_reason"], child["_ends"] = reason, ends
 
@@ -897,7 +893,7 @@ def _looked_after(self, children):
     # One child's period sets the family's path; a sibling born later gets a path of their own.
     first = rng.choice(children)
     children.sort(key=lambda c: c is not first)
-    age = _age(first["date_of_birth"], today)
+    age = age_on(first["date_of_birth"], today)
     code = _placement_code(self, age, uasc)
     ls = _legal_status(self, age, uasc, code)
     if len(children) > 1 and ls == "J1":
@@ -921,7 +917,7 @@ def _sibling_period(self, child, shared, together):
     A sibling born after the family came into care has a path of their own.
     """
     dob = child["date_of_birth"]
-    age = _age(dob, self.today)
+    age = age_on(dob, self.today)
     code = _placement_code(self, age, False)
     if code in ADOPTION_CODES:
         code = "U6"
@@ -1008,7 +1004,7 @@ def _ceased(self, children):
     for child in children:
         reason, ends = child["_reason"], child["_ends"]
         statuses, codes, _ = CEASED_SHAPE[reason]
-        age_at = _age(child["date_of_birth"], ends)
+        age_at = age_on(child["date_of_birth"], ends)
         ls, code = rng.choice(statuses), rng.choice(codes)
         if code in ("U1", "U4") and age_at < 2:
             code = code.replace("1", "3").replace("4", "6")

@@ -9,7 +9,7 @@ never holds a record the product would refuse. Deterministic for a seed.
 
 import random
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from permanence.children import rules
 from permanence.children.carers import CONNECTED_PERSON
@@ -25,19 +25,12 @@ from permanence.children.models import (
     TemporaryApproval,
 )
 from permanence.codes.placement import LONG_TERM_FOSTER
+from permanence.timescales.dates import age_on, birthday
 
 BATCH = 2000
 ON_TIME = 0.85  # most statutory work is on time (calibration: most reviews within timescale)
 LATE = 0.11  # some late; the rest not yet recorded
 STILL_OUTSTANDING_DAYS = 120  # what fell due longer ago than this was done, late
-
-
-def _age(dob, day):
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
-
-
-def _birthday(dob, years):
-    return date(dob.year + years, dob.month, 28 if (dob.month, dob.day) == (2, 29) else dob.day)
 
 
 def _periods(episodes, today):
@@ -78,7 +71,7 @@ def _health(out, rng, pk, dob, periods, today):
         )
         last = first
         while True:
-            months = 6 if dob and _age(dob, last) < 5 else 12
+            months = 6 if dob and age_on(dob, last) < 5 else 12
             due = last + timedelta(days=round(months * 30.4))
             if due > until:
                 break
@@ -105,7 +98,7 @@ def _education(out, rng, pk, dob, periods, today):
         until = end or today
         day = start + timedelta(days=rng.randint(10, 25))
         while day <= until:
-            if 3 <= _age(dob, day) < 18:
+            if 3 <= age_on(dob, day) < 18:
                 done = _when(rng, day, today, early=3)
                 if done is not None and start <= done <= until:
                     out[EducationPlan].append(EducationPlan(child_id=pk, date=done, school="Thornbury schools"))
@@ -124,7 +117,7 @@ def _plans(out, rng, pk, dob, periods, reviews, today):
         if dob is None:
             continue
         # Eligible (CPPCR reg 40): 16 or 17, and looked after 13 weeks since the 14th birthday.
-        fourteen, sixteen, eighteen = (_birthday(dob, years) for years in (14, 16, 18))
+        fourteen, sixteen, eighteen = (birthday(dob, years) for years in (14, 16, 18))
         eligible = max(sixteen, max(start, fourteen) + timedelta(weeks=13))
         if eligible <= until and eligible < eighteen:
             assessed = _when(rng, eligible + timedelta(days=90), today, early=60)

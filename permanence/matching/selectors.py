@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from permanence.children.models import Child
-from permanence.children.selectors import age_in_years
 from permanence.planning.models import PermanencePlan
+from permanence.timescales.dates import age_on
 
 from . import choices, explain, homes, optimiser, scoring, stages, waiting
 from .models import CarerProfile, ChildProfile, Match, MatchEvent
@@ -51,7 +51,7 @@ def child_facts(profiles, today, found=None):
             scoring.ChildFacts(
                 id=child.pk,
                 name=child.first_name,
-                age=age_in_years(child.date_of_birth, today) or 0,
+                age=age_on(child.date_of_birth, today) if child.date_of_birth else 0,
                 option=plan.primary_option if plan else "",
                 needs={k: int(v) for k, v in (p.needs or {}).items()},
                 district=p.district,

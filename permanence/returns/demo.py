@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from permanence.children.models import Allocation, Child, Episode, LegalOrder
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
 from permanence.planning.models import Decision
-from permanence.timescales.dates import add_years
+from permanence.timescales.dates import add_years, age_on
 
 from . import models as m
 from .cohorts import care_leaver_birthday, looked_after_continuously
@@ -17,10 +17,6 @@ from .cohorts import care_leaver_birthday, looked_after_continuously
 BATCH = 2000
 ADOPTION_PLACEMENTS = {"A3", "A4", "A5", "A6"}
 SW_REASONS = {"MANAGE": 20, "LEFTRL": 30, "ORGRST": 10, "CHCHAN": 15, "ABSENC": 5, "OTHERS": 20}
-
-
-def _age(dob, day):
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 def extend(*, seed, today, say):
@@ -69,7 +65,7 @@ def extend(*, seed, today, say):
 def _motherhood(out, rng, pk, sex, dob, eps, today):
     if sex != "2" or dob is None:
         return
-    mother = _age(dob, today) >= 16 and rng.random() < 0.04
+    mother = age_on(dob, today) >= 16 and rng.random() < 0.04
     baby = add_years(dob, 16) + timedelta(days=rng.randint(30, 300)) if mother else None
     if baby and baby > eps[0][0] - timedelta(days=1) and baby > today - timedelta(days=400):
         mother, baby = False, None  # keep a birth well inside an earlier year
@@ -91,7 +87,7 @@ def _health(out, rng, pk, dob, eps, years):
         end = date(year, 3, 31)
         if not looked_after_continuously(episodes, year):
             continue
-        age = _age(dob, end)
+        age = age_on(dob, end)
         sdq = 4 <= age <= 17
         score = str(min(40, max(0, round(rng.gauss(14, 6))))) if sdq and rng.random() < 0.85 else ""
         reason = "" if score or not sdq else ("SDQ1" if age >= 17 else rng.choice(("SDQ2", "SDQ3", "SDQ4")))
@@ -153,7 +149,7 @@ def _deprivation_of_liberty(out, rng, pk, dob, eps, today):
     the High Court: the order runs while they live there (the DfE's rules 709 and 710 expect K2)."""
     for i, (start, end, *_rest) in enumerate(eps):
         placement = eps[i][4]
-        if placement != "K2" or _age(dob, start) < 12 or rng.random() > 0.12:
+        if placement != "K2" or age_on(dob, start) < 12 or rng.random() > 0.12:
             continue
         last = (end - timedelta(days=1)) if end else today
         if (last - start).days < 30:
@@ -231,7 +227,7 @@ def _previous_permanence(out, rng, pk, eps):
 
 def _missing(out, rng, pk, dob, eps, today):
     for start, end, *_ in eps:
-        if _age(dob, start) < 11 or rng.random() > 0.08:
+        if age_on(dob, start) < 11 or rng.random() > 0.08:
             continue
         last = (end or today) - timedelta(days=3)
         if last <= start:

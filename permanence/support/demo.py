@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from permanence.children.models import Child, Episode
 from permanence.codes.placement import LONG_TERM_FOSTER, RESIDENTIAL
+from permanence.timescales.dates import age_on
 
 from .models import (
     ContactPlan,
@@ -176,7 +177,7 @@ def extend(*, seed, today, say):
                 views_professionals="School saw strain for months.",
                 sustained="relationship",
                 sustained_how="Letters and one visit each holiday.",
-                age=(day - dob[child_id]).days // 365,
+                age=age_on(dob[child_id], day),
             )
         )
     DisruptionMeeting.objects.bulk_create(disruptions)

@@ -14,8 +14,8 @@ from django.db import transaction
 from permanence.accounts.models import User
 from permanence.children.models import Child
 from permanence.children.refusals import refuse_if
-from permanence.children.selectors import age_in_years
 from permanence.siblings.services import sibling_contact_plan_record
+from permanence.timescales.dates import age_on
 
 from . import choices
 from .models import (
@@ -369,7 +369,7 @@ def disruption_meeting_record(
         route=values["route"],
         reasons=reasons,
         sustained=values["sustained"],
-        age=age_in_years(child.date_of_birth, values["date"]) if child.date_of_birth else None,
+        age=age_on(child.date_of_birth, values["date"]) if child.date_of_birth else None,
         **_clean(values, (*DISRUPTION_TEXTS, "views_family", "views_professionals", "sustained_how")),
     )
     Lesson.objects.bulk_create([Lesson(meeting=meeting, text=text) for text in learned])

@@ -114,5 +114,15 @@ def describe(offset: Offset | Mapping[str, int]) -> str:
     return str(Offset.of(offset))
 
 
+def age_in_months(dob: date, day: date) -> int:
+    """A child's age on `day` in whole months: a month is complete on the day of the month they
+    were born (or on the 1st of the next month, when the month has no such day)."""
+    months = (day.year - dob.year) * 12 + day.month - dob.month
+    return months - (day.day < dob.day)
+
+
 def age_on(dob: date, day: date) -> int:
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+    """A child's age on `day` in whole years: the one definition, for the engine, the rules that
+    refuse a record, pages, letters, returns and the demo. A year older on the anniversary of
+    their birth; born on 29 February, on 1 March in a year without one (as `birthday` says)."""
+    return age_in_months(dob, day) // 12

@@ -6,6 +6,8 @@ No Django here: selectors pass in plain values.
 
 from dataclasses import dataclass
 
+from permanence.timescales.dates import age_on
+
 LEEDS_5 = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5"
 VOICE_SOURCES = (
     "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §3 (Voice) and §5 (the voice of the child evidenced in the plan); "
@@ -26,12 +28,6 @@ MOVES = frozenset(
         "residential",
     }
 )
-
-
-def age_on(dob, day):
-    if dob is None or day is None:
-        return None
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 @dataclass(frozen=True)
@@ -65,7 +61,7 @@ def views_check(*, has_plan, plan_recorded=None, dob=None, views_for_plan=0, rea
             f"The plan does not record the child's views because: {reason_not_recorded.strip()}",
             VOICE_SOURCES,
         )
-    age = age_on(dob, plan_recorded)
+    age = age_on(dob, plan_recorded) if dob and plan_recorded else None
     if age is not None and age < TOO_YOUNG:
         return ViewsCheck(
             False,

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import models
 
 from permanence.children.versions import Versioned
+from permanence.timescales.dates import age_on
 
-from . import checks
 from .choices import DRAFT, HOW_OBTAINED, LETTER_STATUSES, PRINTABLE
 from .letters import AGE_BANDS
 
@@ -45,7 +45,8 @@ class WishesAndFeelings(models.Model):
     @property
     def age_at_time(self):
         """The child's age in whole years on the day the views were obtained (derived, never typed)."""
-        return checks.age_on(self.child.date_of_birth, self.date)
+        born = self.child.date_of_birth
+        return age_on(born, self.date) if born else None
 
 
 class ViewsNotRecorded(models.Model):

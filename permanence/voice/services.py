@@ -14,9 +14,9 @@ from permanence.codes.placement import LONG_TERM_FOSTER
 from permanence.planning.models import PermanencePlan
 from permanence.planning.options import LONG_TERM_FOSTERING
 from permanence.planning.selectors import named_carer
+from permanence.timescales.dates import age_on
 
 from . import letters
-from .checks import age_on
 from .choices import DRAFT, HOW_NAMES, REVIEWED, SHARED
 from .models import MyPlanLetter, PlanContents, ViewsNotRecorded, WishesAndFeelings
 
@@ -103,7 +103,7 @@ def letter_draft_text(
 
     draft = letters.draft_letter(
         first_name=child.first_name,
-        age=age_on(child.date_of_birth, today),
+        age=age_on(child.date_of_birth, today) if child.date_of_birth else None,
         option=plan.primary_option if plan else None,
         carer=plan_carer_words(child, plan, today),
         next_review=next_review if next_review and next_review >= today else None,

@@ -10,9 +10,9 @@ from permanence.children.models import Child
 from permanence.govuk.forms import take_refusal
 from permanence.obligations.selectors import obligations_for_child
 from permanence.timescales import REVIEW_RULES
+from permanence.timescales.dates import age_on
 
 from . import selectors, services
-from .checks import age_on
 from .forms import LetterForm, PlanContentsForm, ViewsReasonForm, WishesForm
 from .letters import AGE_BAND_NAMES
 from .letters import SOURCES as LETTER_SOURCES
@@ -152,5 +152,9 @@ def letter_print(request, pk, letter_id):
     return render(
         request,
         "voice/letter_print.html",
-        {"child": child, "letter": item, "age": age_on(child.date_of_birth, item.created_at.date())},
+        {
+            "child": child,
+            "letter": item,
+            "age": age_on(child.date_of_birth, item.created_at.date()) if child.date_of_birth else None,
+        },
     )

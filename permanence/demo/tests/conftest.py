@@ -34,10 +34,6 @@ def current_episode(episodes, on=TODAY):
     return None
 
 
-def age_on(dob, day):
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
-
-
 def looked_after_today(records):
     """[(child, current episode)] for every child looked after on TODAY."""
     episodes = by_child(records.episodes)

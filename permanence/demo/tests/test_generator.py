@@ -9,8 +9,9 @@ from permanence.codes.ethnicity import BROAD_GROUPS
 from permanence.codes.placement import group
 from permanence.demo.generator import DEMO_LOGINS, generate
 from permanence.timescales import compute_obligations, load_pack
+from permanence.timescales.dates import age_on
 
-from .conftest import TODAY, age_on, by_child, looked_after_today
+from .conftest import TODAY, by_child, looked_after_today
 from .snapshots import snapshots
 
 

@@ -12,6 +12,7 @@ from permanence.codes.ethnicity import ETHNICITY
 from permanence.codes.placement import PLACEMENT, group
 from permanence.codes.sex import SEX
 from permanence.text import counts
+from permanence.timescales.dates import age_in_months, age_on
 
 register = template.Library()
 
@@ -62,12 +63,11 @@ def age_words(child, today=None):
         if child.expected_date_of_birth:
             return f"Unborn (due {govuk_date(child.expected_date_of_birth)})"
         return "Not known"
-    months = (today.year - child.date_of_birth.year) * 12 + today.month - child.date_of_birth.month
-    if today.day < child.date_of_birth.day:
-        months -= 1
-    if months < 24:
+    years = age_on(child.date_of_birth, today)
+    if years < 2:
+        months = age_in_months(child.date_of_birth, today)
         return "1 month" if months == 1 else f"{max(months, 0)} months"
-    return f"{months // 12} years"
+    return f"{years} years"
 
 
 @register.filter
