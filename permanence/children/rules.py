@@ -7,6 +7,7 @@ Messages name the field and the problem in words a social worker would use.
 from datetime import timedelta
 from itertools import pairwise
 
+from permanence.accounts import roles
 from permanence.codes.category_of_need import CATEGORY_OF_NEED
 from permanence.codes.legal_status import LEGAL_STATUS, YOUTH_JUSTICE
 from permanence.codes.participation import PARTICIPATION
@@ -496,9 +497,32 @@ def order_change_problems(values, *, made=None, ended=None, today=None):
     return problems
 
 
-def allocation_problems(values, *, worker_role=None, roles_allowed=(), today=None):
+# Who may hold a case: for each kind of allocation (the Allocation roles), the staff roles that may
+# be allocated it. The allocated social worker may be a social worker or a team manager holding the
+# case themselves; the IRO is an IRO. Forms offer these people (children.selectors.case_holders), the
+# API accepts them, the services refuse anyone else, and the case-system feed gives a worker it first
+# hears of the first role here.
+CASE_HOLDERS = {
+    "social_worker": (roles.SOCIAL_WORKER, roles.TEAM_MANAGER),
+    "iro": (roles.IRO,),
+}
+
+
+def may_hold(staff_role, allocation_role):
+    """Whether someone in `staff_role` may be allocated a child as `allocation_role`."""
+    return staff_role in CASE_HOLDERS.get(allocation_role, ())
+
+
+def holder_role(allocation_role):
+    """The staff role of a worker the product first hears of holding `allocation_role` (from a
+    council's case system): the first role that may hold it."""
+    return CASE_HOLDERS[allocation_role][0]
+
+
+def allocation_problems(values, *, worker_role=None, today=None):
     problems = _dated(values, "start", "the date the allocation starts", today=None)
-    if worker_role is not None and roles_allowed and worker_role not in roles_allowed:
+    role = values.get("role")
+    if worker_role is not None and role in CASE_HOLDERS and not may_hold(worker_role, role):
         problems["worker"] = "Choose someone whose role lets them hold this allocation."
     return problems
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import Prefetch, Q
 
+from permanence.accounts.models import User
 from permanence.codes.legal_status import LEGAL_STATUS
 from permanence.codes.participation import PARTICIPATION
 from permanence.codes.placement import PLACEMENT
@@ -15,6 +16,7 @@ from permanence.codes.reason_ceased import REASON_CEASED
 from permanence.codes.reason_new import REASON_NEW
 from permanence.timescales.dates import age_on
 
+from . import rules
 from .models import Allocation, Child, Episode, Hearing, Relationship
 from .orders import ORDER_NAMES
 from .relationships import PARENTS, RELATIONSHIP_NAMES, SIBLING_FULL, SIBLING_HALF, SIBLINGS
@@ -321,6 +323,14 @@ def matching(children, query):
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(council_reference__iexact=word)
         )
     return children
+
+
+def case_holders(allocation_role=None):
+    """Active staff who may be allocated a child as `allocation_role` (as either kind of allocation,
+    when None), by surname: who a form offers and the API accepts (`rules.CASE_HOLDERS`)."""
+    wanted = [allocation_role] if allocation_role else list(rules.CASE_HOLDERS)
+    staff_roles = sorted({role for kind in wanted for role in rules.CASE_HOLDERS[kind]})
+    return User.objects.filter(is_active=True, role__in=staff_roles).order_by("last_name", "first_name")
 
 
 def next_hearing(proceedings, today):

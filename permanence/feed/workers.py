@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from permanence.accounts.models import Team
+from permanence.children.rules import holder_role
 
 from .mapping.facts import IRO, SOCIAL_WORKER
 from .models import FeedWorker
@@ -59,7 +60,7 @@ class Workers:
                 username=username,
                 first_name=first[:150] or "Worker",
                 last_name=(last or professional)[:150],
-                role=IRO if roles[professional] == IRO else SOCIAL_WORKER,
+                role=holder_role(IRO if roles[professional] == IRO else SOCIAL_WORKER),
                 job_title=(self.professionals[professional].get("prof_professional_job_title") or "")[:120],
                 password=no_login,
             )

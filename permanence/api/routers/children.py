@@ -9,12 +9,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from permanence.access import matrix, policy
-from permanence.accounts.models import User
 from permanence.api.pagination import Pagination
 from permanence.children import services
 from permanence.children.models import Allocation, Episode, Hearing, LegalOrder, Proceedings, Relationship, Review
 from permanence.children.orders import ORDER_TYPES
 from permanence.children.relationships import RELATIONSHIP_TYPES
+from permanence.children.selectors import case_holders
 from permanence.children.versions import StaleRecord
 from permanence.codes.category_of_need import CATEGORY_OF_NEED
 from permanence.codes.ethnicity import ETHNICITY
@@ -150,9 +150,7 @@ def create_child(request, payload: ChildCreate):
     need(request, matrix.CREATE_CHILD)
     worker = None
     if payload.social_worker is not None:
-        worker = User.objects.filter(
-            pk=payload.social_worker, is_active=True, role__in=(matrix.SOCIAL_WORKER, matrix.TEAM_MANAGER)
-        ).first()
+        worker = case_holders(Allocation.SOCIAL_WORKER).filter(pk=payload.social_worker).first()
         if worker is None:
             raise ApiError(
                 422,

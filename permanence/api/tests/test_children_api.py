@@ -239,3 +239,16 @@ def test_twenty_stale_patches_at_once_exactly_one_is_accepted(api_as, sam):
     assert sorted(answers) == [200] + [412] * 19
     ava.refresh_from_db()
     assert ava.version == int(etag.strip('"')) + 1 and ava.religion.startswith("Faith ")
+
+
+def test_a_child_opened_through_the_api_is_held_only_by_someone_who_may_hold_the_case(council, api_as):
+    tara, irene = council["people"][matrix.TEAM_MANAGER], council["people"][matrix.IRO]
+    api = api_as(tara)
+    held = api.post("/children", {**NEW_CHILD, "social_worker": council["omar"].pk})
+    assert held.status_code == 201 and held.json()["social_worker"] == council["omar"].get_full_name()
+    refused = api.post("/children", {**NEW_CHILD, "council_reference": "API-2", "social_worker": irene.pk})
+    assert refused.status_code == 422
+    assert refused.json()["error"]["fields"] == {
+        "social_worker": [f"No active social worker or team manager has id {irene.pk}."]
+    }
+    assert not Child.objects.filter(council_reference="API-2").exists()

@@ -37,6 +37,7 @@ from ..models import (
 )
 from ..orders import ORDER_TYPES
 from ..relationships import RELATIONSHIP_TYPES
+from ..selectors import case_holders
 from . import forms as f
 
 LOOKED_AFTER = "looked_after"
@@ -274,11 +275,11 @@ MissingForm = f.model_form(MissingEpisode, ["kind", "start", "end", "return_inte
 class AllocationForm(
     f.model_form(Allocation, ["role", "start"], labels={"role": "Allocate as", "start": "Date the allocation starts"})
 ):
-    worker = f.StaffChoice(label="Allocate to", queryset=f.staff())
+    worker = f.StaffChoice(label="Allocate to", queryset=case_holders())
     field_order = ["role", "worker", "start"]
 
     def narrow(self):
-        self.fields["worker"].queryset = f.staff(roles.SOCIAL_WORKER, roles.TEAM_MANAGER, roles.IRO)
+        self.fields["worker"].queryset = case_holders()
         self.fields["start"] = GovukDateField(
             label="Date the allocation starts", help_text="It may start later than today."
         )

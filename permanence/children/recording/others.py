@@ -7,12 +7,12 @@ from datetime import date
 
 from django import forms
 
-from permanence.accounts import roles
 from permanence.govuk.forms import GovukDateField
 
 from .. import rules
-from ..models import Carer, CarerApproval, Child
-from .forms import StaffChoice, correction_form, model_form, staff
+from ..models import Allocation, Carer, CarerApproval, Child
+from ..selectors import case_holders
+from .forms import StaffChoice, correction_form, model_form
 
 CHILD_FIELDS = [
     "first_name",
@@ -56,7 +56,7 @@ class NewChildForm(
 
     social_worker = StaffChoice(
         label="Allocated social worker",
-        queryset=staff(roles.SOCIAL_WORKER, roles.TEAM_MANAGER),
+        queryset=case_holders(Allocation.SOCIAL_WORKER),
         required=False,
         help_text="You, if you carry cases and leave this empty.",
     )
@@ -68,7 +68,7 @@ class NewChildForm(
         self.fields["expected_date_of_birth"] = GovukDateField(
             label="Expected date of birth (an unborn child)", required=False
         )
-        self.fields["social_worker"].queryset = staff(roles.SOCIAL_WORKER, roles.TEAM_MANAGER)
+        self.fields["social_worker"].queryset = case_holders(Allocation.SOCIAL_WORKER)
 
     def clean(self):
         # The service's own rule, run here too so every problem shows at once, in the same words.

@@ -67,7 +67,7 @@ def child_open(*, by: User, social_worker: User | None = None, start: date | Non
     """A new child on the record, allocated to a social worker (the person recording, when they
     carry cases) so that somebody holds the case from the first day."""
     child = child_create(by=by, **values)
-    worker = social_worker or (by if getattr(by, "role", None) in ("social_worker", "team_manager") else None)
+    worker = social_worker or (by if rules.may_hold(getattr(by, "role", None), Allocation.SOCIAL_WORKER) else None)
     if worker is not None:
         allocation_assign(child=child, role=Allocation.SOCIAL_WORKER, worker=worker, start=start or date.today(), by=by)
     return child
@@ -257,16 +257,8 @@ def relative_add(
     return relationship_add(child=child, person=person, relationship=relationship, by=by, **values)
 
 
-ROLES_FOR = {"social_worker": ("social_worker", "team_manager"), "iro": ("iro",)}
-
-
 def allocation_check(child: Child, values: Values, today: date | None = None) -> dict[str, str]:
-    worker = values.get("worker")
-    return rules.allocation_problems(
-        values,
-        worker_role=getattr(worker, "role", None),
-        roles_allowed=ROLES_FOR.get(str(values.get("role") or ""), ()),
-    )
+    return rules.allocation_problems(values, worker_role=getattr(values.get("worker"), "role", None))
 
 
 @transaction.atomic
