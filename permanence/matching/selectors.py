@@ -10,7 +10,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Prefetch, Q
 
-from permanence.children.models import Child
+from permanence.children.models import Carer, Child
 from permanence.planning.models import PermanencePlan
 from permanence.timescales.dates import age_on
 
@@ -113,20 +113,33 @@ def waiting_profiles():
 # --- pages --------------------------------------------------------------------------------------
 
 
-def carer_register(*, approval_type="", status="", district="", need="", q=""):
-    rows = CarerProfile.objects.select_related("carer").order_by("carer__name", "pk")
-    if approval_type:
-        rows = rows.filter(approval_type=approval_type)
-    if status:
-        rows = rows.filter(status=status)
-    if district:
-        rows = rows.filter(district=district)
+def carer_register(*, q="", kind="", approval_type="", status="", district="", need="", on_register=None):
+    """The council's carers filtered as the carer register page and the API filter them, by name,
+    each with its family-finding register entry (`matching_profile`): the one filter for both.
+
+    `q` is part of the name or the reference, case ignored; `kind` the kind of carer on the case
+    record; `approval_type`, `status`, `district` and `need` (a need area they can meet at some
+    level) are about the register entry, so they leave out carers not on the register;
+    `on_register` True or False keeps only those on it, or only those not. A queryset, not yet read.
+    """
+    carers = Carer.objects.select_related("matching_profile").order_by("name", "pk")
     if q:
-        rows = rows.filter(Q(carer__name__icontains=q) | Q(carer__reference__icontains=q))
+        carers = carers.filter(Q(name__icontains=q) | Q(reference__icontains=q))
+    if kind:
+        carers = carers.filter(kind=kind)
+    if approval_type:
+        carers = carers.filter(matching_profile__approval_type=approval_type)
+    if status:
+        carers = carers.filter(matching_profile__status=status)
+    if district:
+        carers = carers.filter(matching_profile__district=district)
+    if on_register is not None:
+        carers = carers.filter(matching_profile__isnull=not on_register)
     if need:
-        # JSON lookups differ between SQLite and PostgreSQL; the register is small, so filter here.
-        return [r for r in rows if int((r.needs or {}).get(need, 0)) > 0]
-    return rows
+        # JSON lookups differ between SQLite and PostgreSQL; the register is small, so read the needs here.
+        entries = carers.filter(matching_profile__isnull=False).values_list("pk", "matching_profile__needs")
+        carers = carers.filter(pk__in=[pk for pk, needs in entries if int((needs or {}).get(need, 0)) > 0])
+    return carers
 
 
 def carer_matches(carer):

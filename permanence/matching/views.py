@@ -34,7 +34,7 @@ def home(request):
 def carer_register(request):
     form = forms.RegisterFilter(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.carer_register(**{k: v for k, v in filters.items() if v})
+    rows = selectors.carer_register(on_register=True, **{k: v for k, v in filters.items() if v})
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     return render(request, "matching/carer_register.html", {"form": form, "page": page, "count": page.paginator.count})
 

@@ -8,7 +8,6 @@ through the child's case access, and a match through the case access to each of 
 from datetime import date
 from typing import Annotated
 
-from django.db.models import Q
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -179,20 +178,14 @@ def _register(carer, values):
 @paginate(Pagination)
 def list_carers(request, filters: Query[CarerFilters]):
     need(request, matrix.MEETINGS)
-    carers = Carer.objects.select_related("matching_profile").order_by("name", "pk")
-    if filters.q:
-        carers = carers.filter(Q(name__icontains=filters.q) | Q(reference__icontains=filters.q))
-    if filters.kind:
-        carers = carers.filter(kind=filters.kind)
-    if filters.approval_type:
-        carers = carers.filter(matching_profile__approval_type=filters.approval_type)
-    if filters.status:
-        carers = carers.filter(matching_profile__status=filters.status)
-    if filters.district:
-        carers = carers.filter(matching_profile__district=filters.district)
-    if filters.on_register is not None:
-        carers = carers.filter(matching_profile__isnull=not filters.on_register)
-    return carers
+    return selectors.carer_register(
+        q=filters.q,
+        kind=filters.kind or "",
+        approval_type=filters.approval_type or "",
+        status=filters.status or "",
+        district=filters.district or "",
+        on_register=filters.on_register,
+    )
 
 
 @router.get("/carers/{carer_id}", response=READ(CarerDetailOut), summary="A carer, their register entry and matches")

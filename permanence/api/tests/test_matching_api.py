@@ -4,6 +4,7 @@ reads the shortlist with each part of the score explained, and links the child w
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from permanence.access import matrix
 from permanence.audit.models import AuditEvent
@@ -268,3 +269,40 @@ def test_a_register_change_needs_if_match_and_a_stale_one_is_refused_with_the_ot
     assert stale.status_code == 412 and stale.json()["error"]["code"] == "changed_since_read"
     assert "Would love a brother and sister" in " ".join(stale.json()["error"]["fields"]["changes"])
     assert CarerProfile.objects.get(carer=hills).preferences == "Would love a brother and sister"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"q": "hill"},
+        {"q": "AD"},
+        {"q": "fc1"},
+        {"approval_type": "adopter"},
+        {"approval_type": "long_term_foster_carer"},
+        {"status": "available"},
+        {"status": "on_hold"},
+        {"district": "TB1"},
+        {"district": "TB2", "q": "shah"},
+    ],
+)
+def test_the_carer_register_page_and_the_api_filter_the_register_the_same_way(council, api_as, client, hills, filters):
+    carer("Ria and Tom Shah", "AD2", approval_type="adopter", district="TB2", needs={"emotional_behavioural": 1})
+    carer("Pat Foster", "FC1", kind="foster_carer", approval_type="long_term_foster_carer", district="TB1")
+    carer("Lee Kin", "KC1", kind="foster_carer")  # on the case record, not on the register
+    fiona = council["people"][matrix.FAMILY_FINDER]
+    client.force_login(fiona)
+    page = client.get(reverse("matching-carers"), filters)
+    on_the_page = [c.name for c in page.context["page"].object_list]
+    in_the_api = [
+        c["name"] for c in finder(council, api_as).get("/carers", filters | {"on_register": "true"}).json()["items"]
+    ]
+    assert on_the_page == in_the_api
+    assert "Lee Kin" not in on_the_page
+
+
+def test_the_register_page_filters_by_a_need_carers_can_meet(council, client, hills):
+    carer("Ria and Tom Shah", "AD2", approval_type="adopter", district="TB2", needs={"emotional_behavioural": 1})
+    client.force_login(council["people"][matrix.FAMILY_FINDER])
+    page = client.get(reverse("matching-carers"), {"need": "emotional_behavioural"})
+    assert [c.name for c in page.context["page"].object_list] == ["Ria and Tom Shah"]
