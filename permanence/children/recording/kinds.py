@@ -359,6 +359,10 @@ EpisodeCorrectionForm = f.model_form(
 )
 
 
+# Where the child lives, as care starting and a move both ask it (forms.PlacementFields).
+PLACEMENT: tuple[str, ...] = tuple(f.PlacementFields.base_fields)
+
+
 KINDS = [
     Kind(
         "care_start",
@@ -368,18 +372,7 @@ KINDS = [
         lambda d, *, child, by: services.care_start(
             child=child,
             by=by,
-            **_pick(
-                d,
-                "start",
-                "legal_status",
-                "category_of_need",
-                "placement",
-                "provider",
-                "carer",
-                "placed_with",
-                "placement_postcode",
-                "home_postcode",
-            ),
+            **_pick(d, "start", "legal_status", "category_of_need", *PLACEMENT, "home_postcode"),
         ),
         Episode,
         "care-starts",
@@ -397,17 +390,7 @@ KINDS = [
             child=child,
             by=by,
             **_seen(d),
-            **_pick(
-                d,
-                "date",
-                "placement",
-                "provider",
-                "carer",
-                "placed_with",
-                "placement_postcode",
-                "reason_place_change",
-                "legal_status",
-            ),
+            **_pick(d, "date", *PLACEMENT, "reason_place_change", "legal_status"),
         ),
         Episode,
         "moves",

@@ -29,7 +29,7 @@ from ..models import (
 )
 from ..versions import versioned_update
 from .common import recorded, refuse_if, refuse_unless_editable_here, today_or
-from .episodes import FIELDS, _lock, _run, check_run, episode_check
+from .episodes import FIELDS, _lock, check_new, episode_check
 
 Values = Mapping[str, Any]
 
@@ -114,8 +114,7 @@ def episode_create(*, child: Child, by: User | None = None, today: date | None =
     _lock(child)
     new = {field: "" for field in FIELDS if field not in ("start", "end", "carer_id", "placed_with_id")}
     new |= {"pk": None, "end": None, "carer_id": None, "placed_with_id": None} | values
-    episodes = [*_run(child), new]
-    check_run(child, episodes, focus={len(episodes) - 1}, today=today)
+    check_new(child, new, today=today)
     episode = Episode.objects.create(child=child, created_by=by, **values)
     recorded(child.pk)
     return episode

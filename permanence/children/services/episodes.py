@@ -85,6 +85,12 @@ def check_run(
     refuse_if(problems)
 
 
+def check_new(child: Child, new: dict[str, Any], *, today: date | None = None) -> None:
+    """Refuse if the child's episodes with `new` added would have problems (its own on its fields)."""
+    episodes = [*_run(child), new]
+    check_run(child, episodes, focus={len(episodes) - 1}, today=today)
+
+
 def current_episode(child: Child) -> Episode | None:
     return Episode.objects.filter(child=child, end__isnull=True).order_by("-start").first()
 
@@ -102,6 +108,23 @@ def _seen_current(child: Child, episode: Episode | None, version: int | str, fie
     elif current.pk != episode.pk:
         refuse_if({"__all__": "The episode you saw is no longer the current one: open the child's record again."})
     return current
+
+
+def _changing(child: Child, episode: Episode | None, version: int | str) -> Episode:
+    """The open episode a move, a change of legal status or leaving care ends, with the child's
+    episodes locked: refused beside a case system that keeps episodes, or when it is not the one
+    the person saw at `version`."""
+    refuse_unless_editable_here("episode")
+    _lock(child)
+    return _seen_current(child, episode, version)
+
+
+def _run_with(child: Child, episode_pk: int, values: Mapping[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """The child's episodes as they would be with `values` written to one of them, and its index."""
+    episodes = _run(child)
+    index = next(i for i, e in enumerate(episodes) if e["pk"] == episode_pk)
+    episodes[index] = episodes[index] | dict(values)
+    return episodes, index
 
 
 def _carer_values(carer: Carer | None, placed_with: Person | None) -> dict[str, Any]:
@@ -150,8 +173,7 @@ def care_start(
         "urn": "",
         **_carer_values(carer, placed_with),
     }
-    episodes = [*_run(child), new]
-    check_run(child, episodes, focus={len(episodes) - 1}, today=today)
+    check_new(child, new, today=today)
     new.pop("pk")
     episode = Episode.objects.create(child=child, created_by=by, **new)
     recorded(child.pk)
@@ -178,9 +200,7 @@ def _follow_on(
         "reason_place_change": "",
         **changes,
     }
-    episodes = _run(child)
-    index = next(i for i, e in enumerate(episodes) if e["pk"] == current.pk)
-    episodes[index] = episodes[index] | {"end": date, "reason_ceased": rules.CEASED_CONTINUES}
+    episodes, index = _run_with(child, current.pk, {"end": date, "reason_ceased": rules.CEASED_CONTINUES})
     episodes.append({"pk": None, **following})
     check_run(child, episodes, focus={index, len(episodes) - 1}, today=today, renames=DAY_OF_CHANGE)
     versioned_update(record=current, version=version, changes={"end": date, "reason_ceased": "X1"}, by=by)
@@ -208,9 +228,7 @@ def placement_move(
 ) -> Episode:
     """The child moves to a new placement on `date` (RNE P, or T with the same carer; U or B when
     the legal status changes the same day)."""
-    refuse_unless_editable_here("episode")
-    _lock(child)
-    current = _seen_current(child, episode, version)
+    current = _changing(child, episode, version)
     status_changes = bool(legal_status) and legal_status != current.legal_status
     same_carer = carer is not None and carer.pk == current.carer_id
     reason_new = ("U" if same_carer else "B") if status_changes else ("T" if same_carer else "P")
@@ -242,9 +260,7 @@ def legal_status_change(
     today: date | None = None,
 ) -> Episode:
     """Only the legal status changes (RNE L): the placement and carer continue."""
-    refuse_unless_editable_here("episode")
-    _lock(child)
-    current = _seen_current(child, episode, version)
+    current = _changing(child, episode, version)
     return _follow_on(
         child,
         current=current,
@@ -269,14 +285,10 @@ def care_end(
     today: date | None = None,
 ) -> Episode:
     """The child ceases to be looked after on `date`, for the reason given (REC)."""
-    refuse_unless_editable_here("episode")
-    _lock(child)
-    current = _seen_current(child, episode, version)
+    current = _changing(child, episode, version)
     if reason_ceased == rules.CEASED_CONTINUES:
         refuse_if({"reason_ceased": "X1 continues care in a new episode: record a move or a change of legal status."})
-    episodes = _run(child)
-    index = next(i for i, e in enumerate(episodes) if e["pk"] == current.pk)
-    episodes[index] = episodes[index] | {"end": date, "reason_ceased": reason_ceased}
+    episodes, index = _run_with(child, current.pk, {"end": date, "reason_ceased": reason_ceased})
     check_run(child, episodes, focus={index}, today=today, renames=DAY_OF_CHANGE)
     episode = versioned_update(
         record=current, version=version, changes={"end": date, "reason_ceased": reason_ceased}, by=by
@@ -287,7 +299,5 @@ def care_end(
 
 def episode_check(*, episode: Episode, values: Values, today: date | None = None) -> None:
     """The whole-run check for a correction of one episode (used by `record_correct`)."""
-    episodes = _run(episode.child)
-    index = next(i for i, e in enumerate(episodes) if e["pk"] == episode.pk)
-    episodes[index] = episodes[index] | dict(values)
+    episodes, index = _run_with(episode.child, episode.pk, values)
     check_run(episode.child, episodes, focus={index}, today=today)
