@@ -24,7 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from permanence.audit import chain
-from permanence.obligations.store import facts_changed
+from permanence.children.changes import children_changed
 
 from .kinds import KINDS
 from .mapping.person import Lookups, default_role_of, map_person
@@ -42,19 +42,6 @@ LOCK_KEY = 727_0018  # PostgreSQL advisory lock: one sync at a time
 # More people than this share of those held leaving the extract at once is taken for a partial
 # extract: the run fails rather than ending them (PERMANENCE_SSD_MAX_VANISHED, 0 to 1).
 MAX_VANISHED = 0.10
-
-_children_changed: list[Callable[[set[int]], None]] = []
-
-
-def on_children_changed(callback: Callable[[set[int]], None]) -> None:
-    """Register a callback given the ids of the children a sync changed, after it commits (the one
-    place the stored obligations, or anything else derived from the record, are brought up to date)."""
-    _children_changed.append(callback)
-
-
-def children_changed(ids: set[int]) -> None:
-    for callback in list(_children_changed):
-        callback(set(ids))
 
 
 def ssd_sync(
@@ -89,8 +76,6 @@ def ssd_sync(
         raise
     _finish(run, tally, problems)
     say(f"Done in {time.perf_counter() - started:.1f} s")
-    if tally.changed_children and run.status == SyncRun.SUCCEEDED:
-        children_changed(tally.changed_children)
     return run
 
 
@@ -310,7 +295,7 @@ def _leave(run, leaving, tally):
                 ]
             )
             tally.changed_children.update(child_ids)
-            facts_changed(set(child_ids))
+            children_changed(child_ids)
             chain.append_many(
                 [
                     {

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from permanence.audit import chain
+from permanence.children.changes import children_changed
 from permanence.children.models import Child
-from permanence.obligations.store import facts_changed
 
 from . import bulk
 from .kinds import BATCH, KINDS, digest
@@ -31,13 +31,13 @@ class BatchWriter(Planner):
         try:
             with transaction.atomic():
                 self._write(good)
-                facts_changed({p.child_id for p in good if p.child_id})
+                children_changed(p.child_id for p in good)
         except IntegrityError:
             for plan in good:
                 try:
                     with transaction.atomic():
                         self._write([plan])
-                        facts_changed({plan.child_id} if plan.child_id else set())
+                        children_changed([plan.child_id])
                 except IntegrityError as error:
                     plan.problems.append(
                         Problem(

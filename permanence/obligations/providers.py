@@ -17,7 +17,7 @@ provider may give it.
 
 A provider also names the models its facts come from (`models={Model: "path__to__child_id"}`):
 saving or deleting one marks that child's stored obligations behind and works them out again
-(store.facts_changed). A provider whose facts of one child depend on another's (brothers and
+(children.changes, heard by store.facts_changed). A provider whose facts of one child depend on another's (brothers and
 sisters) gives `related`: ids -> the other children whose obligations a change to these changes.
 """
 

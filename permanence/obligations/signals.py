@@ -1,16 +1,15 @@
 """Where the read model hears that a fact changed, inside the transaction that changed it.
 
-- The case record's services send `children.services.fact_recorded(child_id=)` for every fact
-  they record or correct (episodes, orders, reviews, visits, proceedings, people ...); saving
-  or deleting one of the record's models the snapshot reads is heard as well.
-- Feature apps name the models their facts come from (providers.register_fact_provider(models=));
-  saving or deleting one of them is heard here.
-- The 903 import names the children it changed (changes.children_changed); the case-system feed
-  calls store.facts_changed itself.
+Every way in names the children whose facts changed through `children.changes.children_changed`
+(the case record's services for every fact they record or correct, a sibling assessment, the 903
+import, the case-system feed); the stored obligations listen there. Saving or deleting one of the
+record's models the snapshot reads, or one a feature app names (providers.register_fact_provider(
+models=)), is said there too, so a change made another way (the admin, a data fix) is heard.
 """
 
 from django.db.models.signals import post_delete, post_save
 
+from permanence.children.changes import children_changed, on_children_changed
 from permanence.children.models import (
     Carer,
     Child,
@@ -28,9 +27,7 @@ from permanence.children.models import (
     TemporaryApproval,
     Visit,
 )
-from permanence.children.services import fact_recorded
 
-from .changes import on_children_changed
 from .store import facts_changed
 
 
@@ -49,7 +46,7 @@ def watch(model, path: str) -> None:
     def changed(sender, instance, **kwargs):
         child_id = _child_id(instance, path)
         if child_id is not None:
-            facts_changed({child_id})
+            children_changed({child_id})
 
     uid = f"obligations:{model._meta.label}"
     post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
@@ -57,16 +54,12 @@ def watch(model, path: str) -> None:
 
 
 def _carer_changed(sender, instance, **kwargs):
-    facts_changed(set(Episode.objects.filter(carer=instance).values_list("child_id", flat=True)))
-
-
-def _recorded(sender, child_id, **kwargs):
-    facts_changed({child_id})
+    children_changed(Episode.objects.filter(carer=instance).values_list("child_id", flat=True))
 
 
 def connect() -> None:
-    fact_recorded.connect(_recorded, weak=False, dispatch_uid="obligations:fact_recorded")
-    on_children_changed("stored obligations", facts_changed)  # the 903 import, in its transaction
+    # Every way in, in the transaction that changed the facts.
+    on_children_changed("stored obligations", facts_changed)
     # The case record's own models too, so a change made another way (the admin, a data fix in a
     # shell) is heard as well: a second mark in the same transaction costs one small update.
     watch(Child, "id")

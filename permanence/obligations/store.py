@@ -1,8 +1,8 @@
 """The obligations read model: stored when facts change, read by every page, checked against the engine.
 
-- `facts_changed(ids)` is called inside the transaction that records a fact (through the
-  `children.services.fact_recorded` signal, the post-save hooks of the models feature apps
-  register, the 903 import and the case-system feed). It marks the stored rows of those children
+- `facts_changed(ids)` listens to `children.changes.children_changed`, which every way in calls
+  inside the transaction that records a fact (the case record's services, the post-save hooks of
+  the models feature apps register, the 903 import and the case-system feed). It marks the stored rows of those children
   and of their brothers and sisters as behind their facts, in that same transaction, and works
   them out again as soon as it commits.
 - `stored_obligations(ids, today)` reads the stored rows; any that are missing, behind their

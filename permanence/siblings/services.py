@@ -12,9 +12,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from permanence.accounts.models import User
+from permanence.children.changes import children_changed
 from permanence.children.models import Child
 from permanence.children.refusals import refuse_if
-from permanence.obligations.store import facts_changed
 from permanence.planning.options import FORUM_NAMES
 
 from . import rules
@@ -82,7 +82,7 @@ def sibling_assessment_record(
         **texts,
     )
     assessment.children.set(children)
-    facts_changed({child.pk for child in children})  # the children's assessment is a fact of each
+    children_changed({child.pk for child in children})  # the children's assessment is a fact of each
     return assessment
 
 

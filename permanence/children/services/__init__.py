@@ -29,7 +29,6 @@ from .case import (
     review_record,
     visit_record,
 )
-from .common import fact_recorded
 from .corrections import record_correct
 from .episodes import care_end, care_start, current_episode, legal_status_change, placement_move
 from .facts import (
@@ -61,7 +60,6 @@ __all__ = [
     "episode_create",
     "episode_update",
     "extension_grant",
-    "fact_recorded",
     "health_assessment_record",
     "hearing_add",
     "legal_status_change",

@@ -1,22 +1,17 @@
 """What every write to the case record shares: refusing with {field: message}, the ownership
-check beside a case system, and telling the read model that a child's facts changed."""
+check beside a case system, and saying that a child's facts changed (children.changes)."""
 
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-import django.dispatch
 from django.core.exceptions import ValidationError
 
 from .. import ownership
+from ..changes import children_changed
 from ..refusals import refuse_if
 
-__all__ = ["fact_recorded", "recorded", "refuse_if", "refuse_unless_editable_here", "today_or", "values_of"]
-
-# Sent inside the writing transaction whenever a service records or corrects a child's fact, so
-# the stored read model of obligations marks that child behind in the same transaction and works
-# it out again once it commits: fact_recorded(child_id=).
-fact_recorded = django.dispatch.Signal()
+__all__ = ["recorded", "refuse_if", "refuse_unless_editable_here", "today_or", "values_of"]
 
 
 def refuse_unless_editable_here(fact: str) -> None:
@@ -26,8 +21,9 @@ def refuse_unless_editable_here(fact: str) -> None:
 
 
 def recorded(child_id: int) -> None:
-    """Say, inside the transaction, that this child's facts changed."""
-    fact_recorded.send(sender=None, child_id=child_id)
+    """Say, inside the transaction, that this child's facts changed (whoever keeps something
+    derived from them, such as the stored obligations, is told in the same transaction)."""
+    children_changed({child_id})
 
 
 def today_or(today: date | None) -> date:

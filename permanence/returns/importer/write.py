@@ -7,9 +7,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from permanence.audit import chain
+from permanence.children.changes import children_changed
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
-from permanence.obligations.changes import children_changed
 
 from .. import models as m
 from .plan import EPISODE_FIELDS, _chunks

@@ -16,10 +16,10 @@ import pytest
 
 from permanence.audit import chain
 from permanence.audit.models import AuditEvent
+from permanence.children.changes import _listeners, on_children_changed
 from permanence.children.models import Allocation, Child, Episode, LegalOrder, Review
 from permanence.children.orders import DEPRIVATION_OF_LIBERTY_ORDER
 from permanence.demo.loader import delete_demo_data
-from permanence.obligations.changes import _listeners, on_children_changed
 from permanence.obligations.selectors import obligations_for_child
 from permanence.returns import models as m
 from permanence.returns.cli import import_main
