@@ -197,7 +197,7 @@ class ADMDecision(models.Model):
     )
 
 
-class IRODecisionsReport(models.Model):
+class IRODecisionsReport(Versioned):
     """The IRO's record of the decisions of a looked-after review, in the parts the IRO Handbook
     names: whether the care plan (with the permanence plan) was confirmed or changed, each decision
     with who will carry it out and by when (kept as actions), and the child's views."""

@@ -584,25 +584,29 @@ def decisions_report(request, pk, review_pk):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _apply(form, lambda: services.iro_report_record(review=review, iro=request.user, **form.service_values()))
+        and _apply(
+            form,
+            lambda: services.iro_report_record(review=review, iro=request.user, **form.service_values()),
+            request=request,
+            record=existing,  # a report already written is changed on the version the IRO read
+        )
     ):
         messages.success(
             request, f"The IRO decisions report for the review of {review.date:%d %B %Y} has been recorded."
         )
         return redirect("child-detail", pk)
-    return render(
-        request,
-        "meetings/decisions_report.html",
-        {
-            "review": review,
-            "child": review.child,
-            "form": form,
-            "existing": existing,
-            "actions": existing.actions.select_related("owner") if existing else [],
-            "source": choices.REPORT_SOURCE,
-            "plan": selectors.plan_at_review(review.child, review.date),
-        },
-    )
+    context = {
+        "review": review,
+        "child": review.child,
+        "form": form,
+        "existing": existing,
+        "actions": existing.actions.select_related("owner") if existing else [],
+        "source": choices.REPORT_SOURCE,
+        "plan": selectors.plan_at_review(review.child, review.date),
+    }
+    if existing is None:
+        return render(request, "meetings/decisions_report.html", context)
+    return _edit_page(request, "meetings/decisions_report.html", context, form=form, record=existing)
 
 
 # --- the IRO's desk and escalation -----------------------------------------------------------------

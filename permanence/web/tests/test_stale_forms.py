@@ -17,11 +17,21 @@ from permanence.access.models import RestrictedRecord
 from permanence.access.services import restriction_set
 from permanence.accounts import roles
 from permanence.accounts.models import User
+from permanence.children import services as children
 from permanence.children.models import Carer
 from permanence.govuk.forms import GovukDateField
 from permanence.matching import services as matching
 from permanence.meetings import services as meetings
-from permanence.meetings.models import Action, AgendaItem, Clinic, ClinicItem, Escalation, PanelItem, TrackingMeeting
+from permanence.meetings.models import (
+    Action,
+    AgendaItem,
+    Clinic,
+    ClinicItem,
+    Escalation,
+    IRODecisionsReport,
+    PanelItem,
+    TrackingMeeting,
+)
 from permanence.support import services as support
 from permanence.support.models import SupportAction
 from permanence.voice import services as voice
@@ -246,7 +256,29 @@ def record_access(council):
     }
 
 
+def decisions_report(council):
+    irene, mina = council["people"][matrix.IRO], council["mine"]
+    review = children.review_record(child=mina, date=TODAY - timedelta(days=1), iro=irene)
+    meetings.iro_report_record(
+        review=review,
+        issued=TODAY,
+        plan_outcome="confirmed",
+        child_views="Mina wants to stay with her carers",
+        decisions_made=[{"description": "Chase the CPR", "owner": irene, "due": TODAY + timedelta(days=14)}],
+        iro=irene,
+    )
+    return {
+        "url": f"/children/{mina.pk}/reviews/{review.pk}/decisions-report/",
+        "people": (irene, council["people"][matrix.SERVICE_MANAGER]),
+        "first": {"decisions": "Irene: contact to be reviewed in March"},
+        "second": {"decisions": "Simone: overwrite"},
+        "saved": lambda: IRODecisionsReport.objects.get(review=review).decisions,
+        "expect": "Irene: contact to be reviewed in March",
+    }
+
+
 CASES = {
+    "decisions-report": decisions_report,
     "clinic-item": clinic_item,
     "agenda-item": agenda_item,
     "panel-minutes": panel_minutes,
@@ -292,7 +324,6 @@ NOT_AN_EDIT = {
     "panel-new": "sets up a panel",
     "add-to-panel": "adds a child to a panel",
     "panel-item": "adds a new action (the 'add an action' form every meeting page has)",
-    "decisions-report": "records a new IRO decisions report for a review",
     "escalation-new": "raises a new escalation",
     "matching-start": "starts family finding",
     "matching-link": "links a child with a household (a new match)",
