@@ -36,6 +36,7 @@ help:
 	@echo "make prod-check      docs/deploy.md's production set-up run here: gunicorn, worker, scheduler on PostgreSQL"
 	@echo "make sync-ssd SOURCE=...  bring the case record up to date from the council's SSD (folder or database URL)"
 	@echo "make bench-ssd       the SSD feed: national first load and a 1% nightly delta, with peak memory"
+	@echo "                     (BENCH_SSD_ARGS=--reuse keeps the extract an earlier run wrote)"
 
 # --- bootstrap: virtual environment, pinned dependencies, front-end assets ----------------
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -125,7 +126,7 @@ sync-ssd: migrate
 	$(BIN)/permanence sync-ssd "$(SOURCE)"
 
 bench-ssd: bootstrap
-	$(BIN)/python -m permanence.feed.bench --children $(BENCH_SSD_CHILDREN)
+	$(BIN)/python -m permanence.feed.bench --children $(BENCH_SSD_CHILDREN) $(BENCH_SSD_ARGS)
 
 bench-matching: bootstrap
 	$(BIN)/python -m permanence.matching.bench --children 300 --carers 3000

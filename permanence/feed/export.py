@@ -57,6 +57,7 @@ class ExtractWriter:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.staff, self.teams = staff, teams  # {id: {username, first_name, last_name, job_title}}, {id: name}
         self.handles, self.writers = {}, {}
+        self.columns = {table: TABLES[table].column_names for table in WRITTEN}
         for table in WRITTEN:
             handle = open(self.folder / f"{table}.csv", "w", encoding="utf-8", newline="")
             self.handles[table] = handle
@@ -72,7 +73,7 @@ class ExtractWriter:
         self.close()
 
     def row(self, table, **values):
-        self.writers[table].writerow([values.get(c, "") for c in TABLES[table].column_names])
+        self.writers[table].writerow([values.get(c, "") for c in self.columns[table]])
         self.counts[table] += 1
 
     def close(self):
