@@ -15,10 +15,14 @@ far cheaper than staging the whole extract. A first load (`everything=True`) and
 
 import shutil
 import sqlite3
+import sys
 import tempfile
 import zlib
+from array import array
 from collections import defaultdict
 from pathlib import Path
+
+import numpy
 
 from .mapping.values import Problem
 from .sources import SourceError
@@ -170,18 +174,18 @@ class Staging:
         stage = self.complete and not is_lookup
         if stage:
             insert = self._create(table)
-        blank, seen, repeated, strangers = [], set(), set(), []
+        # Each key's hash (8 bytes a row, whatever the extract's size); a hash seen twice sends
+        # the table to be read again for the rows whose keys repeat.
+        blank, keys, strangers = [], array("q"), []
         batch, count = [], 0
         for row, cells in self.source.rows(table, columns):
             count += 1
             key = cells[key_at].strip()
             h = row_hash(table, cells)
-            if not key:
-                blank.append((row, cells))
-            elif key in seen:
-                repeated.add(key)
+            if key:
+                keys.append(hash(key))
             else:
-                seen.add(key)
+                blank.append((row, cells))
             if is_lookup:
                 if key:
                     lookup[key] = dict(zip(columns, cells, strict=True))
@@ -203,7 +207,8 @@ class Staging:
             elif person is None or person not in known:
                 strangers.append((row, person))
             for i, found in targets:
-                found.setdefault(cells[i], cells[person_column_at] if person_column_at is not None else None)
+                if cells[i] not in found:
+                    found[cells[i]] = sys.intern(cells[person_column_at]) if person_column_at is not None else None
             if stage:
                 batch.append((row, person, *cells))
                 if len(batch) >= BATCH_INSERT:
@@ -214,7 +219,11 @@ class Staging:
         self.counts[table] = count
         if stage:
             self._index(table)
-        del seen
+        hashes = numpy.frombuffer(keys, dtype=numpy.int64).copy() if keys else numpy.zeros(0, dtype=numpy.int64)
+        del keys
+        hashes.sort()
+        repeated = set(hashes[1:][hashes[1:] == hashes[:-1]].tolist())
+        del hashes
         key_problems = [
             Problem(table, str(row), spec.key, "", "is blank: every row needs its identifier", person_of(cells) or "")
             for row, cells in blank
@@ -247,14 +256,15 @@ class Staging:
         return team[1] * worker[0] + worker[1] * team[0]
 
     def _repeated(self, table, key_at, person_of, repeated):
-        """The rows of keys that appear more than once, by key and then row."""
-        found = []
+        """The rows of keys that appear more than once (`repeated`: their hashes), by key and then row."""
+        found, times = [], defaultdict(int)
         for row, cells in self.source.rows(table, self.present[table]):
             key = cells[key_at].strip()
-            if key in repeated:
+            if key and hash(key) in repeated:
                 person = person_of(cells) if TABLES[table].person else None
                 found.append((key, str(row), person))
-        found.sort(key=lambda f: (f[0], f[1]))
+                times[key] += 1
+        found = sorted((f for f in found if times[f[0]] > 1), key=lambda f: (f[0], f[1]))
         return [
             Problem(
                 table, row, TABLES[table].key, key, "appears on more than one row: a key names one row", person or ""

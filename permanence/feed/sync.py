@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from permanence.audit import chain
@@ -256,6 +256,7 @@ def _apply(run, staging, tally, problems, say, batch_size, max_vanished, today):
                     p for p in plan.problems if not (p.message.startswith("has a problem in another table"))
                 )
         done += len(batch)
+        reset_queries()  # with DEBUG on, Django keeps every query: a national load's would fill memory
         say(f"People applied: {done:,} of {len(todo):,}")
     _leave(run, leaving, tally)
 

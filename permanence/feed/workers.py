@@ -103,7 +103,7 @@ class Workers:
 def resolved(fact, workers):
     """A fact's values as the record's fields: references to workers and teams made ids."""
     v = fact.values
-    out = {k: value for k, value in v.items() if not k.startswith("_")}
+    out = {k: value for k, value in v.items() if k[0] != "_"}
     if fact.kind == "allocation":
         out["worker_id"], out["team_id"] = workers.user(v["_professional"]), workers.team(v["_team"])
     elif fact.kind == "review":

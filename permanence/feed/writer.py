@@ -143,7 +143,11 @@ class BatchWriter(Planner):
 
     def _write_kind(self, kind, creates, adoptions, updates, ends, now):
         """One kind's creates [(plan, key, values)], adoptions, updates and ends [(plan, item)]."""
-        made = bulk.insert(kind.model, [{"child_id": p.child_id, **values} for p, _, values in creates])
+        made = bulk.insert(
+            kind.model,
+            [values for _, _, values in creates],
+            columns={"child_id": [p.child_id for p, _, _ in creates]},
+        )
         records = [
             {"child_id": p.child_id, "kind": kind.name, "key": key, "object_id": pk, "digest": digest(values)}
             for (p, key, values), pk in zip(creates, made, strict=True)

@@ -47,7 +47,9 @@ class Reader:
 
     def raw(self, field):
         value = self.values.get(field)
-        return "" if value is None else str(value)
+        if value is None:
+            return ""
+        return value if value.__class__ is str else str(value)
 
     def text(self, field, *, max_length=None, required=False):
         value = self.raw(field).strip()

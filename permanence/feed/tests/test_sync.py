@@ -367,6 +367,9 @@ def test_a_second_sync_while_one_is_running_is_refused_on_postgresql(sync, octob
     ) as other:
         other.execute("SELECT pg_advisory_lock(%s)", [feed_sync.LOCK_KEY])
         run = sync(x.council(), october)
+        # Let go now: a closed connection's lock is freed only when its server process has ended,
+        # which may be after the next test has started.
+        other.execute("SELECT pg_advisory_unlock(%s)", [feed_sync.LOCK_KEY])
     assert run.status == SyncRun.FAILED and "another sync is running" in run.message
     assert not Child.objects.exists()
 
