@@ -58,6 +58,8 @@ KEYS = {
     "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
     "PERMANENCE_PSEUDONYM_KEY": os.environ.get("PERMANENCE_PSEUDONYM_KEY") or secrets.token_urlsafe(50),
 }
+# This process signs the staff's sessions (prepare) with the key the server checks them with.
+os.environ.update(KEYS)
 
 
 def prepare():
