@@ -73,7 +73,9 @@ def test_a_correction_needs_if_match_and_a_stale_one_is_refused_with_the_other_c
     assert error["code"] == "changed_since_read" and "Irene Reviewer" in error["fields"]["changes"][0]
     review.refresh_from_db()
     assert review.participation == "PN3" and review.version == 2
-    assert RecordChange.objects.get(object_id=str(review.pk)).reason == "Advocate's report received"
+    assert RecordChange.objects.get(model="children.Review", object_id=str(review.pk)).reason == (
+        "Advocate's report received"
+    )
 
 
 def test_a_patch_changes_only_the_fields_sent(people):
