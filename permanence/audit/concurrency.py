@@ -1,31 +1,19 @@
-"""No lost updates: a form carries the version of the record it was opened on (the latest
-change in the audit log for those records); saving after someone else's change is refused,
-and their change is shown. Works for every model the audit log follows."""
+"""What someone else changed while a form was open, for the page that refuses a stale save.
+
+Whether a save is stale is decided by the record's version, in one conditional update
+(`children.versions.versioned_update`; for a child's planning, `planning.services.planning_change`).
+This module only reads the audit log to show the person what the others changed since, field by
+field, so they can check it before saving again.
+"""
 
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import Q
 
 from .models import AuditEvent
 
 CHANGES = (AuditEvent.CREATE, AuditEvent.UPDATE, AuditEvent.DELETE)
-FIELD = "opened_version"
-
-
-def _events(*, child_id, apps):
-    query = AuditEvent.objects.filter(child_id=child_id, action__in=CHANGES)
-    if apps:
-        from django.db.models import Q
-
-        condition = Q()
-        for app in apps:
-            condition |= Q(model__startswith=f"{app}.")
-        query = query.filter(condition)
-    return query
-
-
-def version(*, child_id, apps=()):
-    return _events(child_id=child_id, apps=apps).aggregate(last=Max("id"))["last"] or 0
+FIELD = "opened_version"  # the form field that carries the version the form was opened on
 
 
 @dataclass(frozen=True)
@@ -37,11 +25,19 @@ class Change:
     fields: list  # (field, before, after)
 
 
-def changes_since(opened, *, child_id, user, apps=()):
-    """Changes to the records since `opened` by anyone but `user`, oldest first."""
-    events = _events(child_id=child_id, apps=apps).filter(id__gt=opened).exclude(user_id=user.pk).order_by("id")
+def changes_after(since, *, child_id, user, apps=(), leave_out=()):
+    """The changes to the child's records in `apps` from `since` (a time) by anyone but `user`,
+    oldest first, less those to the models named in `leave_out` ("app.Model")."""
+    events = AuditEvent.objects.filter(child_id=child_id, action__in=CHANGES, at__gte=since).exclude(user_id=user.pk)
+    if apps:
+        condition = Q()
+        for app in apps:
+            condition |= Q(model__startswith=f"{app}.")
+        events = events.filter(condition)
+    if leave_out:
+        events = events.exclude(model__in=leave_out)
     found = []
-    for event in events:
+    for event in events.order_by("id"):
         before, after = event.before or {}, event.after or {}
         names = [name for name in (after or before) if name not in ("updated_at", "created_at")]
         fields = [
@@ -57,12 +53,3 @@ def changes_since(opened, *, child_id, user, apps=()):
             )
         )
     return found
-
-
-def stale(request, *, child_id, apps=()):
-    """For a POST: the other people's changes since the form was opened ([] when none).
-    A form without the field (an older client) is not checked."""
-    opened = request.POST.get(FIELD, "")
-    if not opened.isdigit():
-        return []
-    return changes_since(int(opened), child_id=child_id, user=request.user, apps=apps)

@@ -35,5 +35,9 @@ class PlanningConfig(AppConfig):
                 "child_id",
             ),
         )
+        # Any change to a planning record, by any way in, makes a planning form opened before it stale.
+        from . import signals
+
+        signals.connect()
         register_case_link(PLAN_FOR_FAMILY_FINDING, lambda: selectors.current_plans_for_outer_child(FAMILY_FINDING))
         register_case_link(PLAN_FOR_ADOPTION, lambda: selectors.current_plans_for_outer_child((ADOPTION,)))

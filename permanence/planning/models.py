@@ -7,7 +7,21 @@ superseded, never overwritten.
 from django.conf import settings
 from django.db import models
 
+from permanence.children.versions import Versioned
+
 from . import options, procedures
+
+
+class PlanningVersion(Versioned):
+    """The version of a child's permanence planning as a whole. A planning form carries the one it
+    was opened on, and every save moves it on in one conditional update (children.versions), so a
+    form opened before someone else changed any of the child's planning is refused, never saved
+    over their change. One row a child, made with the first save."""
+
+    child = models.OneToOneField("children.Child", on_delete=models.CASCADE, related_name="planning_version")
+
+    def __str__(self):
+        return f"Planning of child {self.child_id}, version {self.version}"
 
 
 class PermanencePlan(models.Model):

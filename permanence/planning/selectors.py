@@ -18,9 +18,15 @@ from .models import (
     PermanencePlan,
     PlacementConsent,
     PlanCarer,
+    PlanningVersion,
     PlanStageChange,
     PlanStep,
 )
+
+
+def planning_version(child):
+    """The version of the child's planning a form carries (services.planning_change): one query."""
+    return PlanningVersion.objects.filter(child=child).values_list("version", flat=True).first() or 1
 
 
 @dataclass(frozen=True)

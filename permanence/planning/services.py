@@ -4,15 +4,19 @@ Rules that refuse a record live in `rules.py` and `stages.py` (pure); a refusal 
 ValidationError({field: [message]}) and leaves the database unchanged.
 """
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date as date_type
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from permanence.accounts.models import User
 from permanence.children.models import Carer, Child, Person
 from permanence.children.refusals import refuse_if
+from permanence.children.versions import RecordChange, StaleRecord, versioned_update
 
 from . import options, procedures, rules, stages
 from .models import (
@@ -25,11 +29,78 @@ from .models import (
     PermanencePlan,
     PlacementConsent,
     PlanCarer,
+    PlanningVersion,
     PlanStageChange,
     PlanStep,
 )
 
 PLAN_DECISIONS = ("plan_agreed", "plan_changed")
+T = TypeVar("T")
+
+
+# The child's planning records, each with the path to the child: a change to any of them, by any
+# way in (a page, the API, the admin), moves the planning's version on (planning_moved).
+PLANNING_RECORDS = {
+    PermanencePlan: "child_id",
+    Decision: "child_id",
+    Meeting: "child_id",
+    PlanStageChange: "plan__child_id",
+    OptionsAnalysis: "child_id",
+    OptionAssessment: "analysis__child_id",
+    PlanCarer: "plan__child_id",
+    PlacementConsent: "child_id",
+    PlanStep: "child_id",
+    CarerBriefing: "child_id",
+    ParentContribution: "child_id",
+}
+
+
+# Who is making the planning change under way (planning_change), for the change's record.
+_changing_by: ContextVar[int | None] = ContextVar("planning_changing_by", default=None)
+
+
+def planning_moved(child_id: int, *, by_id: int | None = None) -> None:
+    """The child's planning changed: its version goes up by one (an atomic increment), kept with
+    who changed it (`by_id`, the person signed in, or making the change under way, when known), so
+    a form opened before is stale."""
+    by_id = by_id or _changing_by.get()
+    record, _ = PlanningVersion.objects.get_or_create(child_id=child_id)
+    PlanningVersion.objects.filter(pk=record.pk).update(version=F("version") + 1)
+    version = PlanningVersion.objects.filter(pk=record.pk).values_list("version", flat=True).get()
+    RecordChange.objects.create(
+        model=PlanningVersion._meta.label,
+        object_id=str(record.pk),
+        child_id=child_id,
+        version=version,
+        by_id=by_id,
+        changes={},
+    )
+
+
+@transaction.atomic
+def planning_change(*, child: Child, version: int | str | None, by: User | None, write: Callable[[], T]) -> T:
+    """Make a change to the child's planning (`write`, a service call) only if nobody else changed
+    any of it since the form was opened at `version`: the planning's version moves on in one
+    conditional update (children.versions.versioned_update), atomic on SQLite and PostgreSQL, and
+    the write follows in the same transaction. Raises StaleRecord, writing nothing, when someone
+    else's change came first; the person's own earlier saves from the same page are not a conflict.
+    Without a version (an older client) the change is made on the current one."""
+    record, _ = PlanningVersion.objects.get_or_create(child=child)
+    seen = record.version if version is None or not str(version).strip() else version
+    try:
+        versioned_update(record=record, version=seen, changes={}, by=by)
+    except StaleRecord as stale:
+        others = RecordChange.objects.filter(
+            model=PlanningVersion._meta.label, object_id=str(record.pk), version__gt=stale.expected
+        ).exclude(by=by)
+        if stale.current is None or others.exists():
+            raise
+        versioned_update(record=record, version=stale.current, changes={}, by=by)
+    changing = _changing_by.set(by.pk if by is not None else None)
+    try:
+        return write()
+    finally:
+        _changing_by.reset(changing)
 
 
 def current_plan(child: Child) -> PermanencePlan | None:

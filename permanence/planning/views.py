@@ -1,6 +1,6 @@
 """The permanence planning pages. Thin: forms parse, services decide, selectors read."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from permanence.audit import concurrency
 from permanence.children.models import Child
+from permanence.children.versions import StaleRecord
 from permanence.legal import routes
 from permanence.legal.eligibility import cao_without_leave
 
@@ -28,15 +30,37 @@ from .forms import (
     RecommendationForm,
     StageMoveForm,
 )
-from .models import CarerBriefing, OptionsAnalysis
+from .models import CarerBriefing, OptionsAnalysis, PlanningVersion
 
 PLANNING = ("planning",)  # a change to any planning record of the child makes an open form stale
 
 
-def _guard(request, child_id):
-    """The version to carry in the form, and other people's changes since it was opened (POST)."""
-    conflicts = concurrency.stale(request, child_id=child_id, apps=PLANNING) if request.method == "POST" else []
-    return {"opened_version": concurrency.version(child_id=child_id, apps=PLANNING), "conflicts": conflicts}
+def _save(request, child, form, write, **refusal):
+    """Save a valid planning form through `write` (a service call) in `services.planning_change`:
+    (True, []) when saved; (False, conflicts) when someone else changed the child's planning since
+    the form was opened (nothing is written; `conflicts` says what they changed); a refusal by the
+    service is put on the form's fields (`refusal`: take_refusal's options)."""
+    if request.method != "POST" or not form.is_valid():
+        return False, []
+    try:
+        services.planning_change(child=child, version=request.POST.get(concurrency.FIELD), by=request.user, write=write)
+    except StaleRecord as stale:
+        # From just before the first change since the form was opened (the change and its audit entry
+        # are written a moment apart).
+        since = min(change.at for change in stale.changes) - timedelta(seconds=2) if stale.changes else timezone.now()
+        found = concurrency.changes_after(
+            since, child_id=child.pk, user=request.user, apps=PLANNING, leave_out=(PlanningVersion._meta.label,)
+        )
+        return False, found or [concurrency.Change(c.who, c.at, "Changed", "planning", []) for c in stale.changes]
+    except ValidationError as refused:
+        form.take_refusal(refused, **refusal)
+        return False, []
+    return True, []
+
+
+def _guard(child, conflicts):
+    """What a planning form page carries: the planning's version now, and any conflicts."""
+    return {"opened_version": selectors.planning_version(child), "conflicts": conflicts}
 
 
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -76,28 +100,28 @@ def plan_carer(request, pk):
         people=[(str(p.pk), label) for p, label in people],
         households=[(str(c.pk), f"{c.name} ({c.get_kind_display().lower()})") for c in households],
     )
-    guard = _guard(request, child.pk)
-    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
-        by_pk = {str(p.pk): p for p, _ in people}
-        carers = {str(c.pk): c for c in households}
-        try:
-            services.plan_carer_name(
-                child=child,
-                person=by_pk.get(form.cleaned_data["person"]),
-                carer=carers.get(form.cleaned_data["carer"]),
-                date=form.cleaned_data["named_on"],
-                by=request.user,
-            )
-        except ValidationError as refused:
-            form.take_refusal(refused)
-        else:
-            messages.success(request, "The plan now names who will care for the child.")
-            return redirect("planning-workspace", pk=child.pk)
+    by_pk = {str(p.pk): p for p, _ in people}
+    carers = {str(c.pk): c for c in households}
+    saved, conflicts = _save(
+        request,
+        child,
+        form,
+        lambda: services.plan_carer_name(
+            child=child,
+            person=by_pk.get(form.cleaned_data["person"]),
+            carer=carers.get(form.cleaned_data["carer"]),
+            date=form.cleaned_data["named_on"],
+            by=request.user,
+        ),
+    )
+    if saved:
+        messages.success(request, "The plan now names who will care for the child.")
+        return redirect("planning-workspace", pk=child.pk)
     return render(
         request,
         "planning/plan_carer.html",
-        {"child": child, "plan": plan, "form": form, "named": selectors.named_carer(child), **guard},
-        status=409 if guard["conflicts"] else 200,
+        {"child": child, "plan": plan, "form": form, "named": selectors.named_carer(child), **_guard(child, conflicts)},
+        status=409 if conflicts else 200,
     )
 
 
@@ -108,20 +132,17 @@ def stage_move(request, pk):
     if plan is None:
         raise Http404("No current plan")
     form = StageMoveForm(request.POST or None, plan=plan, initial={"date": date.today()})
-    guard = _guard(request, child.pk)
-    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
-        try:
-            change = services.plan_stage_move(plan=plan, by=request.user, **form.cleaned_data)
-        except ValidationError as refused:
-            form.take_refusal(refused)
-        else:
-            messages.success(request, f"The plan is now at “{change.get_to_stage_display()}”.")
-            return redirect("planning-workspace", pk=child.pk)
+    saved, conflicts = _save(
+        request, child, form, lambda: services.plan_stage_move(plan=plan, by=request.user, **form.cleaned_data)
+    )
+    if saved:
+        messages.success(request, f"The plan is now at “{plan.get_stage_display()}”.")
+        return redirect("planning-workspace", pk=child.pk)
     return render(
         request,
         "planning/stage_move.html",
-        {"child": child, "plan": plan, "form": form, **guard},
-        status=409 if guard["conflicts"] else 200,
+        {"child": child, "plan": plan, "form": form, **_guard(child, conflicts)},
+        status=409 if conflicts else 200,
     )
 
 
@@ -146,22 +167,23 @@ def decision_new(request, pk):
             evidence=f"Options analysis of {analysis.date:%d/%m/%Y}",
         )
     form = DecisionForm(request.POST or None, initial=initial, role=request.user.role)
-    guard = _guard(request, child.pk)
-    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
-        try:
-            services.decision_record(
-                child=child, by=request.user, analysis=analysis, today=date.today(), **form.cleaned_data
-            )
-        except ValidationError as refused:
-            form.take_refusal(refused, renames={"recorded": "date"})
-        else:
-            messages.success(request, "The decision has been recorded.")
-            return redirect("planning-workspace", pk=child.pk)
+    saved, conflicts = _save(
+        request,
+        child,
+        form,
+        lambda: services.decision_record(
+            child=child, by=request.user, analysis=analysis, today=date.today(), **form.cleaned_data
+        ),
+        renames={"recorded": "date"},
+    )
+    if saved:
+        messages.success(request, "The decision has been recorded.")
+        return redirect("planning-workspace", pk=child.pk)
     return render(
         request,
         "planning/decision_form.html",
-        {"child": child, "form": form, "analysis": analysis, **guard},
-        status=409 if guard["conflicts"] else 200,
+        {"child": child, "form": form, "analysis": analysis, **_guard(child, conflicts)},
+        status=409 if conflicts else 200,
     )
 
 
@@ -205,15 +227,15 @@ def option_edit(request, pk, analysis_pk, option):
         raise Http404("No such option")
     assessment = analysis.assessments.filter(option=option).first()
     form = AssessmentForm(request.POST or None, option=option, initial=AssessmentForm.initial_from(assessment))
-    guard = _guard(request, analysis.child_id)
-    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
-        try:
-            services.option_assess(analysis=analysis, option=option, by=request.user, **form.service_values())
-        except ValidationError as refused:
-            form.take_refusal(refused)
-        else:
-            messages.success(request, f"{options.OPTION_NAMES[option]}: assessment saved.")
-            return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
+    saved, conflicts = _save(
+        request,
+        analysis.child,
+        form,
+        lambda: services.option_assess(analysis=analysis, option=option, by=request.user, **form.service_values()),
+    )
+    if saved:
+        messages.success(request, f"{options.OPTION_NAMES[option]}: assessment saved.")
+        return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
     return render(
         request,
         "planning/option_form.html",
@@ -224,9 +246,9 @@ def option_edit(request, pk, analysis_pk, option):
             "assessment": assessment,
             "form": form,
             "legal_routes": routes.routes_for_option(option),
-            **guard,
+            **_guard(analysis.child, conflicts),
         },
-        status=409 if guard["conflicts"] else 200,
+        status=409 if conflicts else 200,
     )
 
 
@@ -250,20 +272,20 @@ def analysis_recommend(request, pk, analysis_pk):
     if analysis.is_complete:
         return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
     form = RecommendationForm(request.POST if request.method == "POST" else None, analysis=analysis)
-    guard = _guard(request, analysis.child_id)
-    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
-        try:
-            services.analysis_recommend(analysis=analysis, by=request.user, **form.cleaned_data)
-        except ValidationError as refused:
-            form.take_refusal(refused)
-        else:
-            messages.success(request, "The recommendation has been recorded and the analysis is complete.")
-            return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
+    saved, conflicts = _save(
+        request,
+        analysis.child,
+        form,
+        lambda: services.analysis_recommend(analysis=analysis, by=request.user, **form.cleaned_data),
+    )
+    if saved:
+        messages.success(request, "The recommendation has been recorded and the analysis is complete.")
+        return redirect("planning-analysis", pk=pk, analysis_pk=analysis.pk)
     return render(
         request,
         "planning/recommend.html",
-        {"child": analysis.child, "analysis": analysis, "form": form, **guard},
-        status=409 if guard["conflicts"] else 200,
+        {"child": analysis.child, "analysis": analysis, "form": form, **_guard(analysis.child, conflicts)},
+        status=409 if conflicts else 200,
     )
 
 
@@ -301,20 +323,15 @@ def cao_eligibility(request):
 
 def _record_page(request, child, form, template, save, done_message, extra=None):
     """One form page for a dated planning record: a stale form is refused, a refusal names the field."""
-    guard = _guard(request, child.pk)
-    if request.method == "POST" and not guard["conflicts"] and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as refused:
-            form.take_refusal(refused)
-        else:
-            messages.success(request, done_message)
-            return redirect(f"{reverse('planning-workspace', args=[child.pk])}#procedures")
+    saved, conflicts = _save(request, child, form, lambda: save(form.cleaned_data))
+    if saved:
+        messages.success(request, done_message)
+        return redirect(f"{reverse('planning-workspace', args=[child.pk])}#procedures")
     return render(
         request,
         template,
-        {"child": child, "form": form, **(extra or {}), **guard},
-        status=409 if guard["conflicts"] else 200,
+        {"child": child, "form": form, **(extra or {}), **_guard(child, conflicts)},
+        status=409 if conflicts else 200,
     )
 
 
