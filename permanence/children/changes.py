@@ -11,6 +11,8 @@ behind in the same transaction and defer heavy work to `transaction.on_commit`.
 
 from collections.abc import Callable, Iterable
 
+from django.db.models.signals import post_delete, post_save
+
 Listener = Callable[[frozenset[int]], None]
 
 _listeners: dict[str, Listener] = {}
@@ -28,3 +30,26 @@ def children_changed(ids: Iterable[int]) -> frozenset[int]:
         for listener in list(_listeners.values()):
             listener(changed)
     return changed
+
+
+def child_at(instance, path: str):
+    """The id of the child a row is about, at `path` from it ("child_id", "plan__child_id"), or None."""
+    value = instance
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def when_saved_or_deleted(model, path: str, callback: Callable[[int], object], *, uid: str) -> None:
+    """Call `callback(child_id)` whenever a `model` row is saved or deleted, however it was (a
+    service, the admin, a data fix); `path` leads from the row to its child's id."""
+
+    def changed(sender, instance, **kwargs):
+        child_id = child_at(instance, path)
+        if child_id is not None:
+            callback(child_id)
+
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)

@@ -7,9 +7,9 @@ record's models the snapshot reads, or one a feature app names (providers.regist
 models=)), is said there too, so a change made another way (the admin, a data fix) is heard.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
-from permanence.children.changes import children_changed, on_children_changed
+from permanence.children.changes import children_changed, on_children_changed, when_saved_or_deleted
 from permanence.children.models import (
     Carer,
     Child,
@@ -31,26 +31,11 @@ from permanence.children.models import (
 from .store import facts_changed
 
 
-def _child_id(instance, path: str):
-    value = instance
-    for part in path.split("__"):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value
-
-
 def watch(model, path: str) -> None:
     """Saving or deleting a `model` changes the facts of the child at `path` ("child_id", "item__child_id")."""
-
-    def changed(sender, instance, **kwargs):
-        child_id = _child_id(instance, path)
-        if child_id is not None:
-            children_changed({child_id})
-
-    uid = f"obligations:{model._meta.label}"
-    post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
-    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    when_saved_or_deleted(
+        model, path, lambda child_id: children_changed({child_id}), uid=f"obligations:{model._meta.label}"
+    )
 
 
 def _carer_changed(sender, instance, **kwargs):
