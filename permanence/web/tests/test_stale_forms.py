@@ -342,14 +342,14 @@ NOT_AN_EDIT = {
     "siblings-assessment-new": "a new sibling assessment",
     "siblings-decision-new": "a new decision about brothers and sisters",
     "siblings-contact-new": "a new sibling contact plan",
-    "planning-stage-move": "moves the plan on a stage (audit-checked, planning/views.py)",
-    "planning-plan-carer": "names the carer in the plan (audit-checked, planning/views.py)",
+    "planning-stage-move": "moves the plan on a stage (the planning version, planning/views.py)",
+    "planning-plan-carer": "names the carer in the plan (the planning version, planning/views.py)",
     "planning-briefing-new": "a new carer briefing",
     "planning-briefing-acknowledged": "records a carer's acknowledgement",
     "planning-parent-new": "a new parent's contribution",
-    "planning-decision-new": "a new decision (audit-checked, planning/views.py)",
+    "planning-decision-new": "a new decision (the planning version, planning/views.py)",
     "planning-analysis-new": "starts an options analysis",
-    "planning-recommend": "the analysis's recommendation (audit-checked, planning/views.py)",
+    "planning-recommend": "the analysis's recommendation (the planning version, planning/views.py)",
 }
 
 
