@@ -136,6 +136,7 @@ def stage_move(request, pk):
         request, child, form, lambda: services.plan_stage_move(plan=plan, by=request.user, **form.cleaned_data)
     )
     if saved:
+        plan.refresh_from_db(fields=["stage"])  # the service moved the plan it read itself
         messages.success(request, f"The plan is now at “{plan.get_stage_display()}”.")
         return redirect("planning-workspace", pk=child.pk)
     return render(
