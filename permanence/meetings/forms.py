@@ -2,7 +2,8 @@
 
 from django import forms
 
-from permanence.accounts.models import User
+from permanence.accounts import roles
+from permanence.accounts.models import Team, User
 from permanence.govuk.forms import GovukDateField, GovukForm
 from permanence.planning.options import OPTIONS
 
@@ -72,6 +73,37 @@ class TrackingMeetingForm(GovukForm):
         required=False,
         widget=forms.Textarea,
         help_text="Camden §5: IRO, CLA and CIN managers, Family, Friends and Fostering, recruitment and care provision managers.",
+    )
+
+
+class AgendaFilterForm(GovukForm):
+    """Narrow the agenda (and its pack) to one team's or one social worker's children."""
+
+    team = forms.ModelChoiceField(
+        label="Team", queryset=Team.objects.order_by("name"), required=False, empty_label="All teams"
+    )
+    worker = forms.ModelChoiceField(
+        label="Social worker",
+        queryset=User.objects.filter(role=roles.SOCIAL_WORKER, is_active=True).order_by("last_name", "first_name"),
+        required=False,
+        empty_label="All social workers",
+    )
+
+    def filters(self):
+        """{team_id, worker_id} for the selector: a choice that is not offered is named and left out."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        team, worker = data.get("team"), data.get("worker")
+        return {"team_id": team.pk if team else None, "worker_id": worker.pk if worker else None}
+
+
+class IRODeskFilterForm(GovukForm):
+    """A manager looks at one Independent Reviewing Officer's reviews."""
+
+    iro = forms.ModelChoiceField(
+        label="Independent Reviewing Officer",
+        queryset=User.objects.filter(role=roles.IRO, is_active=True).order_by("last_name", "first_name"),
+        required=False,
+        empty_label="Every IRO",
     )
 
 

@@ -105,12 +105,26 @@ class AgendaRow:
         return bool(self.rules) and not any(rule.discuss for rule in self.rules)
 
 
-def agenda_rows(meeting, user, *, today=None):
+def agenda_rows(meeting, user, *, team_id=None, worker_id=None, today=None):
     """The agenda as the meeting reads it (page and pack): each child the person may see, in risk
     order, with plan, legal status, worker, next key date and the last meeting's actions.
+    With a team or a social worker, only their children (allocated now), each keeping its number
+    on the whole agenda so a team's pack and the meeting speak of the same child by the same number.
     A fixed number of queries for the whole agenda."""
     today = today or max(date.today(), meeting.date)
     shown = agenda(meeting, user)
+    hidden = shown.hidden
+    numbers = {item.pk: number for number, item in enumerate(shown, start=1)}
+    if team_id or worker_id:
+        allocated = Allocation.objects.filter(role=Allocation.SOCIAL_WORKER, end__isnull=True)
+        if team_id:
+            allocated = allocated.filter(team_id=team_id)
+        if worker_id:
+            allocated = allocated.filter(worker_id=worker_id)
+        theirs = set(
+            allocated.filter(child_id__in=[item.child_id for item in shown]).values_list("child_id", flat=True)
+        )
+        shown = [item for item in shown if item.child_id in theirs]
     ids = [item.child_id for item in shown]
     context = {row.child.pk: row.values for row in build_rows(TRACKERS["permanence"], ids, meeting.date)}
     last = TrackingMeeting.objects.filter(date__lt=meeting.date).order_by("-date").first()
@@ -119,7 +133,8 @@ def agenda_rows(meeting, user, *, today=None):
         for action in Action.objects.filter(agenda_item__meeting=last, child_id__in=ids).select_related("owner"):
             earlier.setdefault(action.child_id, []).append(action)
     rows = []
-    for number, item in enumerate(shown, start=1):
+    for item in shown:
+        number = numbers[item.pk]
         values = context.get(item.child_id, {})
         dates = [(words, values[key], values[key] < meeting.date) for key, words in KEY_DATES if values.get(key)]
         due = values.get("next_due")
@@ -137,7 +152,7 @@ def agenda_rows(meeting, user, *, today=None):
                 last_actions=earlier.get(item.child_id, []),
             )
         )
-    return rows, shown.hidden, last
+    return rows, hidden, last
 
 
 def agenda_counts(rows):
@@ -210,11 +225,16 @@ class DeskRow:
     iro: str
     next_review: date | None
     overdue: bool
-    reviews: list  # [(date, participation code, meaning)] in this period of care, oldest first
+    reviews: list  # [(date, participation code, meaning)]: the latest in this period of care, oldest first
     last_report: object | None
     open_escalations: int
     plan: str = ""
     worker: str = ""
+    earlier: int = 0  # reviews in this period before those listed
+
+
+# The reviews a desk row lists: the latest few say how the child takes part now; the rest are counted.
+DESK_REVIEWS = 3
 
 
 def iro_desk(user, *, today=None, iro=None):
@@ -250,7 +270,11 @@ def iro_desk(user, *, today=None, iro=None):
                 iro=str(by_child[child_id].worker),
                 next_review=due[0] if due else None,
                 overdue=bool(due) and due[0] < today,
-                reviews=[(r.date, r.participation, PARTICIPATION.meanings.get(r.participation, "")) for r in held],
+                reviews=[
+                    (r.date, r.participation, PARTICIPATION.meanings.get(r.participation, ""))
+                    for r in held[-DESK_REVIEWS:]
+                ],
+                earlier=max(0, len(held) - DESK_REVIEWS),
                 last_report=getattr(held[-1], "decisions_report", None) if held else None,
                 open_escalations=escalations.get(child_id, 0),
                 plan=row.values.get("plan", ""),

@@ -239,12 +239,16 @@ def tracking_detail(request, pk):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
         return redirect("tracking-detail", pk)
-    rows, hidden, last = selectors.agenda_rows(meeting, request.user)
+    filter_form = forms.AgendaFilterForm(request.GET or None)
+    rows, hidden, last = selectors.agenda_rows(meeting, request.user, **filter_form.filters())
     return render(
         request,
         "meetings/tracking_detail.html",
         {
             "meeting": meeting,
+            "filter_form": filter_form,
+            "filtered": filter_form.is_bound and filter_form.is_valid() and any(filter_form.filters().values()),
+            "query": request.GET.urlencode(),
             "rows": rows,
             "hidden": hidden,
             "last": last,
@@ -303,12 +307,15 @@ def next_item(item, user):
 @login_required
 def tracking_pack(request, pk):
     meeting = get_object_or_404(TrackingMeeting, pk=pk)
-    rows, hidden, last = selectors.agenda_rows(meeting, request.user)
+    filter_form = forms.AgendaFilterForm(request.GET or None)
+    filters = filter_form.filters()
+    rows, hidden, last = selectors.agenda_rows(meeting, request.user, **filters)
     return render(
         request,
         "meetings/tracking_pack.html",
         {
             "meeting": meeting,
+            "only": filter_form.cleaned_data if any(filters.values()) else None,
             "rows": rows,
             "hidden": hidden,
             "last": last,
@@ -612,15 +619,23 @@ def decisions_report(request, pk, review_pk):
 # --- the IRO's desk and escalation -----------------------------------------------------------------
 
 
+DESK_PAGE_SIZE = 50
+
+
 @login_required
 def iro_desk(request):
     mine = request.user.role == roles.IRO
-    rows = selectors.iro_desk(request.user, iro=request.user if mine else None)
+    filter_form = None if mine else forms.IRODeskFilterForm(request.GET or None)
+    chosen = filter_form.cleaned_data.get("iro") if filter_form and filter_form.is_valid() else None
+    rows = selectors.iro_desk(request.user, iro=request.user if mine else chosen)
     return render(
         request,
         "meetings/iro_desk.html",
         {
             "rows": rows,
+            "page": Paginator(rows, DESK_PAGE_SIZE).get_page(request.GET.get("page")),
+            "filter_form": filter_form,
+            "chosen": chosen,
             "mine": mine,
             "today": date.today(),
             "escalations": selectors.escalations(request.user),

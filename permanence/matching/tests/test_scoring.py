@@ -191,3 +191,10 @@ def test_carers_whose_faith_is_not_recorded_are_not_marked_down_for_it():
     identity = next(p for p in result.parts if p.key == "identity")
     assert not identity.counted
     assert identity.reason == "Not scored: the carers' faith is not recorded, so Ava's (Muslim) is not compared."
+
+
+def test_the_england_pack_cites_the_law_for_matching_and_a_councils_pack_its_own_policy():
+    england = load_matching_policy("england").source
+    assert "Children Act 1989 s22C" in england
+    assert not any(council in england for council in ("Leeds", "Camden", "Birmingham"))
+    assert "Leeds City Council, Permanence Policy and Guidance" in load_matching_policy("leeds").source

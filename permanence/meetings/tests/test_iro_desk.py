@@ -7,9 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from permanence.accounts import roles
 from permanence.children.models import Review
 from permanence.meetings import selectors, services
 from permanence.meetings.models import Action, Escalation
+from permanence.web.tests.builders import child_in_care, person
 
 
 @pytest.fixture
@@ -26,6 +28,27 @@ def test_the_iro_sees_the_reviews_they_chair_the_soonest_first_with_the_childs_p
     assert row.next_review == date(2026, 4, 28) and not row.overdue
     assert row.reviews == [(date(2026, 1, 28), "PN1", row.reviews[0][2])] and row.reviews[0][2]
     assert row.last_report is None
+
+
+def test_a_long_stay_shows_the_latest_three_reviews_and_counts_the_earlier_ones(irene, ava):
+    for day in (date(2026, 1, 28), date(2026, 4, 28), date(2026, 7, 28), date(2026, 10, 28)):
+        Review.objects.create(child=ava, date=day, iro=irene, participation="PN1")
+    row = selectors.iro_desk(irene, iro=irene, today=date(2026, 11, 1))[0]
+    assert [day for day, _, _ in row.reviews] == [date(2026, 4, 28), date(2026, 7, 28), date(2026, 10, 28)]
+    assert row.earlier == 1
+
+
+def test_a_manager_looks_at_one_iros_reviews(client, ava, irene, simone, omar):
+    other_iro = person("ian", "Ian", "Other-Reviewer", roles.IRO)
+    child_in_care("Ben", "Other", reference="C2002", born=date(2019, 1, 1), entered=date(2026, 2, 1), iro=other_iro)
+    client.force_login(simone)
+    everyone = client.get(reverse("iro-desk")).content.decode()
+    assert "Ava Example" in everyone and "Ben Other" in everyone and "2 children with an Independent" in everyone
+    irenes = client.get(reverse("iro-desk"), {"iro": irene.pk}).content.decode()
+    assert "Ava Example" in irenes and "Ben Other" not in irenes
+    assert "1 child Irene Reviewer is the Independent Reviewing Officer for" in irenes
+    ignored = client.get(reverse("iro-desk"), {"iro": omar.pk}).content.decode()  # a social worker, not an IRO
+    assert "This filter was ignored" in ignored and "Ben Other" in ignored
 
 
 def test_the_decisions_report_records_the_plan_each_decision_with_its_owner_and_date_and_the_childs_views(

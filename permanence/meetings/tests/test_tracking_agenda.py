@@ -102,3 +102,38 @@ def test_the_pack_is_a_meeting_pack_marked_and_without_site_chrome(client, simon
     assert hidden.full_name not in page and "How the agenda is chosen" in page
     css = client.get(reverse("print-css")).content.decode()
     assert "size: A4" in css and '"OFFICIAL-SENSITIVE"' in css and "counter(pages)" in css
+
+
+def test_the_agenda_and_its_pack_narrow_to_one_team_or_one_social_worker(client, simone, sam, omar, other_team):
+    ours = record_case("T1", worker=sam)
+    theirs = record_case("T2", worker=omar)
+    meeting = services.tracking_meeting_create(date=MEETING_DAY, chair=simone)
+    client.force_login(simone)
+    url = reverse("tracking-detail", args=[meeting.pk])
+    whole = client.get(url).content.decode()
+    assert ours.full_name in whole and theirs.full_name in whole
+    numbers = {
+        item.child_id: n
+        for n, item in enumerate(meeting.items.order_by("risk_rank", "risk_since", "child__last_name"), 1)
+    }
+
+    team = client.get(url, {"team": other_team.pk}).content.decode()
+    assert theirs.full_name in team and ours.full_name not in team
+    assert f"Showing 1 child in {other_team.name}" in team
+    # The team's children keep their numbers on the whole agenda.
+    assert f'<td class="govuk-table__cell">{numbers[theirs.pk]}</td>' in team
+    assert f"pack/?team={other_team.pk}" in team
+
+    worker = client.get(url, {"worker": sam.pk}).content.decode()
+    assert ours.full_name in worker and theirs.full_name not in worker
+    assert "allocated to Sam Social-Worker" in worker
+    neither = client.get(url, {"team": other_team.pk, "worker": sam.pk}).content.decode()
+    assert ours.full_name not in neither and theirs.full_name not in neither
+    assert "None of these children is on this month's agenda" in neither
+
+    pack = client.get(reverse("tracking-pack", args=[meeting.pk]), {"worker": sam.pk}).content.decode()
+    assert ours.full_name in pack and theirs.full_name not in pack
+    assert "Only the children allocated to Sam Social-Worker" in pack
+
+    refused = client.get(url, {"team": "999"}).content.decode()
+    assert "These filters were ignored" in refused and ours.full_name in refused and theirs.full_name in refused

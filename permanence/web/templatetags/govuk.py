@@ -94,6 +94,16 @@ def day_count(value):
 
 
 @register.filter
+def lower_first(value):
+    """'Adoption plan (for the Agency Decision Maker)' -> 'adoption plan (for the Agency Decision Maker)':
+    only the first letter, so names and acronyms inside the text keep their capitals."""
+    text = str(value or "")
+    if len(text) > 1 and text[1].isupper():
+        return text  # an acronym first ('ADM', 'IRO')
+    return text[:1].lower() + text[1:]
+
+
+@register.filter
 def yes_no(value):
     return "Yes" if value else "No"
 
