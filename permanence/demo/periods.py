@@ -1059,8 +1059,12 @@ def _achieved(self, child, reason, ends, option):
         "E48": "special_guardianship",
         "E41": "child_arrangements_order",
         "E4A": "return_home",
+        "E13": "kinship",  # went to live with relatives, without an order
     }.get(reason)
     plans = [p for p in self.r.plans if p["child_id"] == child["id"] and p["superseded_on"] is None]
+    if not achieved and plans and plans[-1]["stage"] in ("family_finding", "matched"):
+        # Care ended another way: no family is still being looked for a child who is not looked after.
+        plans[-1]["superseded_on"] = max(ends, plans[-1]["recorded"])
     if achieved and plans:
         current = plans[-1]
         if current["primary_option"] == achieved:
@@ -1074,8 +1078,10 @@ def _achieved(self, child, reason, ends, option):
                 ends,
                 current["recorded_by_id"],
                 stage="achieved",
-                forum="court",
-                rationale="Order made: the plan is achieved.",
+                forum="review" if reason == "E13" else "court",
+                rationale="Went to live with relatives: the plan is achieved without an order."
+                if reason == "E13"
+                else "Order made: the plan is achieved.",
             )
 
 

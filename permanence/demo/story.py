@@ -19,13 +19,18 @@ from permanence.matching.stages import MATCHED_STAGES
 from permanence.meetings.models import PanelItem
 from permanence.planning.models import Decision, PermanencePlan
 from permanence.planning.options import ADOPTION
-from permanence.support.models import TransitionPlan
+from permanence.support.models import DisruptionMeeting, TransitionPlan
 
 # Placements with prospective adopters (SSDA903 A3-A6) and the legal statuses that authorise one.
 ADOPTION_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6"})
 ADOPTION_AUTHORITY_STATUSES = frozenset({"E1", "D1"})
+# Plan stages that say a new family is being looked for or has been found, not yet legally secured:
+# only while the child is looked after.
+SEARCHING_STAGES = frozenset({"family_finding", "matched"})
 # A value that more than this share of the records share is a template, not a person's words.
 MOST_SHARED = 0.5
+# Among this many plan changes or more, at least this many different reasons.
+VARIED_FROM, VARIED_AT_LEAST = 5, 3
 
 
 def problems(*, today=None):
@@ -62,6 +67,10 @@ def problems(*, today=None):
     for child_id, started, status in ChildProfile.objects.values_list("child_id", "started", "status"):
         if status == SEARCHING and child_id not in looked_after:
             found.append((child_id, f"searching for a family since {started} but not looked after"))
+    for child_id, plan in current_plan.items():
+        if plan.stage in SEARCHING_STAGES and child_id not in looked_after:
+            option = plan.get_primary_option_display().lower()
+            found.append((child_id, f"plan of {option} at '{plan.get_stage_display()}' but not looked after"))
     for item in PanelItem.objects.filter(matter__in=("adoption_plan", "adoption_match")).select_related("panel"):
         day = item.panel.date
         if item.matter == "adoption_plan" and any(made <= day for made in placement_orders.get(item.child_id, [])):
@@ -89,8 +98,15 @@ def problems(*, today=None):
     if reasons and reasons.most_common(1)[0][1] > MOST_SHARED * sum(reasons.values()) and sum(reasons.values()) > 4:
         text, n = reasons.most_common(1)[0]
         found.append((None, f"{n} of {sum(reasons.values())} plan changes give the same reason: {text!r}"))
+    if sum(reasons.values()) >= VARIED_FROM and len(reasons) < VARIED_AT_LEAST:
+        found.append((None, f"{sum(reasons.values())} plan changes give only {len(reasons)} different reasons"))
     wishes = Counter(ChildProfile.objects.exclude(wishes="").values_list("wishes", flat=True))
     if wishes and wishes.most_common(1)[0][1] > MOST_SHARED * sum(wishes.values()) and sum(wishes.values()) > 4:
         text, n = wishes.most_common(1)[0]
         found.append((None, f"{n} of {sum(wishes.values())} children's profiles give the same wishes: {text!r}"))
+    if sum(wishes.values()) >= VARIED_FROM and len(wishes) < VARIED_AT_LEAST:
+        found.append((None, f"{sum(wishes.values())} children's profiles give only {len(wishes)} different wishes"))
+    said = Counter(DisruptionMeeting.objects.values_list("views_child", flat=True))
+    if len(said) == 1 and sum(said.values()) > 1:
+        found.append((None, f"every child at a disruption meeting said the same: {next(iter(said))!r}"))
     return found

@@ -49,6 +49,14 @@ LESSONS = [
 ]
 
 
+# What each child said at the disruption meeting: their own words, never one line for all.
+CHILD_VIEWS = (
+    "Misses the carers' dog and wants to keep in touch with them.",
+    "Says nobody listened when she said she was scared of the contact visits.",
+    "Wants to stay at the same school whatever happens next.",
+)
+
+
 def extend(*, seed, today, say):
     rng = random.Random(f"support-{seed}")
     open_now = Q(end__isnull=True) | Q(end__gt=today)
@@ -159,7 +167,7 @@ def extend(*, seed, today, say):
     disruptions, lessons = [], []
     older = [c for c in sorted(current) if dob.get(c) and (today - dob[c]).days > 5 * 365][: len(LESSONS)]
     # Fewer older children than lessons: the last lessons are not told.
-    for child_id, (route, reasons, happened, _) in zip(older, LESSONS, strict=False):
+    for n, (child_id, (route, reasons, happened, _)) in enumerate(zip(older, LESSONS, strict=False)):
         day = today - timedelta(days=40)
         disruptions.append(
             DisruptionMeeting(
@@ -171,7 +179,7 @@ def extend(*, seed, today, say):
                 what_happened=happened,
                 reasons=reasons,
                 reasons_detail=happened,
-                views_child="Wants to keep in touch with the carers' dog.",
+                views_child=CHILD_VIEWS[n % len(CHILD_VIEWS)],
                 views_carers="Sad; felt unsupported.",
                 views_family="Blames the local authority.",
                 views_professionals="School saw strain for months.",
