@@ -1,16 +1,15 @@
 """A case system opens a child's record, records an episode and reads back what is due."""
 
-import threading
 from datetime import date
 
 import pytest
-from django.db import connections
 
 from permanence.access import matrix
 from permanence.api.models import ApiToken
 from permanence.api.tokens import token_revoke
 from permanence.audit.models import AuditEvent
 from permanence.children.models import Allocation, Child, Episode
+from permanence.children.tests.at_once import at_once, statuses
 from permanence.web.tests.builders import child_in_care
 
 NEW_CHILD = {
@@ -221,22 +220,11 @@ def test_twenty_stale_patches_at_once_exactly_one_is_accepted(api_as, sam):
     )
     clients = [api_as(sam) for _ in range(20)]
     etag = clients[0].etag(f"/children/{ava.pk}")
-    start = threading.Barrier(len(clients))
-    answers = []
-
-    def write(n, client):
-        try:
-            start.wait()
-            answers.append(client.patch(f"/children/{ava.pk}", {"religion": f"Faith {n}"}, if_match=etag).status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=write, args=(n, c)) for n, c in enumerate(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(answers) == [200] + [412] * 19
+    answers = at_once(
+        lambda n: clients[n].patch(f"/children/{ava.pk}", {"religion": f"Faith {n}"}, if_match=etag).status_code,
+        writers=len(clients),
+    )
+    assert statuses(answers) == [200] + [412] * 19
     ava.refresh_from_db()
     assert ava.version == int(etag.strip('"')) + 1 and ava.religion.startswith("Faith ")
 

@@ -1,16 +1,15 @@
 """The same facts recorded through the JSON API: the same forms, services and messages as the
 pages; a correction needs the version read (If-Match) and a stale one answers 412."""
 
-import threading
 from datetime import date, timedelta
 
 import pytest
-from django.db import connections
 
 from permanence.access import matrix
 from permanence.api.api import api
 from permanence.api.tokens import token_issue
 from permanence.children.models import RecordChange, Review, Visit
+from permanence.children.tests.at_once import WRITERS, at_once, statuses
 from permanence.web.tests.builders import small_council
 
 from .conftest import ApiClient
@@ -99,29 +98,16 @@ def test_twenty_stale_patches_at_once_exactly_one_is_accepted():
     ava, irene = people["ava"], people["irene"]
     review = Review.objects.filter(child=ava).order_by("date").first()
     secret = token_issue(user=irene, name="concurrent").secret
-    writers, barrier = 20, threading.Barrier(20)
-    statuses = []
 
     def write(n):
-        try:
-            api = ApiClient(secret)
-            api.headers["If-Match"] = f'"{review.version}"'
-            barrier.wait()
-            statuses.append(
-                api.patch(
-                    f"/children/{ava.pk}/record/review/{review.pk}",
-                    {"participation": "PN3" if n % 2 else "PN5", "reason": f"writer {n}"},
-                ).status_code
-            )
-        finally:
-            connections.close_all()
+        api = ApiClient(secret)
+        api.headers["If-Match"] = f'"{review.version}"'
+        return api.patch(
+            f"/children/{ava.pk}/record/review/{review.pk}",
+            {"participation": "PN3" if n % 2 else "PN5", "reason": f"writer {n}"},
+        ).status_code
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(statuses) == [200] + [412] * (writers - 1)
+    assert statuses(at_once(write)) == [200] + [412] * (WRITERS - 1)
     review.refresh_from_db()
     assert review.version == 2
     assert RecordChange.objects.filter(object_id=str(review.pk), model="children.Review").count() == 1

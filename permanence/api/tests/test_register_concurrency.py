@@ -1,16 +1,14 @@
 """Twenty family finders change one carer's register entry at once, each on the version they read:
 exactly one change goes in, the other nineteen are told (412) and write nothing."""
 
-import threading
-
 import pytest
-from django.db import connections
 
 from permanence.accounts import roles
 from permanence.accounts.models import User
 from permanence.api.tests.conftest import ApiClient
 from permanence.api.tokens import token_issue
 from permanence.children.models import Carer
+from permanence.children.tests.at_once import WRITERS, at_once, statuses
 from permanence.children.versions import RecordChange
 from permanence.matching import services
 from permanence.matching.models import CarerProfile
@@ -23,26 +21,15 @@ def test_twenty_stale_register_changes_at_once_exactly_one_is_accepted():
     entry = services.carer_profile_record(carer=hills, approval_type="adopter", status="available")
     entry.refresh_from_db()  # the version as a reader sees it
     secret = token_issue(user=fiona, name="concurrent").secret
-    writers, barrier = 20, threading.Barrier(20)
-    statuses = []
 
     def write(n):
-        try:
-            api = ApiClient(secret)
-            barrier.wait()
-            answer = api.patch(
-                f"/carers/{hills.pk}/register", {"preferences": f"writer {n}"}, if_match=f'"{entry.version}"'
-            )
-            statuses.append(answer.status_code)
-        finally:
-            connections.close_all()
+        return (
+            ApiClient(secret)
+            .patch(f"/carers/{hills.pk}/register", {"preferences": f"writer {n}"}, if_match=f'"{entry.version}"')
+            .status_code
+        )
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(statuses) == [200] + [412] * (writers - 1)
+    assert statuses(at_once(write)) == [200] + [412] * (WRITERS - 1)
     saved = CarerProfile.objects.get(pk=entry.pk)
     assert saved.preferences.startswith("writer ") and saved.version > entry.version
     assert RecordChange.objects.filter(model="matching.CarerProfile", object_id=str(entry.pk)).count() == 1

@@ -1,11 +1,10 @@
 """No edit ever overwrites a newer one unseen: a record's version is checked and bumped in one
 conditional update, and a correction keeps what the record said before."""
 
-import threading
 from datetime import date
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from permanence.accounts import roles
 from permanence.accounts.models import User
@@ -13,6 +12,8 @@ from permanence.audit.chain import actor
 from permanence.audit.models import AuditEvent
 from permanence.children import services
 from permanence.children.models import Episode, RecordChange, Review
+from permanence.children.tests.at_once import WRITERS
+from permanence.children.tests.at_once import at_once as together
 from permanence.children.versions import StaleRecord, changes_since, check_version, versioned_update
 
 
@@ -100,32 +101,12 @@ def test_a_version_that_is_not_a_number_is_refused_as_stale(review):
     assert review.version == 1
 
 
-WRITERS = 20
-
-
-def at_once(write, writers=WRITERS):
-    """Run `write(n)` in `writers` threads, each on its own database connection, all released
-    together by a barrier (no sleeping): ([n accepted], [n told the record is stale], [failures])."""
-    start = threading.Barrier(writers)
-    accepted, refused, failed = [], [], []
-
-    def run(n):
-        try:
-            start.wait()
-            write(n)
-            accepted.append(n)
-        except StaleRecord:
-            refused.append(n)
-        except Exception as error:  # counted: the test fails on any
-            failed.append(repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+def at_once(write):
+    """Twenty people save at once: ([n accepted], [n told the record is stale], [failures])."""
+    results = together(write)
+    accepted = [n for n, r in results.items() if not isinstance(r, Exception)]
+    refused = [n for n, r in results.items() if isinstance(r, StaleRecord)]
+    failed = [repr(r) for r in results.values() if isinstance(r, Exception) and not isinstance(r, StaleRecord)]
     return accepted, refused, failed
 
 
