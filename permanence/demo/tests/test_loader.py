@@ -19,9 +19,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 def test_loading_stores_every_generated_record(django_assert_max_num_queries):
     expected = generate(120, 3, TODAY).everything().counts()
     # Bulk writes, plus a bounded week of meetings written through the services (permanence/meetings/demo.py):
-    # the number of queries does not grow with the number of children. PostgreSQL needed 1,022 here
-    # (24 November 2026) once the plan's steps and the stored obligations joined the load.
-    with django_assert_max_num_queries(1100):
+    # the number of queries does not grow with the number of children. Measured on SQLite on
+    # 24 November 2026, once every planning write moved the child's planning version on: 1,169 queries
+    # for 60 children, 1,164 for 120, 1,224 for 240 (the meetings' week is bounded, not per child).
+    with django_assert_max_num_queries(1300):
         counts = load_demo(children=120, seed=3, today=TODAY)
     assert counts["children.Child"] == Child.objects.count() == expected["children"] == 120
     assert counts["children.Episode"] == Episode.objects.count() == expected["episodes"]
