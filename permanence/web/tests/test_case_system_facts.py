@@ -6,9 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from permanence.accounts.models import User
 from permanence.children import ownership
-from permanence.children.models import Carer, Child, Episode, Review
 
 
 @pytest.fixture
@@ -35,18 +33,3 @@ def test_as_the_case_record_the_child_page_names_no_outside_source(client, sam, 
     client.force_login(sam)
     html = client.get(reverse("child-detail", args=[ava_with_history.pk])).content.decode()
     assert "data-fact-source" not in html and "case-system-facts" not in html
-
-
-def test_beside_mosaic_the_admin_site_shows_case_facts_but_cannot_change_them(rf, ava_with_history, settings):
-    from django.contrib import admin
-
-    request = rf.get("/admin/")
-    request.user = User.objects.create_superuser("root", password="x" * 16, role="administrator")
-    settings.PERMANENCE_CASE_RECORD = "case_system"
-    for model in (Child, Episode, Review):
-        model_admin = admin.site._registry[model]
-        assert model_admin.has_view_permission(request)
-        assert not model_admin.has_change_permission(request) and not model_admin.has_add_permission(request)
-    assert admin.site._registry[Carer].has_change_permission(request)  # the carer register is the product's
-    settings.PERMANENCE_CASE_RECORD = "product"
-    assert admin.site._registry[Episode].has_change_permission(request)
