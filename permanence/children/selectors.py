@@ -132,7 +132,7 @@ class CaseRecord:
 
     episodes: list  # by start, with carer
     allocations: list  # all, open and closed, with worker and team
-    reviews: list  # by date, with iro
+    reviews: list  # by date (then as recorded), with iro and decisions report
     orders: list  # by date made
     proceedings: list  # by date issued, with hearings and extensions prefetched
     visits: list  # by date, with who visited
@@ -144,7 +144,7 @@ def case_record(child):
     return CaseRecord(
         episodes=list(child.episodes.select_related("carer").order_by("start")),
         allocations=list(child.allocations.select_related("worker", "team")),
-        reviews=list(child.reviews.select_related("iro")),
+        reviews=list(child.reviews.select_related("iro", "decisions_report").order_by("date", "pk")),
         orders=list(child.orders.order_by("made", "pk")),
         proceedings=list(child.proceedings.prefetch_related("hearings", "extensions").order_by("issued", "pk")),
         visits=list(child.visits.select_related("by")),

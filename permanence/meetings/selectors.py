@@ -199,8 +199,21 @@ def awaiting_adm():
     )
 
 
-def child_meetings(child):
-    """What the clinic, tracking meetings and panels have said and asked about one child."""
+# The latest reviews the child page lists with their decisions reports.
+CHILD_PAGE_REVIEWS = 6
+
+
+def child_meetings(child, *, reviews=None):
+    """What the clinic, tracking meetings and panels have said and asked about one child.
+
+    `reviews`, the child's reviews with their IRO and decisions report when the caller has read
+    them (the child page's case record), are not read again."""
+    if reviews is None:
+        latest = list(
+            child.reviews.select_related("decisions_report", "iro").order_by("-date", "-pk")[:CHILD_PAGE_REVIEWS]
+        )
+    else:
+        latest = sorted(reviews, key=lambda r: (r.date, r.pk), reverse=True)[:CHILD_PAGE_REVIEWS]
     return {
         "actions": list(Action.objects.filter(child=child).select_related("owner").order_by("done_on", "due")),
         "referrals": list(Referral.objects.filter(child=child).select_related("referred_by").order_by("-date")),
@@ -208,7 +221,7 @@ def child_meetings(child):
             child.tracking_items.filter(discussed=True).select_related("meeting").order_by("-meeting__date")
         ),
         "panel_items": list(child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date")),
-        "reviews": list(child.reviews.select_related("decisions_report", "iro").order_by("-date")[:6]),
+        "reviews": latest,
         "escalations": list(child.escalations.select_related("raised_by").order_by("-raised_on", "-pk")),
     }
 

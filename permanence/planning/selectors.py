@@ -50,19 +50,18 @@ class Workspace:
 
 def stage_history(plan):
     """The plan's stages, oldest first: where it started when recorded, then each move."""
-    entries = [StageEntry(plan.recorded, options.STAGE_NAMES.get(_first_stage(plan), ""), by=plan.recorded_by)]
-    for change in plan.stage_changes.all():
+    prefetched = "stage_changes" in getattr(plan, "_prefetched_objects_cache", {})
+    # Read once, with who moved it (unless prefetched so: plans_with_history).
+    changes = list(plan.stage_changes.all() if prefetched else plan.stage_changes.select_related("by"))
+    first = changes[0].from_stage if changes else plan.stage
+    entries = [StageEntry(plan.recorded, options.STAGE_NAMES.get(first, ""), by=plan.recorded_by)]
+    for change in changes:
         entries.append(
             StageEntry(
                 change.date, change.get_to_stage_display(), change.get_from_stage_display(), change.by, change.note
             )
         )
     return entries
-
-
-def _first_stage(plan):
-    changes = list(plan.stage_changes.all())
-    return changes[0].from_stage if changes else plan.stage
 
 
 def plans_with_history(child):

@@ -9,6 +9,9 @@ from . import checks
 from .models import MyPlanLetter, PlanContents, ViewsNotRecorded, WishesAndFeelings
 from .services import current_plan
 
+# A keyword not given: the selector reads it itself (None is a value: "the child has no current plan").
+_UNREAD = object()
+
 
 def _wishes(child):
     return list(
@@ -31,9 +34,10 @@ def _views_check(child, plan, wishes):
     )
 
 
-def child_voice_summary(child):
-    """The child's recorded wishes and feelings and whether the current plan records their views (or says why not)."""
-    plan = current_plan(child)
+def child_voice_summary(child, *, plan=_UNREAD):
+    """The child's recorded wishes and feelings and whether the current plan records their views (or
+    says why not). `plan`, the child's current plan (or None) when the caller has read it, is not read again."""
+    plan = current_plan(child) if plan is _UNREAD else plan
     wishes = _wishes(child)
     check = _views_check(child, plan, wishes)
     return {
@@ -52,11 +56,13 @@ def plan_contents(plan):
     return PlanContents.objects.filter(plan=plan).order_by("-pk").first()
 
 
-def plan_still_needs(child, *, voice=None):
-    """What the current plan still needs (Leeds §5 essentials and the child's views), with citations."""
+def plan_still_needs(child, *, voice=None, contents=_UNREAD):
+    """What the current plan still needs (Leeds §5 essentials and the child's views), with citations.
+    `voice` and the plan's `contents`, when the caller has read them, are not read again."""
     voice = voice or child_voice_summary(child)
     plan = voice["plan"]
-    contents = plan_contents(plan)
+    if contents is _UNREAD:
+        contents = plan_contents(plan)
     check = checks.ViewsCheck(voice["plan_records_views"], voice["ok"], voice["reason"], voice["source"])
     return checks.plan_still_needs(
         plan_option=plan.primary_option if plan else None,
@@ -69,12 +75,14 @@ def letters_for(child):
     return list(MyPlanLetter.objects.filter(child=child).select_related("reviewed_by").order_by("-created_at", "-pk"))
 
 
-def voice_page(child):
-    """Everything the child page's two voice sections show, in one call."""
-    voice = child_voice_summary(child)
+def voice_page(child, *, plan=_UNREAD):
+    """Everything the child page's two voice sections show, in one call; `plan` as for
+    child_voice_summary."""
+    voice = child_voice_summary(child, plan=plan)
+    contents = plan_contents(voice["plan"])
     return {
         "voice": voice,
-        "still_needs": plan_still_needs(child, voice=voice),
-        "contents": plan_contents(voice["plan"]),
+        "still_needs": plan_still_needs(child, voice=voice, contents=contents),
+        "contents": contents,
         "letters": letters_for(child),
     }

@@ -38,10 +38,13 @@ from .builders import child_in_care, small_council
 # 67 once who the child lives apart from was read once for the two sections that show it (the
 # brothers and sisters, and contact), not five queries for each, and the sibling section was given
 # the current plan the page had read.
-CHILD_PAGE_QUERIES = 67
+# 62 once the reviews were read once for the summary, the meetings section and the record (with
+# their IROs and decisions reports), the current plan and its contents once for the voice
+# sections, and the plan's stage moves once for its history.
+CHILD_PAGE_QUERIES = 62
 # With every section filled in (actions, a panel, contact plans, brothers and sisters): a section
 # with rows reads their details once (contact sessions of the plans), never row by row.
-CHILD_PAGE_QUERIES_EVERY_SECTION = 67
+CHILD_PAGE_QUERIES_EVERY_SECTION = 62
 CASELOAD_QUERIES = 12
 
 
