@@ -225,6 +225,21 @@ def wait_until_serving(server):
             connection.close()
 
 
+def server_cpu(server):
+    """CPU seconds (user and system) spent so far by the server's worker processes (Linux /proc)."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0.0
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    if not children.exists():
+        return None
+    for pid in children.read_text().split():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that has just stopped
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime and stime
+    return total
+
+
 def main():
     staff = prepare()
     print(
@@ -265,15 +280,19 @@ def main():
         stdout=log,
         stderr=log,
     )
+    cpu_before = cpu_after = None
+    load_cpu = 0.0
     try:
         wait_until_serving(server)
         results = []
+        cpu_before, load_cpu_before = server_cpu(server), time.process_time()
         until = time.monotonic() + SECONDS
         workers = [Worker(*member, until, results) for member in staff]
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join(SECONDS + 60)
+        cpu_after, load_cpu = server_cpu(server), time.process_time() - load_cpu_before
     finally:
         server.terminate()  # gunicorn's graceful shutdown: finishes the requests it holds
         try:
@@ -296,6 +315,16 @@ def main():
     errors = sum(1 for r in results if r[2] >= 400)
     print(f"error rate {errors / max(total, 1):.2%}; {total / SECONDS:.1f} requests/s")
     print(f"load average {os.getloadavg()[0]:.1f} at the end (2 sync workers of the 2 cores are the app)")
+    if cpu_before is not None and cpu_after is not None and total:
+        # What a request costs the server, and what the goal allows: with USERS people asking again
+        # as soon as a page comes back, the time a page takes is about USERS / throughput, so a
+        # p95 of 300 ms needs the cores to serve well over USERS / 0.3 pages a second.
+        per_request = (cpu_after - cpu_before) / total * 1000
+        print(
+            f"server CPU {per_request:.1f} ms a request; this load's own CPU {load_cpu / total * 1000:.1f} ms a "
+            f"request; {os.cpu_count()} cores serve at most {os.cpu_count() * 1000 / per_request:.0f} requests/s "
+            f"at that cost"
+        )
     from collections import Counter
 
     print("statuses:", dict(Counter((r[0], r[2]) for r in results if r[2] >= 300)))
