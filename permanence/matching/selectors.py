@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from permanence.children.models import Carer, Child
+from permanence.children.presence import may_have
 from permanence.planning.models import PermanencePlan
 from permanence.timescales.dates import age_on
 
@@ -388,7 +389,8 @@ def suggested_plan(today=None, *, visible=None):
     }
 
 
-def family_finding_section(child):
-    """What the child page shows: the profile, if any, and the matches."""
-    profile = ChildProfile.objects.filter(child=child).first()
+def family_finding_section(child, *, present=None):
+    """What the child page shows: the profile, if any, and the matches. `present`
+    (children.presence.with_rows): when it finds no profile, none is read."""
+    profile = ChildProfile.objects.filter(child=child).first() if may_have(present, ChildProfile) else None
     return {"profile": profile, "matches": list(child_matches(child)) if profile else []}

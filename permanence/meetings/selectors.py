@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q
 
 from permanence.access import policy
 from permanence.children.models import Allocation, Review
+from permanence.children.presence import may_have
 from permanence.codes.participation import PARTICIPATION
 from permanence.obligations.selectors import obligations_for_children
 from permanence.planning.models import PermanencePlan
@@ -203,11 +204,12 @@ def awaiting_adm():
 CHILD_PAGE_REVIEWS = 6
 
 
-def child_meetings(child, *, reviews=None):
+def child_meetings(child, *, reviews=None, present=None):
     """What the clinic, tracking meetings and panels have said and asked about one child.
 
     `reviews`, the child's reviews with their IRO and decisions report when the caller has read
-    them (the child page's case record), are not read again."""
+    them (the child page's case record), are not read again; `present` (children.presence.with_rows)
+    says which kinds of row the child has at all, and a kind with none is not read."""
     if reviews is None:
         latest = list(
             child.reviews.select_related("decisions_report", "iro").order_by("-date", "-pk")[:CHILD_PAGE_REVIEWS]
@@ -215,14 +217,24 @@ def child_meetings(child, *, reviews=None):
     else:
         latest = sorted(reviews, key=lambda r: (r.date, r.pk), reverse=True)[:CHILD_PAGE_REVIEWS]
     return {
-        "actions": list(Action.objects.filter(child=child).select_related("owner").order_by("done_on", "due")),
-        "referrals": list(Referral.objects.filter(child=child).select_related("referred_by").order_by("-date")),
+        "actions": list(Action.objects.filter(child=child).select_related("owner").order_by("done_on", "due"))
+        if may_have(present, Action)
+        else [],
+        "referrals": list(Referral.objects.filter(child=child).select_related("referred_by").order_by("-date"))
+        if may_have(present, Referral)
+        else [],
         "agenda_items": list(
             child.tracking_items.filter(discussed=True).select_related("meeting").order_by("-meeting__date")
-        ),
-        "panel_items": list(child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date")),
+        )
+        if may_have(present, AgendaItem)
+        else [],
+        "panel_items": list(child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date"))
+        if may_have(present, PanelItem)
+        else [],
         "reviews": latest,
-        "escalations": list(child.escalations.select_related("raised_by").order_by("-raised_on", "-pk")),
+        "escalations": list(child.escalations.select_related("raised_by").order_by("-raised_on", "-pk"))
+        if may_have(present, Escalation)
+        else [],
     }
 
 

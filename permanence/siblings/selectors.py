@@ -7,6 +7,7 @@ from datetime import date
 
 from permanence.children.bulk import among
 from permanence.children.models import Episode, Relationship
+from permanence.children.presence import may_have
 from permanence.children.relationships import PARENTS, SIBLINGS
 from permanence.children.selectors import sibling_group
 from permanence.planning.models import PermanencePlan
@@ -154,11 +155,12 @@ class SiblingSummary:
 _READ = object()  # a keyword left out: read it here
 
 
-def sibling_summary(child, *, today=None, facts=_READ, plan=_READ):
+def sibling_summary(child, *, today=None, facts=_READ, plan=_READ, present=None):
     """What the child page shows about brothers and sisters: decisions, assessments, contact, and what is missing.
 
     `facts` (the child's SiblingFacts, or None) and `plan` (the current permanence plan, or None),
-    when the page has read them already, are not read again."""
+    when the page has read them already, are not read again; `present` (children.presence.with_rows)
+    says which kinds of row the child has at all, and a kind with none is not read."""
     today = today or date.today()
     siblings = sibling_group(child)
     if facts is _READ:
@@ -172,9 +174,9 @@ def sibling_summary(child, *, today=None, facts=_READ, plan=_READ):
     summary = SiblingSummary(
         siblings=siblings,
         apart_from=[by_id[i] for i in sorted(apart_ids) if i in by_id],
-        decisions=sibling_decisions(child),
-        assessments=sibling_assessments(child),
-        contact_plans=sibling_contact_plans(child),
+        decisions=sibling_decisions(child) if may_have(present, SiblingDecision) else [],
+        assessments=sibling_assessments(child) if may_have(present, SiblingAssessment) else [],
+        contact_plans=sibling_contact_plans(child) if may_have(present, SiblingContactPlan) else [],
     )
     name = child.first_name
     if summary.apart_from and not summary.assessments:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from permanence.children.models import Child, Episode
+from permanence.children.presence import may_have
 from permanence.siblings.models import SiblingContactPlan
 from permanence.siblings.selectors import sibling_facts_for
 from permanence.timescales.policy import PolicyError, pack_section
@@ -146,27 +147,39 @@ class SupportSummary:
 _READ = object()  # a keyword left out: read it here
 
 
-def support_summary(child, *, obligations=None, today=None, sibling_facts=_READ):
-    """`sibling_facts` (the child's SiblingFacts, or None), when the page has read them, is not read again."""
+def support_summary(child, *, obligations=None, today=None, sibling_facts=_READ, present=None):
+    """`sibling_facts` (the child's SiblingFacts, or None), when the page has read them, is not read
+    again; `present` (children.presence.with_rows) says which kinds of row the child has at all, and
+    a kind with none is not read."""
     today = today or date.today()
+
+    def rows(model, queryset):
+        return list(queryset) if may_have(present, model) else []
+
     summary = SupportSummary(
         indicators=child_indicators(child, today=today),
-        contact_plans=list(
+        contact_plans=rows(
+            ContactPlan,
             ContactPlan.objects.filter(child=child).prefetch_related(
                 Prefetch("sessions", queryset=ContactSession.objects.order_by("-date", "-pk"))
-            )
+            ),
         ),
-        transition_plans=list(TransitionPlan.objects.filter(child=child)),
-        support_plans=list(SupportPlan.objects.filter(child=child).prefetch_related("services", "actions")),
-        events=list(StabilityEvent.objects.filter(child=child)[:20]),
-        disruptions=list(DisruptionMeeting.objects.filter(child=child).prefetch_related("lessons")),
+        transition_plans=rows(TransitionPlan, TransitionPlan.objects.filter(child=child)),
+        support_plans=rows(
+            SupportPlan, SupportPlan.objects.filter(child=child).prefetch_related("services", "actions")
+        ),
+        events=rows(StabilityEvent, StabilityEvent.objects.filter(child=child)[:20]),
+        disruptions=rows(DisruptionMeeting, DisruptionMeeting.objects.filter(child=child).prefetch_related("lessons")),
     )
     if obligations is not None:
         everything = [*obligations.open, *obligations.prompts, *obligations.met]
         summary.reminders = [o for o in everything if o.rule in CONTACT_RULES]
     facts = sibling_facts_for([child.pk]).get(child.pk) if sibling_facts is _READ else sibling_facts
     apart = facts and any(start <= today and (end is None or end > today) for _, start, end in facts.apart)
-    if apart and not SiblingContactPlan.objects.filter(child=child, agreed__lte=today, review_date__gte=today).exists():
+    if apart and not (
+        may_have(present, SiblingContactPlan)
+        and SiblingContactPlan.objects.filter(child=child, agreed__lte=today, review_date__gte=today).exists()
+    ):
         summary.warnings.append(
             (
                 f"{child.first_name} lives apart from a brother or sister in care: record a contact plan with them "

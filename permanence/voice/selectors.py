@@ -5,6 +5,8 @@ reason=str, ok=bool, source=str, plan=PermanencePlan or None)
 `plan_still_needs(child)` -> [checks.Missing]
 """
 
+from permanence.children.presence import may_have
+
 from . import checks
 from .models import MyPlanLetter, PlanContents, ViewsNotRecorded, WishesAndFeelings
 from .services import current_plan
@@ -13,17 +15,21 @@ from .services import current_plan
 _UNREAD = object()
 
 
-def _wishes(child):
+def _wishes(child, present=None):
+    if not may_have(present, WishesAndFeelings):
+        return []
     return list(
         WishesAndFeelings.objects.filter(child=child).select_related("recorded_by", "child").order_by("-date", "-pk")
     )
 
 
-def _views_check(child, plan, wishes):
+def _views_check(child, plan, wishes, present=None):
     if plan is None:
         return checks.views_check(has_plan=False)
     reason = (
         ViewsNotRecorded.objects.filter(plan=plan).order_by("-date", "-pk").values_list("reason", flat=True).first()
+        if may_have(present, ViewsNotRecorded)
+        else None
     )
     return checks.views_check(
         has_plan=True,
@@ -34,12 +40,12 @@ def _views_check(child, plan, wishes):
     )
 
 
-def child_voice_summary(child, *, plan=_UNREAD):
+def child_voice_summary(child, *, plan=_UNREAD, present=None):
     """The child's recorded wishes and feelings and whether the current plan records their views (or
     says why not). `plan`, the child's current plan (or None) when the caller has read it, is not read again."""
     plan = current_plan(child) if plan is _UNREAD else plan
-    wishes = _wishes(child)
-    check = _views_check(child, plan, wishes)
+    wishes = _wishes(child, present)
+    check = _views_check(child, plan, wishes, present)
     return {
         "wishes": wishes,
         "plan_records_views": check.plan_records_views,
@@ -50,8 +56,8 @@ def child_voice_summary(child, *, plan=_UNREAD):
     }
 
 
-def plan_contents(plan):
-    if plan is None:
+def plan_contents(plan, present=None):
+    if plan is None or not may_have(present, PlanContents):
         return None
     return PlanContents.objects.filter(plan=plan).order_by("-pk").first()
 
@@ -71,18 +77,21 @@ def plan_still_needs(child, *, voice=None, contents=_UNREAD):
     )
 
 
-def letters_for(child):
+def letters_for(child, present=None):
+    if not may_have(present, MyPlanLetter):
+        return []
     return list(MyPlanLetter.objects.filter(child=child).select_related("reviewed_by").order_by("-created_at", "-pk"))
 
 
-def voice_page(child, *, plan=_UNREAD):
+def voice_page(child, *, plan=_UNREAD, present=None):
     """Everything the child page's two voice sections show, in one call; `plan` as for
-    child_voice_summary."""
-    voice = child_voice_summary(child, plan=plan)
-    contents = plan_contents(voice["plan"])
+    child_voice_summary; `present` (children.presence.with_rows) says which kinds of row the child
+    has at all, and a kind with none is not read."""
+    voice = child_voice_summary(child, plan=plan, present=present)
+    contents = plan_contents(voice["plan"], present)
     return {
         "voice": voice,
         "still_needs": plan_still_needs(child, voice=voice, contents=contents),
         "contents": contents,
-        "letters": letters_for(child),
+        "letters": letters_for(child, present),
     }
