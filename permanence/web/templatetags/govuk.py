@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from permanence.codes.ethnicity import ETHNICITY
 from permanence.codes.placement import PLACEMENT, group
@@ -55,6 +56,27 @@ def govuk_date(value):
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+@register.filter(expects_localtime=True)
+def short_date(value):
+    """5 Jan 2026: what {{ value|date:"j M Y" }} writes, without building a formatter for each date
+    (the child page writes dozens). Local time for a moment in time, as the date filter does."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+
+
+@register.filter(expects_localtime=True)
+def iso_date(value):
+    """2026-01-05, for a datetime attribute: what {{ value|date:"Y-m-d" }} writes, more cheaply."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.isoformat()
+
+
 @register.filter
 def age_words(child, today=None):
     """A child's age as a social worker says it: '7 months' under 2, otherwise whole years."""
@@ -83,6 +105,23 @@ def legal_status_tag(label):
 def status_tag(text, colour="grey"):
     """Any short status ('Current', 'Superseded') as a GOV.UK tag."""
     return format_html('<strong class="govuk-tag govuk-tag--{} app-tag">{}</strong>', colour, text)
+
+
+# An obligation's status as a tag: (colour, words). Anything else reads "Not applicable".
+DUE_STATUS_TAGS = {
+    "overdue": ("red", "Overdue"),
+    "due_soon": ("yellow", "Due soon"),
+    "upcoming": ("blue", "Upcoming"),
+    "met": ("green", "Met"),
+    "prompt": ("grey", "Suggested"),
+}
+
+
+@register.filter
+def due_status_tag(status):
+    """'overdue' -> a red "Overdue" tag: what is due, as the child page and the trackers show it."""
+    colour, words = DUE_STATUS_TAGS.get(status, ("grey", "Not applicable"))
+    return mark_safe(f'<strong class="govuk-tag govuk-tag--{colour}">{words}</strong>')
 
 
 @register.filter
