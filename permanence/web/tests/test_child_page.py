@@ -117,3 +117,13 @@ def test_an_unknown_child_is_not_found(client, sam):
     response = client.get(reverse("child-detail", args=[999999]))
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_every_change_link_says_to_a_screen_reader_which_fact_it_changes(client, sam, ava_with_history):
+    """A list of links read out of context (a screen reader's links list) must not be a column of
+    bare "Change": each names its episode, review or visit by its date."""
+    html = child_page(client, sam, ava_with_history).content.decode()
+    hidden = re.findall(r'>Change<span class="govuk-visually-hidden">([^<]*)</span></a>', html)
+    assert hidden, "Sam may change Ava's recorded facts"
+    assert all(words.strip() for words in hidden), hidden
+    assert " the episode from 5 January 2026" in hidden, hidden
