@@ -44,9 +44,11 @@ MONTHS = [
 ]
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def govuk_date(value):
-    """5 January 2026: no leading zero, month in full (GOV.UK style guide: dates)."""
+    """5 January 2026: no leading zero, month in full (GOV.UK style guide: dates). A moment in time
+    is dated in the council's time (TIME_ZONE), as staff saw the clock: 00:30 on a summer morning
+    in London is that morning, not the evening before in UTC."""
     if not value:
         return ""
     if isinstance(value, datetime):

@@ -35,6 +35,13 @@ def test_a_moment_late_on_a_summer_evening_is_dated_in_london_time():
         assert render("{{ m|date:'j M Y' }} {{ m|date:'Y-m-d' }}", m=moment) == "1 Jul 2026 2026-07-01"
 
 
+def test_a_correction_made_just_after_midnight_in_summer_is_dated_that_morning():
+    made = datetime(2026, 7, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 July in London
+    with dj_timezone.override("Europe/London"):
+        assert render("{% load govuk %}{{ m|govuk_date }}", m=made) == "2 July 2026"
+    assert render("{% load govuk %}{{ d|govuk_date }}", d=date(2026, 7, 1)) == "1 July 2026"
+
+
 @pytest.mark.parametrize(
     "status, tag",
     [
