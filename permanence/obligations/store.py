@@ -16,7 +16,7 @@
 import json
 import threading
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from django.db import transaction
@@ -126,8 +126,11 @@ def digest(items: str) -> str:
     return f"{zlib.crc32(items.encode()):08x}{len(items):08x}"
 
 
-def row_for(child_id: int, found: Sequence[Obligation], *, today: date, version: int, now) -> StoredObligations:
-    items = encode(found)
+def row_for(
+    child_id: int, found: Sequence[Obligation], *, today: date, version: int, now, items: str | None = None
+) -> StoredObligations:
+    """The row to store (`items`: `encode(found)`, when the caller has it already)."""
+    items = encode(found) if items is None else items
     return StoredObligations(
         child_id=child_id,
         day=today,
@@ -156,13 +159,19 @@ def save_rows(rows: list[StoredObligations]) -> None:
 # --- working children out and storing them ---------------------------------------------
 
 
-def compute(ids: Sequence[int], *, today: date) -> dict[int, list[Obligation]]:
-    """Fresh from the case record: {child id: obligations, not-applicable rules included}."""
-    pack, out = current_pack(), {}
+def computed(ids: Sequence[int], *, today: date) -> Iterator[tuple[int, list[Obligation]]]:
+    """Fresh from the case record, one child at a time: (child id, obligations, not-applicable
+    rules included). The case record is read a batch at a time; a caller that keeps only what it
+    needs of each child (the nightly job) holds one batch's snapshots, never its obligations."""
+    pack = current_pack()
     for i in range(0, len(ids), BATCH):
         for child_id, snapshot in snapshots_for(ids[i : i + BATCH]).items():
-            out[child_id] = compute_obligations(snapshot, pack, today, include_not_applicable=True)
-    return out
+            yield child_id, compute_obligations(snapshot, pack, today, include_not_applicable=True)
+
+
+def compute(ids: Sequence[int], *, today: date) -> dict[int, list[Obligation]]:
+    """Fresh from the case record: {child id: obligations, not-applicable rules included}."""
+    return dict(computed(ids, today=today))
 
 
 def refresh(

@@ -1,8 +1,11 @@
 """The stored obligations: kept current as facts are recorded, read by pages, moved on each night,
 and checked against a fresh computation."""
 
+import time
 from dataclasses import replace
 from datetime import date, timedelta
+
+import pytest
 
 from permanence.children import services
 from permanence.obligations import nightly, store
@@ -84,6 +87,44 @@ def test_the_nightly_job_moves_every_child_to_the_new_day_and_the_check_finds_no
     assert moved.children == 2
     assert StoredObligations.objects.filter(day=tomorrow).count() == moved.rewritten
     assert nightly.check(today=tomorrow).differences == []
+
+
+def one_batch_here(taken, count, *, taking=nightly._taking):
+    """This process takes one batch and leaves the others to the spawned one, so that one's work
+    is counted and checked (it waits while that process starts, a second or two)."""
+    batches = taking(taken, count)
+    yield next(batches)
+    waited = time.monotonic()
+    while taken.value < count and time.monotonic() - waited < 60:
+        time.sleep(0.05)
+    yield from batches
+
+
+@pytest.mark.django_db(transaction=True)  # the spawned process reads committed rows over its own connection
+def test_the_night_shared_between_two_processes_moves_every_child_as_one_process_does(monkeypatch):
+    children = [
+        *ava_and_ben(),
+        *(
+            child_in_care(f"Child{i}", "Example", reference=f"P{i}", born=date(2015 + i, 1, 1), entered=ENTERED)
+            for i in range(3)
+        ),
+    ]
+    ids = sorted(child.pk for child in children)
+    refresh(ids, today=TODAY)
+    StoredObligations.objects.filter(child_id__in=[ids[0], ids[-1]]).delete()  # two children never stored
+    tomorrow = TODAY + timedelta(days=1)
+    alone = {child_id: encode(found) for child_id, found in compute(ids, today=tomorrow).items()}
+    monkeypatch.setattr(nightly, "_taking", one_batch_here)
+    moved = nightly.day_moved(today=tomorrow, processes=2, batch=1)
+    assert (moved.children, moved.rewritten) == (5, StoredObligations.objects.filter(day=tomorrow).count())
+    written = dict(StoredObligations.objects.filter(day=tomorrow).values_list("child_id", "items"))
+    assert {ids[0], ids[-1]} <= set(written) and written == {child_id: alone[child_id] for child_id in written}
+    shared = nightly.check(today=tomorrow, processes=2, batch=1)
+    assert (shared.children, shared.differences) == (5, [])
+    StoredObligations.objects.filter(child_id=ids[-1]).delete()
+    assert nightly.check(today=tomorrow, processes=2, batch=1).differences == [
+        f"child {ids[-1]}: no stored obligations"
+    ]
 
 
 def test_a_second_run_of_the_same_night_rewrites_nothing(db):
