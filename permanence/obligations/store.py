@@ -149,7 +149,9 @@ STORED_FIELDS = ["day", "computed_version", "items", "digest", "overdue", "due_s
 
 def save_rows(rows: list[StoredObligations]) -> None:
     """Insert or replace rows. `facts_version` is never overwritten: a fact recorded while these
-    were being worked out leaves the row behind its facts, to be worked out again."""
+    were being worked out leaves the row behind its facts, to be worked out again. A child stored
+    here is marked behind again by the next fact about them, in this transaction too."""
+    _pending.heard = None
     if rows:
         StoredObligations.objects.bulk_create(
             rows, batch_size=1000, update_conflicts=True, unique_fields=["child"], update_fields=STORED_FIELDS
@@ -248,22 +250,47 @@ _pending = threading.local()
 
 def facts_changed(ids: Iterable[int]) -> None:
     """These children's facts changed in the current transaction: mark their stored obligations
-    (and their brothers' and sisters') behind, and work them out again when it commits."""
+    (and their brothers' and sisters') behind, and work them out again when it commits. A child
+    already heard in this transaction (the service said so, then the visit's own save hook) is
+    marked once: the mark stands until the transaction ends."""
     ids = set(ids)
+    heard = _heard_in_this_transaction()
+    if heard is not None:
+        ids -= heard[0]
     if not ids:
         return
-    ids |= related_children(ids)
-    ordered = sorted(ids)
+    marked = ids | related_children(ids)
+    if heard is not None:
+        heard[0].update(ids)
+        marked -= heard[1]
+        heard[1].update(marked)
+    ordered = sorted(marked)
     for i in range(0, len(ordered), BATCH):
         StoredObligations.objects.filter(child_id__in=ordered[i : i + BATCH]).update(
             facts_version=F("facts_version") + 1
         )
+    if not marked:
+        return
     # Many facts in one transaction are worked out once: the first callback to run takes them all.
     waiting = getattr(_pending, "ids", None)
     if waiting is None:
         waiting = _pending.ids = set()
-    waiting |= ids
+    waiting |= marked
     transaction.on_commit(_refresh_pending)
+
+
+def _heard_in_this_transaction() -> tuple[set[int], set[int]] | None:
+    """(children whose facts changed, children marked behind) so far in the transaction under way;
+    None outside one. Django starts a new list of commit callbacks when a transaction commits or
+    rolls back, or rolls back to a savepoint (whose marks are undone with it): while that list is
+    the same, so is the transaction and every mark made in it."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    held = getattr(_pending, "heard", None)
+    if held is None or held[0] is not connection.run_on_commit:
+        held = _pending.heard = (connection.run_on_commit, set(), set())
+    return held[1], held[2]
 
 
 def _refresh_pending() -> None:

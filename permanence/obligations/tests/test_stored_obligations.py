@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from django.db import transaction
 
 from permanence.children import services
 from permanence.obligations import nightly, store
@@ -186,3 +187,36 @@ def test_a_child_with_no_stored_row_is_named_by_the_check_and_worked_out_by_a_pa
     assert nightly.check(today=TODAY, ids=[ava.pk]).differences == [f"child {ava.pk}: no stored obligations"]
     assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]
     assert nightly.check(today=TODAY, ids=[ava.pk]).differences == []
+
+
+def test_a_visit_marks_the_child_and_her_brother_behind_once_however_many_ways_it_is_heard(db):
+    """The service says the facts changed, and so does the visit's own save hook: one mark each."""
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk])
+    before = dict(StoredObligations.objects.values_list("child_id", "facts_version"))
+    services.visit_record(child=ava, date=TODAY - timedelta(days=1))  # not committed: still behind
+    after = dict(StoredObligations.objects.values_list("child_id", "facts_version"))
+    assert after == {ava.pk: before[ava.pk] + 1, ben.pk: before[ben.pk] + 1}
+
+
+def test_a_second_fact_after_the_child_was_worked_out_again_in_the_same_transaction_marks_her_behind_again(db):
+    ava, _ = ava_and_ben()
+    refresh([ava.pk])
+    services.visit_record(child=ava, date=TODAY - timedelta(days=3))
+    assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]  # worked out and stored again
+    services.visit_record(child=ava, date=TODAY - timedelta(days=1))
+    row, _ = stored(ava)
+    assert row.facts_version > row.computed_version
+    assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]
+
+
+def test_a_fact_whose_recording_was_undone_does_not_keep_the_next_from_marking_the_child_behind(db):
+    ava, ben = ava_and_ben()
+    refresh([ava.pk, ben.pk])
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.visit_record(child=ava, date=TODAY - timedelta(days=2))
+        raise RuntimeError("the worker's save failed")
+    assert all(row.current for row in StoredObligations.objects.all())  # the mark was undone with it
+    services.visit_record(child=ava, date=TODAY - timedelta(days=1))
+    assert not any(row.current for row in StoredObligations.objects.all())
+    assert obligations_for_child(ava) == compute([ava.pk], today=TODAY)[ava.pk]
