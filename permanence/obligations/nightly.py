@@ -130,15 +130,17 @@ def _difference(stored, computed) -> str:
 def _fewer_collections():
     """A night makes millions of short-lived objects (rows read, snapshots, obligations) and keeps
     few: the garbage collector looks less often while it runs, and only at what the night made,
-    not at what the process held before (Django, the pack). As it was afterwards."""
-    threshold = gc.get_threshold()
+    not at what the process held before (Django, the pack). Set back afterwards; in a process that
+    froze what it loaded itself (the web process), what it held at the start stays frozen."""
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
 
 
 def _taking(taken, count: int) -> Iterator[int]:
