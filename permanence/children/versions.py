@@ -9,6 +9,8 @@ which is atomic on SQLite and on PostgreSQL: of any number of people saving on t
 at once, exactly one matches the row; everyone else's statement matches nothing and they get
 `StaleRecord`, which says who changed the record, when and what, so a page can show it while
 keeping what they typed (HTTP 409), and the API can answer 412. Nothing is overwritten unseen.
+An edit that does not say which version it was opened on is refused the same way (VersionMissing):
+it could be overwriting a newer change, and nobody could tell.
 
 Every versioned change is kept as a `RecordChange` (who, when, each field's before and after,
 and the reason for a correction): a correction keeps what the record said before, shown on the
@@ -108,6 +110,8 @@ class OtherChange:
 class StaleRecord(Exception):
     """The record changed since the person read it: nothing was written."""
 
+    missing = False  # True for VersionMissing: the edit did not say which version it was opened on
+
     def __init__(self, *, record, expected, current, changes):
         self.record, self.expected, self.current, self.changes = record, expected, current, changes
         who = ", ".join(sorted({change.who for change in changes})) or "Someone else"
@@ -137,6 +141,38 @@ class StaleRecord(Exception):
                 for change in self.changes
             ],
         }
+
+
+class VersionMissing(StaleRecord):
+    """An edit sent without the version of the record it was opened on (the form's hidden `version`
+    field missing or blank): it cannot be told apart from one that would overwrite a newer change
+    unseen, so it is refused like a stale one and nothing is written. `current` is the record's
+    version now, so a page can show the form again carrying it: saving again after that goes ahead."""
+
+    missing = True
+
+    def __init__(self, *, record, current, field="version"):
+        self.record, self.expected, self.current, self.changes, self.field = record, None, current, [], field
+        Exception.__init__(
+            self,
+            f"This form did not say which version of the record it was opened on (its “{field}” field was "
+            "missing or blank), so saving it could overwrite someone else's change unseen. Nothing was saved: "
+            "check the record as it is now, then make your change again.",
+        )
+
+
+def unversioned(version):
+    """Whether an edit came without the version it was opened on (None, or a blank form field)."""
+    return version is None or not str(version).strip().strip('"').removeprefix("W/").strip('"')
+
+
+def refuse_unversioned(*, record, version, field="version"):
+    """Raise VersionMissing, writing nothing, when an edit of `record` did not say which version it
+    was opened on. Every edit from outside (a page, the API) says; code that edits a record it has
+    just read passes that record's `version`."""
+    if unversioned(version):
+        current = type(record)._default_manager.filter(pk=record.pk).values_list("version", flat=True).first()
+        raise VersionMissing(record=record, current=current, field=field)
 
 
 def _plain(value):
@@ -222,9 +258,10 @@ def versioned_update(*, record, version, changes, by=None, reason=""):
     """Write `changes` ({field: value}) to `record` if it is still at `version`; the version goes
     up by one and the change is kept (with `reason`, as a correction).
 
-    Raises StaleRecord, writing nothing, when someone changed the record since `version`.
-    Returns the record as saved (refreshed)."""
+    Raises StaleRecord, writing nothing, when someone changed the record since `version`, and
+    VersionMissing when no version was given. Returns the record as saved (refreshed)."""
     model = type(record)
+    refuse_unversioned(record=record, version=version)
     version = _version(version)
     columns = _columns(model, changes)
     with transaction.atomic():
@@ -266,7 +303,9 @@ def versioned_update(*, record, version, changes, by=None, reason=""):
 
 def check_version(*, record, version):
     """Raise StaleRecord if `record` is no longer at `version` (for an edit that writes the record
-    through `versioned_update` later in the same transaction, after other checks)."""
+    through `versioned_update` later in the same transaction, after other checks); VersionMissing
+    if no version was given."""
+    refuse_unversioned(record=record, version=version)
     version = _version(version)
     current = type(record)._default_manager.filter(pk=record.pk).values_list("version", flat=True).first()
     if current != version:
@@ -292,18 +331,16 @@ def editing(*, record, version, by=None, reason=""):
     version + 1 WHERE id = %s AND version = %s`), so of any number of people saving on the same
     version at once exactly one goes on; everyone else gets StaleRecord (who changed what, and
     when) and nothing of theirs is written. The change is kept as a RecordChange, as
-    `versioned_update` keeps one. `version` None (a form from before the record had versions)
-    is not checked, but the version still goes up, so everyone else's open form is stale."""
+    `versioned_update` keeps one. An edit without a version (None, or the form's field missing or
+    blank) is refused with VersionMissing and nothing is written: it could overwrite a newer change
+    unseen. Code editing a record it has just read passes `version=record.version`."""
     model = type(record)
     names = [f.attname for f in model._meta.concrete_fields if f.name not in SKIP and not f.primary_key]
     with transaction.atomic():
-        if version is None or version == "":
-            model._default_manager.filter(pk=record.pk).update(version=F("version") + 1)
-            opened = None
-        else:
-            opened = _version(version)
-            if model._default_manager.filter(pk=record.pk, version=opened).update(version=F("version") + 1) != 1:
-                raise _stale(record, opened)
+        refuse_unversioned(record=record, version=version)
+        opened = _version(version)
+        if model._default_manager.filter(pk=record.pk, version=opened).update(version=F("version") + 1) != 1:
+            raise _stale(record, opened)
         before = _values(model, record.pk, names)
         current = _values(model, record.pk, ["version"]).get("version")
         record.version = current
@@ -326,7 +363,8 @@ def editing(*, record, version, by=None, reason=""):
 def form_version(request, record, stale=None):
     """The version an edit page's form carries: the record's as the page is opened; what was posted
     when the page is shown again with a mistake to put right; the record's current version after a
-    stale save was refused (the person has now seen the other change, so saving again goes ahead)."""
+    stale save was refused, or one sent without its version (the person has now seen the page as it
+    is, so saving again goes ahead)."""
     if stale is not None:
         return stale.current
     if request.method == "POST" and request.POST.get("version"):
@@ -336,8 +374,8 @@ def form_version(request, record, stale=None):
 
 def stale_since(*, record, version):
     """The StaleRecord an edit opened at `version` would meet (who changed what since), or None while
-    the record is still at that version (or when no version was sent)."""
-    if version is None or version == "":
+    the record is still at that version (or when no version was sent: there is nothing to compare)."""
+    if unversioned(version):
         return None
     try:
         check_version(record=record, version=version)

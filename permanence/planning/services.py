@@ -14,9 +14,10 @@ from django.db import transaction
 from django.db.models import F
 
 from permanence.accounts.models import User
+from permanence.audit import concurrency
 from permanence.children.models import Carer, Child, Person
 from permanence.children.refusals import refuse_if
-from permanence.children.versions import RecordChange, StaleRecord, versioned_update
+from permanence.children.versions import RecordChange, StaleRecord, refuse_unversioned, versioned_update
 
 from . import options, procedures, rules, stages
 from .models import (
@@ -84,11 +85,13 @@ def planning_change(*, child: Child, version: int | str | None, by: User | None,
     conditional update (children.versions.versioned_update), atomic on SQLite and PostgreSQL, and
     the write follows in the same transaction. Raises StaleRecord, writing nothing, when someone
     else's change came first; the person's own earlier saves from the same page are not a conflict.
-    Without a version (an older client) the change is made on the current one."""
+    Raises VersionMissing, writing nothing, when no version was sent (the form's `opened_version`
+    missing or blank): the change could overwrite someone else's unseen. Code making a change on
+    the planning as it is now passes `selectors.planning_version(child)`."""
     record, _ = PlanningVersion.objects.get_or_create(child=child)
-    seen = record.version if version is None or not str(version).strip() else version
+    refuse_unversioned(record=record, version=version, field=concurrency.FIELD)
     try:
-        versioned_update(record=record, version=seen, changes={}, by=by)
+        versioned_update(record=record, version=version, changes={}, by=by)
     except StaleRecord as stale:
         others = RecordChange.objects.filter(
             model=PlanningVersion._meta.label, object_id=str(record.pk), version__gt=stale.expected

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from permanence.audit import concurrency
 from permanence.children.models import Child
-from permanence.children.versions import StaleRecord
+from permanence.children.versions import StaleRecord, VersionMissing
 from permanence.legal import routes
 from permanence.legal.eligibility import cao_without_leave
 
@@ -38,12 +38,15 @@ PLANNING = ("planning",)  # a change to any planning record of the child makes a
 def _save(request, child, form, write, **refusal):
     """Save a valid planning form through `write` (a service call) in `services.planning_change`:
     (True, []) when saved; (False, conflicts) when someone else changed the child's planning since
-    the form was opened (nothing is written; `conflicts` says what they changed); a refusal by the
+    the form was opened (nothing is written; `conflicts` says what they changed), or (False, the
+    VersionMissing) when the form did not say which version it was opened on; a refusal by the
     service is put on the form's fields (`refusal`: take_refusal's options)."""
     if request.method != "POST" or not form.is_valid():
         return False, []
     try:
         services.planning_change(child=child, version=request.POST.get(concurrency.FIELD), by=request.user, write=write)
+    except VersionMissing as missing:
+        return False, missing
     except StaleRecord as stale:
         # From just before the first change since the form was opened (the change and its audit entry
         # are written a moment apart).
@@ -59,8 +62,14 @@ def _save(request, child, form, write, **refusal):
 
 
 def _guard(child, conflicts):
-    """What a planning form page carries: the planning's version now, and any conflicts."""
-    return {"opened_version": selectors.planning_version(child), "conflicts": conflicts}
+    """What a planning form page carries: the planning's version now, and any conflicts (or the
+    refusal of a form sent without its version, `_save`)."""
+    missing = conflicts if isinstance(conflicts, VersionMissing) else None
+    return {
+        "opened_version": selectors.planning_version(child),
+        "conflicts": [] if missing else conflicts,
+        "unversioned": missing,
+    }
 
 
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

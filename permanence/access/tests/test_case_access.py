@@ -181,7 +181,8 @@ def test_a_service_manager_restricts_a_record_names_who_may_open_it_and_lifts_it
     assert AuditEvent.objects.filter(
         model="access.RestrictedRecord", action="create", username=manager.username
     ).exists()
-    client.post(reverse("record-access", args=[mine.pk]), {"action": "lift"})
+    opened = client.get(reverse("record-access", args=[mine.pk])).context["version"]  # the restriction's version
+    client.post(reverse("record-access", args=[mine.pk]), {"action": "lift", "version": opened})
     assert can_view_child(sam, mine.pk)
 
 

@@ -170,14 +170,14 @@ def _items(child, kind):
 
 
 def _if_match(request):
-    value = request.headers.get("If-Match", "").strip()
-    if not value:
+    value = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"').strip()
+    if not value:  # absent, or an empty ETag (`""`): an edit must say which version it was made on
         raise ApiError(
             428,
             "Send If-Match with the ETag you read (the record's version), so a change made since is never overwritten.",
             code="if_match_required",
         )
-    return value.removeprefix("W/").strip('"')
+    return value
 
 
 def _record_view(kind, In, Out):

@@ -263,6 +263,9 @@ def test_a_register_change_needs_if_match_and_a_stale_one_is_refused_with_the_ot
     path = f"/carers/{hills.pk}/register"
     opened = api.get(f"/carers/{hills.pk}").json()["register_entry"]["version"]
     assert api.patch(path, {"preferences": "No If-Match"}).status_code == 428
+    for empty in ('""', 'W/""', "  "):  # an ETag that names no version is no ETag: nothing is overwritten unseen
+        assert api.patch(path, {"preferences": "Empty If-Match"}, if_match=empty).status_code == 428
+    assert CarerProfile.objects.get(carer=hills).preferences != "Empty If-Match"
     first = api.patch(path, {"preferences": "Would love a brother and sister"}, if_match=f'"{opened}"')
     assert first.status_code == 200
     stale = api.patch(path, {"preferences": "Overwrite"}, if_match=f'"{opened}"')

@@ -14,7 +14,14 @@ from permanence.children import services
 from permanence.children.models import Episode, RecordChange, Review
 from permanence.children.tests.at_once import WRITERS
 from permanence.children.tests.at_once import at_once as together
-from permanence.children.versions import StaleRecord, changes_since, check_version, versioned_update
+from permanence.children.versions import (
+    StaleRecord,
+    VersionMissing,
+    changes_since,
+    check_version,
+    editing,
+    versioned_update,
+)
 
 
 def person(username, first, last, role):
@@ -99,6 +106,30 @@ def test_a_version_that_is_not_a_number_is_refused_as_stale(review):
         versioned_update(record=review, version="abc", changes={"participation": "PN2"})
     review.refresh_from_db()
     assert review.version == 1
+
+
+@pytest.mark.parametrize("version", [None, "", "  ", '""'])
+def test_an_edit_that_does_not_say_which_version_it_was_opened_on_is_refused_and_writes_nothing(review, version):
+    irene = person("irene", "Irene", "Reviewer", roles.IRO)
+    with pytest.raises(VersionMissing) as refused:
+        versioned_update(record=review, version=version, changes={"participation": "PN2"}, by=irene)
+    assert "did not say which version of the record it was opened on" in str(refused.value)
+    assert refused.value.missing and refused.value.current == 1 and refused.value.field == "version"
+    with pytest.raises(VersionMissing):
+        check_version(record=review, version=version)
+    with pytest.raises(VersionMissing):
+        with editing(record=review, version=version, by=irene):
+            Review.objects.filter(pk=review.pk).update(participation="PN2")
+    review.refresh_from_db()
+    assert (review.version, review.participation) == (1, "PN1")
+    assert not RecordChange.objects.filter(model="children.Review", object_id=str(review.pk)).exists()
+
+
+def test_code_editing_a_record_it_has_just_read_says_so_with_the_records_version(review):
+    with editing(record=review, version=review.version):
+        Review.objects.filter(pk=review.pk).update(participation="PN2")
+    review.refresh_from_db()
+    assert (review.version, review.participation) == (2, "PN2")
 
 
 def at_once(write):

@@ -105,7 +105,7 @@ def error_title_prefix(context):
     for key, value in context.flatten().items():
         if isinstance(value, forms.BaseForm) and value.is_bound and value.errors:
             return "Error: "
-        if key in ("conflicts", "stale", "errors", "problems") and value:
+        if key in ("conflicts", "stale", "unversioned", "errors", "problems") and value:
             return "Error: "
         if key == "result" and getattr(value, "problems", None):  # an import refused whole
             return "Error: "

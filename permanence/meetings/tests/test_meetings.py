@@ -204,7 +204,18 @@ def test_a_manager_runs_the_monthly_meeting_from_the_agenda_to_the_actions(clien
     item_url = reverse("agenda-item", args=[item.meeting_id, item.pk])
     bad = client.post(item_url, {"form": "record", "discussion": "", "decision": ""})
     assert "govuk-error-summary" in bad.content.decode() and "What was discussed" in bad.content.decode()
-    client.post(item_url, {"form": "record", "discussion": "IRH slipped", "decision": "Ask legal to seek an extension"})
+    opened = client.get(item_url).context["version"]  # the item's version the page carries
+    client.post(
+        item_url,
+        {
+            "form": "record",
+            "discussion": "IRH slipped",
+            "decision": "Ask legal to seek an extension",
+            "version": opened,
+        },
+    )
+    item.refresh_from_db()
+    assert item.discussion == "IRH slipped"
     client.post(
         item_url,
         {
@@ -228,7 +239,8 @@ def test_marking_an_action_done_takes_it_off_the_list(client, sam):
     )
     client.force_login(sam)
     response = client.post(
-        reverse("action-done", args=[action.pk]), {"done_on": "2026-11-24", "next": "https://evil.example/"}
+        reverse("action-done", args=[action.pk]),
+        {"done_on": "2026-11-24", "next": "https://evil.example/", "version": action.version},
     )
     assert response["Location"] == reverse("my-actions")
     assert list(client.get(reverse("my-actions")).context["page"].object_list) == []

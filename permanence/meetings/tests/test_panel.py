@@ -320,9 +320,11 @@ def test_the_panel_member_records_the_minutes_and_the_adm_decides_through_the_pa
         "recorded_on-day": str(TODAY.day),
         "recorded_on-month": str(TODAY.month),
         "recorded_on-year": str(TODAY.year),
+        "version": item.version,  # the panel item's version the page was opened on
     }
     response = client.post(reverse("panel-minutes", args=[panel.pk, item.pk]), form)
     assert response.status_code == 302
+    item.refresh_from_db()
     # The ADM's form belongs to the ADM: the panel member cannot post a decision.
     decision = {
         "minutes_considered": "on",
@@ -331,6 +333,7 @@ def test_the_panel_member_records_the_minutes_and_the_adm_decides_through_the_pa
         "date-month": str(TODAY.month),
         "date-year": str(TODAY.year),
         "reasons": "Agree",
+        "version": item.version,
     }
     assert client.post(reverse("adm-decision", args=[panel.pk, item.pk]), decision).status_code == 403
     client.force_login(adm)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from permanence.children.versions import StaleRecord
+from permanence.children.versions import StaleRecord, VersionMissing
 from permanence.planning import services
 from permanence.planning.models import PlanStep
 from permanence.planning.selectors import planning_version
@@ -42,3 +42,12 @@ def test_your_own_earlier_save_from_the_same_page_is_not_a_conflict(sam, ava):
     services.planning_change(child=ava, version=opened, by=sam, write=step(ava, "cpr_completed", sam))
     services.planning_change(child=ava, version=opened, by=sam, write=step(ava, "raa_referral", sam))
     assert PlanStep.objects.count() == 2
+
+
+@pytest.mark.parametrize("version", [None, "", " "])
+def test_a_change_that_does_not_say_which_version_it_was_opened_on_is_refused_and_writes_nothing(sam, ava, version):
+    opened = planning_version(ava)
+    with pytest.raises(VersionMissing) as refused:
+        services.planning_change(child=ava, version=version, by=sam, write=step(ava, "raa_referral", sam))
+    assert refused.value.field == "opened_version" and refused.value.current == opened
+    assert not PlanStep.objects.exists() and planning_version(ava) == opened

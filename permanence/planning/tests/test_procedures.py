@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from permanence.obligations.selectors import obligations_for_child
-from permanence.planning import procedures, services
+from permanence.planning import procedures, selectors, services
 from permanence.planning.models import CarerBriefing, ParentContribution, PlanStep
 
 TODAY = date.today()
@@ -18,6 +18,11 @@ TODAY = date.today()
 
 def date_fields(name, value):
     return {f"{name}-day": value.day, f"{name}-month": value.month, f"{name}-year": value.year}
+
+
+def opened(child):
+    """The version of the child's planning a form opened now carries, as a browser sends it back."""
+    return {"opened_version": selectors.planning_version(child)}
 
 
 @pytest.fixture
@@ -125,7 +130,9 @@ def test_the_planning_page_shows_each_step_with_its_source_and_a_link_to_record_
 
 def test_a_worker_records_a_step_from_the_form_and_sees_it_on_the_planning_page(signed_in, ava, adoption):
     url = reverse("planning-step-new", args=[ava.pk])
-    response = signed_in.post(url, {"kind": "raa_referral", **date_fields("date", TODAY), "note": "South RAA"})
+    response = signed_in.post(
+        url, {"kind": "raa_referral", **date_fields("date", TODAY), "note": "South RAA", **opened(ava)}
+    )
     assert response.status_code == 302
     assert PlanStep.objects.get().kind == "raa_referral"
     html = signed_in.get(reverse("planning-workspace", args=[ava.pk])).content.decode()
@@ -149,13 +156,19 @@ def test_empty_briefing_and_contribution_forms_record_nothing(signed_in, ava):
 def test_a_briefing_and_its_acknowledgement_from_the_forms(signed_in, ava, adoption):
     response = signed_in.post(
         reverse("planning-briefing-new", args=[ava.pk]),
-        {"carers": "Mr and Mrs Ahmed", **date_fields("shared_on", TODAY), "known_risks": "Foetal alcohol exposure"},
+        {
+            "carers": "Mr and Mrs Ahmed",
+            **date_fields("shared_on", TODAY),
+            "known_risks": "Foetal alcohol exposure",
+            **opened(ava),
+        },
     )
     assert response.status_code == 302
     briefing = CarerBriefing.objects.get()
     assert briefing.acknowledged_on is None
     response = signed_in.post(
-        reverse("planning-briefing-acknowledged", args=[ava.pk, briefing.pk]), date_fields("acknowledged_on", TODAY)
+        reverse("planning-briefing-acknowledged", args=[ava.pk, briefing.pk]),
+        {**date_fields("acknowledged_on", TODAY), **opened(ava)},
     )
     assert response.status_code == 302
     briefing.refresh_from_db()
@@ -171,6 +184,7 @@ def test_fostering_for_adoption_considered_is_a_decision_the_worker_records(sign
             **date_fields("date", TODAY),
             "decided_by": "Tara Team-Manager",
             "rationale": "No fostering for adoption carers free; considered and not pursued.",
+            **opened(ava),
         },
     )
     assert response.status_code == 302
@@ -186,3 +200,22 @@ def test_a_step_form_opened_before_someone_elses_change_is_refused_and_shows_it(
     response = client.post(url, {"kind": "raa_referral", **date_fields("date", TODAY), "opened_version": opened})
     assert response.status_code == 409
     assert PlanStep.objects.filter(kind="raa_referral").count() == 0
+
+
+@pytest.mark.parametrize("sent", [{}, {"opened_version": ""}], ids=["without the field", "with it blank"])
+def test_a_planning_form_sent_without_its_version_is_refused_says_so_and_records_nothing(
+    signed_in, ava, adoption, sent
+):
+    """A form posted by hand or by a script without the version of the planning it was opened on could
+    overwrite a newer change unseen: refused (409), the field named, nothing recorded; the form comes
+    back carrying the planning's version now, so saving it again goes ahead."""
+    url = reverse("planning-step-new", args=[ava.pk])
+    step = {"kind": "raa_referral", **date_fields("date", TODAY), "note": "South RAA"}
+    refused = signed_in.post(url, step | sent)
+    html = refused.content.decode()
+    assert refused.status_code == 409
+    assert "This form did not say which version of the child's planning it was opened on" in html
+    assert "“opened_version” field" in html and "<title>Error: " in html
+    assert not PlanStep.objects.filter(kind="raa_referral").exists()
+    again = signed_in.post(url, step | {"opened_version": refused.context["opened_version"]})
+    assert again.status_code == 302 and PlanStep.objects.filter(kind="raa_referral").count() == 1

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from permanence.children.models import Person
-from permanence.planning import services
+from permanence.planning import selectors, services
 from permanence.planning.models import Decision, OptionAssessment, OptionsAnalysis, PermanencePlan, PlanStageChange
 
 from .factories import analysis_ready_to_recommend, analysis_with_two_options
@@ -14,6 +14,11 @@ from .factories import analysis_ready_to_recommend, analysis_with_two_options
 
 def date_fields(name, value):
     return {f"{name}-day": value.day, f"{name}-month": value.month, f"{name}-year": value.year}
+
+
+def opened(child):
+    """The version of the child's planning a form opened now carries, as a browser sends it back."""
+    return {"opened_version": selectors.planning_version(child)}
 
 
 @pytest.fixture
@@ -80,14 +85,17 @@ def test_a_stage_move_offers_only_the_moves_open_and_saves_one(signed_in, ava, p
     url = reverse("planning-stage-move", args=[ava.pk])
     html = signed_in.get(url).content.decode()
     assert 'value="agreed_at_review"' in html and 'value="placed"' not in html
-    response = signed_in.post(url, {"to_stage": "agreed_at_review", **date_fields("date", date(2026, 2, 3))})
+    response = signed_in.post(
+        url, {"to_stage": "agreed_at_review", **date_fields("date", date(2026, 2, 3)), **opened(ava)}
+    )
     assert response.status_code == 302
     assert PlanStageChange.objects.get().to_stage == "agreed_at_review"
 
 
 def test_an_illegal_stage_move_is_explained_and_changes_nothing(signed_in, ava, plan):
     response = signed_in.post(
-        reverse("planning-stage-move", args=[ava.pk]), {"to_stage": "placed", **date_fields("date", date(2026, 2, 3))}
+        reverse("planning-stage-move", args=[ava.pk]),
+        {"to_stage": "placed", **date_fields("date", date(2026, 2, 3)), **opened(ava)},
     )
     html = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in html
@@ -132,6 +140,7 @@ def test_a_change_of_plan_from_the_web_needs_a_reason_and_records_the_new_plan(s
         "primary_option": "adoption",
         "rationale": "",
         "evidence": "Child's permanence report",
+        **opened(ava),
     }
     assert "Enter why this was decided" in signed_in.post(url, data).content.decode()
     assert not Decision.objects.exists() and PermanencePlan.objects.get().primary_option == "kinship"
@@ -151,6 +160,7 @@ def test_a_decision_cannot_be_dated_before_the_current_plan(signed_in, ava, plan
             "decided_by": "IRO",
             "primary_option": "adoption",
             "rationale": "Reason",
+            **opened(ava),
         },
     ).content.decode()
     assert 'href="#id_date-day">A new plan cannot be recorded before the current plan.' in html
@@ -179,7 +189,13 @@ def test_a_bad_option_assessment_keeps_what_was_typed_and_saves_nothing(signed_i
     analysis = services.analysis_start(child=ava, date=date(2026, 5, 1), by=sam)
     url = reverse("planning-option", args=[ava.pk, analysis.pk, "long_term_fostering"])
     html = signed_in.post(
-        url, {"realistic": "yes", "strengths": "Settled with Pat and Chris", "prompts_adopted": ["ltf_dis_stigma"]}
+        url,
+        {
+            "realistic": "yes",
+            "strengths": "Settled with Pat and Chris",
+            "prompts_adopted": ["ltf_dis_stigma"],
+            **opened(ava),
+        },
     ).content.decode()
     assert 'href="#id_risks">Enter the risks of this option for the child' in html
     assert "Settled with Pat and Chris" in html and 'value="ltf_dis_stigma" checked' in html
@@ -206,6 +222,7 @@ def test_an_option_is_saved_with_its_answers_and_ticks(signed_in, ava, sam):
             "answer_belonging": "She belongs there",
             "checklist": ["ltf_oversight"],
             "prompts_adopted": ["ltf_adv_support"],
+            **opened(ava),
         },
     )
     assert response.status_code == 302
@@ -227,13 +244,15 @@ def test_the_comparison_puts_options_in_columns_and_questions_in_rows(signed_in,
 def test_a_recommendation_without_a_rationale_is_refused_and_the_analysis_stays_a_draft(signed_in, ava, sam):
     analysis = analysis_ready_to_recommend(ava, sam)
     url = reverse("planning-recommend", args=[ava.pk, analysis.pk])
-    html = signed_in.post(url, {"option": "kinship", **date_fields("date", date(2026, 5, 20))}).content.decode()
+    html = signed_in.post(
+        url, {"option": "kinship", **date_fields("date", date(2026, 5, 20)), **opened(ava)}
+    ).content.decode()
     assert 'href="#id_rationale">Enter why this option is recommended over the others' in html
     html = signed_in.post(
-        url, {"option": "adoption", "rationale": "x", **date_fields("date", date(2026, 5, 20))}
+        url, {"option": "adoption", "rationale": "x", **date_fields("date", date(2026, 5, 20)), **opened(ava)}
     ).content.decode()
     assert "The recommended option must be one assessed as realistic" in html
-    html = signed_in.post(url, {"option": "kinship", "rationale": "x"}).content.decode()
+    html = signed_in.post(url, {"option": "kinship", "rationale": "x", **opened(ava)}).content.decode()
     assert "Enter the date of the recommendation" in html
     analysis.refresh_from_db()
     assert analysis.status == "draft"
@@ -243,7 +262,7 @@ def test_a_recommendation_needs_every_option_assessed(signed_in, ava, sam):
     analysis = services.analysis_start(child=ava, date=date(2026, 5, 1), by=sam)
     html = signed_in.post(
         reverse("planning-recommend", args=[ava.pk, analysis.pk]),
-        {"rationale": "x", **date_fields("date", date(2026, 5, 20))},
+        {"rationale": "x", **date_fields("date", date(2026, 5, 20)), **opened(ava)},
     ).content.decode()
     assert "Assess every option before recommending one: 9 of 9 are not assessed yet" in html
 
@@ -252,7 +271,12 @@ def test_a_recommendation_then_a_decision_on_it(signed_in, ava, sam, plan):
     analysis = analysis_ready_to_recommend(ava, sam)
     response = signed_in.post(
         reverse("planning-recommend", args=[ava.pk, analysis.pk]),
-        {"option": "kinship", "rationale": "Belonging with Grace", **date_fields("date", date(2026, 5, 20))},
+        {
+            "option": "kinship",
+            "rationale": "Belonging with Grace",
+            **date_fields("date", date(2026, 5, 20)),
+            **opened(ava),
+        },
     )
     assert response.status_code == 302
     html = signed_in.get(reverse("planning-decision-new", args=[ava.pk]) + f"?analysis={analysis.pk}").content.decode()
@@ -267,6 +291,7 @@ def test_a_recommendation_then_a_decision_on_it(signed_in, ava, sam, plan):
             "decided_by": "Permanence planning meeting",
             "primary_option": "kinship",
             "rationale": "Agreed as recommended",
+            **opened(ava),
         },
     )
     assert Decision.objects.get().analysis == analysis
@@ -311,9 +336,9 @@ def test_the_worker_names_the_grandmother_the_plan_intends_and_the_workspace_sho
     gran = Person.objects.create(first_name="Grace", last_name="Example")
     ava.relationships.create(person=gran, relationship="grandparent")
     url = reverse("planning-plan-carer", args=[ava.pk])
-    empty = signed_in.post(url, {}).content.decode()
+    empty = signed_in.post(url, opened(ava)).content.decode()
     assert "Choose either someone in the family network or a carer household" in empty
     assert "Enter the date they were named" in empty
-    response = signed_in.post(url, {"person": gran.pk, **date_fields("named_on", date(2026, 6, 1))})
+    response = signed_in.post(url, {"person": gran.pk, **date_fields("named_on", date(2026, 6, 1)), **opened(ava)})
     assert response.status_code == 302
     assert "Grace Example (grandparent)" in signed_in.get(reverse("planning-workspace", args=[ava.pk])).content.decode()

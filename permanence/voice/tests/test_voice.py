@@ -153,17 +153,20 @@ def test_the_letter_can_be_printed_only_once_reviewed(client, ava, sam, tara, pl
     assert response.status_code == 302
     print_url = reverse("voice-letter-print", args=[ava.pk, letter.pk])
     assert client.get(print_url).status_code == 403
-    client.post(
-        reverse("voice-letter", args=[ava.pk, letter.pk]),
-        {"action": "save", "text": "Dear Ava,\n\nYou will stay with Pat and Chris."},
-    )
     letter_url = reverse("voice-letter", args=[ava.pk, letter.pk])
+
+    def opened():  # the letter's version a page opened now carries
+        return client.get(letter_url).context["version"]
+
+    client.post(
+        letter_url, {"action": "save", "text": "Dear Ava,\n\nYou will stay with Pat and Chris.", "version": opened()}
+    )
     assert "Mark as reviewed" not in client.get(letter_url).content.decode()
-    client.post(letter_url, {"action": "review"})
+    client.post(letter_url, {"action": "review", "version": opened()})
     assert client.get(print_url).status_code == 403  # the author cannot review their own letter
     client.force_login(tara)
     assert "Mark as reviewed" in client.get(letter_url).content.decode()
-    client.post(letter_url, {"action": "review"})
+    client.post(letter_url, {"action": "review", "version": opened()})
     printed = client.get(print_url)
     assert printed.status_code == 200 and "You will stay with Pat and Chris." in printed.content.decode()
     letter.refresh_from_db()

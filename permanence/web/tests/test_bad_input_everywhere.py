@@ -128,7 +128,7 @@ def test_an_action_cannot_be_marked_done_in_2099(client, council):
     sign_in(client, sam)
     response = client.post(
         reverse("action-done", args=[action.pk]),
-        {"done_on-day": "1", "done_on-month": "1", "done_on-year": "2099"},
+        {"done_on-day": "1", "done_on-month": "1", "done_on-year": "2099", "version": action.version},
     )
     assert response.status_code == 200
     assert "The date done (01/01/2099) is in the future" in response.content.decode()
