@@ -14,7 +14,7 @@ section is never shown empty when it has rows.
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import ForeignKey, ManyToManyField, Model
+from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 
 
 def _where(model: type[Model]) -> tuple[str, str]:
@@ -53,6 +53,11 @@ def with_rows(child_id: int, models: Iterable[type[Model]]) -> frozenset[type[Mo
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return frozenset(models[row[0]] for row in cursor.fetchall())
+
+
+def rows_of(present: frozenset[type[Model]] | None, queryset: QuerySet) -> list:
+    """The rows of `queryset`, read only when its model may have some (`may_have`); else none."""
+    return list(queryset) if may_have(present, queryset.model) else []
 
 
 def may_have(present: frozenset[type[Model]] | None, model: type[Model]) -> bool:

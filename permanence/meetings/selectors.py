@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q
 
 from permanence.access import policy
 from permanence.children.models import Allocation, Review
-from permanence.children.presence import may_have
+from permanence.children.presence import rows_of
 from permanence.codes.participation import PARTICIPATION
 from permanence.obligations.selectors import obligations_for_children
 from permanence.planning.models import PermanencePlan
@@ -217,24 +217,20 @@ def child_meetings(child, *, reviews=None, present=None):
     else:
         latest = sorted(reviews, key=lambda r: (r.date, r.pk), reverse=True)[:CHILD_PAGE_REVIEWS]
     return {
-        "actions": list(Action.objects.filter(child=child).select_related("owner").order_by("done_on", "due"))
-        if may_have(present, Action)
-        else [],
-        "referrals": list(Referral.objects.filter(child=child).select_related("referred_by").order_by("-date"))
-        if may_have(present, Referral)
-        else [],
-        "agenda_items": list(
-            child.tracking_items.filter(discussed=True).select_related("meeting").order_by("-meeting__date")
-        )
-        if may_have(present, AgendaItem)
-        else [],
-        "panel_items": list(child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date"))
-        if may_have(present, PanelItem)
-        else [],
+        "actions": rows_of(
+            present, Action.objects.filter(child=child).select_related("owner").order_by("done_on", "due")
+        ),
+        "referrals": rows_of(
+            present, Referral.objects.filter(child=child).select_related("referred_by").order_by("-date")
+        ),
+        "agenda_items": rows_of(
+            present, child.tracking_items.filter(discussed=True).select_related("meeting").order_by("-meeting__date")
+        ),
+        "panel_items": rows_of(
+            present, child.panel_items.select_related("panel", "adm_decision").order_by("-panel__date")
+        ),
         "reviews": latest,
-        "escalations": list(child.escalations.select_related("raised_by").order_by("-raised_on", "-pk"))
-        if may_have(present, Escalation)
-        else [],
+        "escalations": rows_of(present, child.escalations.select_related("raised_by").order_by("-raised_on", "-pk")),
     }
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from permanence.children.models import Child, Episode
-from permanence.children.presence import may_have
+from permanence.children.presence import may_have, rows_of
 from permanence.siblings.models import SiblingContactPlan
 from permanence.siblings.selectors import sibling_facts_for
 from permanence.timescales.policy import PolicyError, pack_section
@@ -153,23 +153,18 @@ def support_summary(child, *, obligations=None, today=None, sibling_facts=_READ,
     a kind with none is not read."""
     today = today or date.today()
 
-    def rows(model, queryset):
-        return list(queryset) if may_have(present, model) else []
-
     summary = SupportSummary(
         indicators=child_indicators(child, today=today),
-        contact_plans=rows(
-            ContactPlan,
+        contact_plans=rows_of(
+            present,
             ContactPlan.objects.filter(child=child).prefetch_related(
                 Prefetch("sessions", queryset=ContactSession.objects.order_by("-date", "-pk"))
             ),
         ),
-        transition_plans=rows(TransitionPlan, TransitionPlan.objects.filter(child=child)),
-        support_plans=rows(
-            SupportPlan, SupportPlan.objects.filter(child=child).prefetch_related("services", "actions")
-        ),
-        events=rows(StabilityEvent, StabilityEvent.objects.filter(child=child)[:20]),
-        disruptions=rows(DisruptionMeeting, DisruptionMeeting.objects.filter(child=child).prefetch_related("lessons")),
+        transition_plans=rows_of(present, TransitionPlan.objects.filter(child=child)),
+        support_plans=rows_of(present, SupportPlan.objects.filter(child=child).prefetch_related("services", "actions")),
+        events=rows_of(present, StabilityEvent.objects.filter(child=child)[:20]),
+        disruptions=rows_of(present, DisruptionMeeting.objects.filter(child=child).prefetch_related("lessons")),
     )
     if obligations is not None:
         everything = [*obligations.open, *obligations.prompts, *obligations.met]

@@ -30,7 +30,7 @@ from permanence.children.models import (
     StatutoryPlan,
     TemporaryApproval,
 )
-from permanence.children.presence import may_have, with_rows
+from permanence.children.presence import rows_of, with_rows
 from permanence.children.recording.kinds import record_menu
 from permanence.children.selectors import (
     TimelineEntry,
@@ -441,9 +441,6 @@ def record_facts(child, record, present=None):
     A kind `present` (children.presence.with_rows) finds none of is not read, nor are order changes
     of a child with no orders."""
 
-    def rows(model, queryset):
-        return list(queryset) if may_have(present, model) else []
-
     facts = RecordFacts(
         episodes=list(record.episodes),
         allocations=sorted(record.allocations, key=lambda a: (a.start, a.pk), reverse=True),
@@ -452,21 +449,17 @@ def record_facts(child, record, present=None):
         order_changes=list(OrderChange.objects.filter(order__child=child).select_related("order").order_by("date"))
         if record.orders
         else [],
-        temporary_approvals=rows(
-            TemporaryApproval, TemporaryApproval.objects.filter(child=child).select_related("carer")
-        ),
-        long_term=rows(
-            LongTermFosterConfirmation, LongTermFosterConfirmation.objects.filter(child=child).select_related("carer")
-        ),
+        temporary_approvals=rows_of(present, TemporaryApproval.objects.filter(child=child).select_related("carer")),
+        long_term=rows_of(present, LongTermFosterConfirmation.objects.filter(child=child).select_related("carer")),
         health=list(HealthAssessment.objects.filter(child=child).order_by("-date")),
         dental=list(DentalCheck.objects.filter(child=child).order_by("-date")),
         education=list(EducationPlan.objects.filter(child=child).order_by("-date")),
         plans=list(StatutoryPlan.objects.filter(child=child).order_by("-date")),
-        missing=rows(MissingEpisode, MissingEpisode.objects.filter(child=child).order_by("-start")),
+        missing=rows_of(present, MissingEpisode.objects.filter(child=child).order_by("-start")),
     )
     corrections = {}
     changes = RecordChange.objects.filter(child_id=child.pk).exclude(reason="").order_by("at", "pk")
-    for change in rows(RecordChange, changes):
+    for change in rows_of(present, changes):
         corrections.setdefault((change.model, change.object_id), []).append(change)
     rows = [row for rows in vars(facts).values() for row in rows] + list(record.orders) + list(record.proceedings)
     for row in [child, *rows]:
