@@ -13,6 +13,11 @@ POLICY ?= $(or $(PERMANENCE_POLICY),england)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/permanence
 BENCH_CHILDREN ?= 85000
 export DJANGO_SETTINGS_MODULE := config.settings
+# Every target here is development or a test on this machine, so each opts in to DEBUG=1: the
+# settings default to DEBUG off, as a council's server runs (docs/deploy.md), and refuse to start
+# there without the production keys. The servers that `make load` and `make prod-check` start run
+# with production settings (DEBUG=0 and keys of their own), set by their scripts.
+export DEBUG ?= 1
 
 LOAD_SECONDS ?= 30
 

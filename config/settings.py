@@ -1,8 +1,10 @@
 """Settings for Permanence Planner: one flat file, configured from the environment.
 
 DATABASE_URL picks the database (default: SQLite in var/permanence.sqlite3).
-Everything else has a safe default for a laptop; production sets SECRET_KEY,
-DEBUG=0 and ALLOWED_HOSTS.
+DEBUG is off unless DEBUG=1 is set: a server that forgets the setting runs as production does,
+and refuses to start without its keys. A laptop sets DEBUG=1 (the Makefile, pytest and CI do);
+everything else then has a default for a laptop. Production sets SECRET_KEY,
+PERMANENCE_PSEUDONYM_KEY and ALLOWED_HOSTS.
 """
 
 import json
@@ -25,7 +27,9 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: debug error pages show settings and case data, so a forgotten setting must
+# not turn them on. Development opts in with DEBUG=1.
+DEBUG = env_bool("DEBUG", False)
 # The key everyone can read in this repository: for a laptop only.
 PUBLIC_SECRET_KEY = "dev-only-not-secret-permanence-planner"
 SECRET_KEY = os.environ.get("SECRET_KEY", PUBLIC_SECRET_KEY)
@@ -64,9 +68,17 @@ def unsafe_for_production():
 if PRODUCTION and unsafe_for_production():
     from django.core.exceptions import ImproperlyConfigured
 
+    if "DEBUG" not in os.environ:
+        hint = (
+            "\n\nDEBUG is not set, so these settings are production's. For development on a laptop, set DEBUG=1 "
+            "(`make run` and `make test` do); for a council's service, set the keys above."
+        )
+    else:
+        hint = ""
     raise ImproperlyConfigured(
         "Permanence Planner will not start in production with these settings (docs/deploy.md, Settings):\n- "
         + "\n- ".join(unsafe_for_production())
+        + hint
     )
 
 INSTALLED_APPS = [

@@ -43,6 +43,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# This process (migrate, the demo council, the staff's sessions) is development on this machine, as
+# `make load` runs it: DEBUG=1. The server it starts runs with production settings (DEBUG=0, below).
+os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'load.sqlite3'}")
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 SECONDS = float(os.environ.get("LOAD_SECONDS", "30"))

@@ -55,9 +55,28 @@ def test_the_guides_production_settings_pass_the_deployment_checks():
     assert "no issues" in result.stdout
 
 
-def test_a_laptop_runs_with_the_defaults():
-    result = manage("check")
+def test_a_laptop_runs_with_debug_set_and_nothing_else():
+    result = manage("check", DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_server_that_forgets_debug_refuses_to_start_and_tells_a_developer_to_set_debug():
+    """DEBUG unset and no keys: the settings are production's, so they refuse, naming the keys, and
+    say what a developer on a laptop sets instead (DEBUG=1); never debug pages on a forgotten setting."""
+    clean = {k: v for k, v in os.environ.items() if k not in SAFE and not k.startswith(("PERMANENCE_", "DJANGO_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings as s; print('started with DEBUG', s.DEBUG)"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "started" not in result.stdout
+    assert "will not start in production" in result.stderr
+    assert "SECRET_KEY is the public default" in result.stderr
+    assert "PERMANENCE_PSEUDONYM_KEY is not set" in result.stderr
+    assert "DEBUG is not set" in result.stderr and "set DEBUG=1" in result.stderr
 
 
 def test_pseudonyms_are_made_with_the_pseudonym_key_not_the_secret_key(settings):
