@@ -21,7 +21,8 @@ The stored obligations are worked out for every child first (`permanence obligat
 as the nightly job leaves them), so the pages read them as they do on a working day.
 
 Environment: DATABASE_URL (default: SQLite in var/load.sqlite3), LOAD_USERS (50),
-LOAD_SECONDS (30), LOAD_CHILDREN (5000), LOAD_PORT (8765), LOAD_WORKERS (2), LOAD_THREADS (1),
+LOAD_SECONDS (30), LOAD_CHILDREN (5000), LOAD_PORT (unset: a free port the system chooses, so two
+runs at once do not collide; set it to serve on that port), LOAD_WORKERS (2), LOAD_THREADS (1),
 LOAD_THINK (none; "10-30" for seconds between pages).
 The server's own log is var/load-server.log.
 """
@@ -31,6 +32,7 @@ import os
 import random
 import re
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -50,7 +52,16 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'load.sqlite3'
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 SECONDS = float(os.environ.get("LOAD_SECONDS", "30"))
 CHILDREN = int(os.environ.get("LOAD_CHILDREN", "5000"))
-PORT = int(os.environ.get("LOAD_PORT", "8765"))
+
+
+def free_port():
+    """A port nothing on this machine listens on now, chosen by the system."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(os.environ.get("LOAD_PORT") or free_port())
 SERVER_WORKERS = int(os.environ.get("LOAD_WORKERS", "2"))
 SERVER_THREADS = int(os.environ.get("LOAD_THREADS", "1"))
 THINK = tuple(float(s) for s in os.environ["LOAD_THINK"].split("-")) if os.environ.get("LOAD_THINK") else None
@@ -252,7 +263,7 @@ def main():
     )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before the run")
     before = notes_count()
-    print(f"server: gunicorn, {SERVER_WORKERS} workers x {SERVER_THREADS} threads, DEBUG off")
+    print(f"server: gunicorn on port {PORT}, {SERVER_WORKERS} workers x {SERVER_THREADS} threads, DEBUG off")
     # Production settings: DEBUG off (so SECURE_COOKIES defaults on; the load's cookies are sent by
     # hand, so that does not matter over loopback), only the host the load uses, errors logged.
     env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="ERROR", **KEYS)
