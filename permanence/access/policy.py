@@ -9,6 +9,8 @@ named. Features call these from their selectors; a new list inherits the policy 
 
 from dataclasses import dataclass, field, replace
 
+from django.db.models import Exists, OuterRef
+
 from permanence.children.selectors import matching
 
 from . import matrix
@@ -22,6 +24,7 @@ __all__ = [
     "hidden_count",
     "is_restricted",
     "limit",
+    "may_see",
     "may_write",
     "partition",
     "restricted_for",
@@ -32,9 +35,19 @@ __all__ = [
 ]
 
 
+def may_see(user, *, child="child"):
+    """A condition on rows about a child (`child` is the path to it): the person may see that child.
+
+    Asked of each row's own child (EXISTS ... WHERE pk = the row's child), so a list of a few rows
+    costs a few look-ups by primary key. The same test written as `child IN (every child the
+    person may see)` made SQLite work out visibility for every child on the record first: 10 to
+    15 ms for a social worker's eight actions on a 5,000-child council."""
+    return Exists(visible_children(user).filter(pk=OuterRef(child)))
+
+
 def limit(queryset, user, *, child="child"):
     """`queryset` less the rows whose child (`child` is the path to it) the person may not see."""
-    return queryset.filter(**{f"{child}__in": visible_children(user).values("pk")})
+    return queryset.filter(may_see(user, child=child))
 
 
 def search_children(user, query):
@@ -49,7 +62,7 @@ def search_children(user, query):
 
 def hidden_count(queryset, user, *, child="child"):
     """How many rows of `queryset` are about children the person may not see (never which)."""
-    return queryset.exclude(**{f"{child}__in": visible_children(user).values("pk")}).count()
+    return queryset.exclude(may_see(user, child=child)).count()
 
 
 def visible_ids(user, ids):

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
-from permanence.access.rules import visible_children
+from permanence.access import policy
 from permanence.accounts import roles
 from permanence.children.models import Allocation, Child, Episode
 from permanence.obligations.selectors import obligations_for_children
@@ -76,7 +76,7 @@ def _in_scope(user, scope, *, team_id, worker_id, today, visible):
     if worker_id:
         allocations = allocations.filter(worker_id=worker_id)
     if visible:
-        allocations = allocations.filter(child_id__in=visible_children(user).values("pk"))
+        allocations = allocations.filter(policy.may_see(user))
     active = Episode.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today).values("child_id")
     in_proceedings = Child.objects.filter(
         proceedings__issued__isnull=False, proceedings__concluded__isnull=True

@@ -1,14 +1,15 @@
 """Reads shaped for the web pages: whose children a person sees, and one child's page.
 
 Every list is a fixed number of queries whatever its length: the selection is filtered and
-paginated in the database, then only the page's children get their case facts prefetched.
+paginated in the database, then only the page's children get their case facts read.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Q
 
 from permanence.access import matrix, policy, pseudonyms
 from permanence.access.rules import visible_children
@@ -34,13 +35,13 @@ from permanence.children.presence import rows_of, with_rows
 from permanence.children.recording.kinds import record_menu
 from permanence.children.selectors import (
     TimelineEntry,
-    _summary,
     case_record,
     child_timeline,
     family_network,
     record_summary,
     remember_sibling_group,
     sibling_group,
+    summary_of,
 )
 from permanence.codes.legal_status import CARE_ORDERS, PLACEMENT_ORDER, SECTION_20
 from permanence.feed.selectors import care_leaver_facts_for, permanence_dates_for
@@ -169,28 +170,40 @@ class _CountedPaginator(Paginator):
 
 # What a caseload table row shows of each child's case facts, and no more: the episodes (placement,
 # carer's name), the open allocations (worker's and team's names) and the review dates.
-LIST_FACTS = (
-    Prefetch(
-        "episodes",
-        queryset=Episode.objects.select_related("carer")
+def _list_facts(ids):
+    episodes = (
+        Episode.objects.filter(child_id__in=ids)
+        .select_related("carer")
         .only("child", "start", "end", "legal_status", "placement", "carer__name")
-        .order_by("start"),
-    ),
-    Prefetch(
-        "allocations",
-        queryset=Allocation.objects.filter(end__isnull=True)
+        .order_by("start", "pk")
+    )
+    allocations = (
+        Allocation.objects.filter(child_id__in=ids, end__isnull=True)
         .select_related("worker", "team")
-        .only("child", "role", "end", "worker__username", "worker__first_name", "worker__last_name", "team__name"),
-    ),
-    Prefetch("reviews", queryset=Review.objects.only("child", "date")),
-)
+        .only("child", "role", "end", "worker__username", "worker__first_name", "worker__last_name", "team__name")
+        .order_by("pk")
+    )
+    reviews = Review.objects.filter(child_id__in=ids).only("child", "date").order_by("date", "pk")
+    return tuple(_by_child(rows) for rows in (episodes, allocations, reviews))
+
+
+def _by_child(rows):
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row.child_id].append(row)
+    return grouped
 
 
 def summaries_for(children, today):
-    """CaseSummary for each child in an evaluated page: three prefetch queries in all."""
+    """CaseSummary for each child in an evaluated page: three queries in all, whatever the page's size.
+
+    The rows are grouped by child here rather than through prefetch_related, which builds a
+    queryset for every child on the page (about a third of the caseload page's time)."""
     children = list(children)
-    prefetch_related_objects(children, *LIST_FACTS)
-    return [_summary(child, today) for child in children]
+    episodes, allocations, reviews = _list_facts([child.pk for child in children])
+    return [
+        summary_of(child, episodes[child.pk], allocations[child.pk], reviews[child.pk], today) for child in children
+    ]
 
 
 def home_caseload(user, *, page_number=1, today=None):

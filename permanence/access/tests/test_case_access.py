@@ -223,3 +223,37 @@ def test_the_menu_offers_only_the_sections_the_role_can_open(client, council):
     ]
     assert menu(matrix.PERFORMANCE_ANALYST) == ["Caseload", "Drift", "Trackers", "Performance"]
     assert "Find a child" not in menu(matrix.ADMINISTRATOR)
+
+
+def test_a_social_workers_open_actions_leave_out_a_record_restricted_since_and_a_child_moved_out_of_scope(council):
+    """Sam was given actions on Mina (his), Hana (his, but her record is restricted) and Otto (Omar's).
+    Only Mina's is listed, and the other two are counted, never named, until Sam is named on Hana's
+    restriction or is given emergency access to Otto's record."""
+    from permanence.access import policy
+    from permanence.meetings.models import Action
+    from permanence.meetings.selectors import open_actions_for
+
+    sam, mine, other, hidden = (
+        council["people"][matrix.SOCIAL_WORKER],
+        council["mine"],
+        council["other"],
+        council["hidden"],
+    )
+    for child in (mine, hidden, other):
+        Action.objects.create(
+            child=child,
+            description=f"Book {child.first_name}'s review",
+            owner=sam,
+            due=date(2026, 12, 1),
+            forum="tracking_meeting",
+            set_on=date(2026, 11, 1),
+        )
+    sams = Action.objects.filter(owner=sam)
+    assert [a.child for a in open_actions_for(sam)] == [mine]
+    assert policy.hidden_count(sams, sam) == 2
+
+    hidden.restriction.permitted.add(sam)
+    assert {a.child for a in open_actions_for(sam)} == {mine, hidden}
+    break_glass_grant(user=sam, child=other, reason="Police called out of hours about a missing child")
+    assert {a.child for a in open_actions_for(sam)} == {mine, hidden, other}
+    assert policy.hidden_count(sams, sam) == 0
