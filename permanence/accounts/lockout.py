@@ -13,6 +13,10 @@ Three counts over the last few minutes (settings say how many and how long):
 Every lock ends on its own: an attempt made while locked is refused without being counted,
 so the lock lifts PERMANENCE_LOCKOUT_MINUTES after the failure that set it, however long a
 stranger keeps trying.
+
+A known address is kept only as long as it counts (PERMANENCE_KNOWN_ADDRESS_DAYS since the person
+last signed in from it): the nightly `forget-sign-in-addresses` job deletes older ones, so staff's
+network addresses are not kept longer than the lockout needs them.
 """
 
 from datetime import timedelta
@@ -43,9 +47,20 @@ def _window():
     return timezone.now() - timedelta(minutes=settings.PERMANENCE_LOCKOUT_MINUTES)
 
 
+def _known_since(now=None):
+    """The oldest last sign-in that still makes an address known."""
+    return (now or timezone.now()) - timedelta(days=settings.PERMANENCE_KNOWN_ADDRESS_DAYS)
+
+
 def _known(username, ip):
-    since = timezone.now() - timedelta(days=settings.PERMANENCE_KNOWN_ADDRESS_DAYS)
-    return KnownSignInAddress.objects.filter(username__iexact=username, ip=ip, at__gte=since).exists()
+    return KnownSignInAddress.objects.filter(username__iexact=username, ip=ip, at__gte=_known_since()).exists()
+
+
+def forget_old_addresses(*, now=None) -> int:
+    """Delete the addresses nobody has signed in from within PERMANENCE_KNOWN_ADDRESS_DAYS: they no
+    longer count as known (`_known`), so keeping them would only keep staff's addresses. Returns how many."""
+    forgotten, _ = KnownSignInAddress.objects.filter(at__lt=_known_since(now)).delete()
+    return forgotten
 
 
 def lock_on(username, ip=""):

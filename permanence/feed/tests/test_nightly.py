@@ -16,7 +16,9 @@ from . import extracts as x
 
 def test_the_scheduler_enqueues_the_sync_after_half_past_two_and_the_worker_reads_the_extract(db, tmp_path, settings):
     # Only this job tonight (the backup cannot read the database from inside a test's transaction).
-    settings.PERMANENCE_NIGHTLY = "day-passed=off,backup=off,clear-job-history=off,digest=off,audit-checkpoint=off"
+    settings.PERMANENCE_NIGHTLY = (
+        "day-passed=off,backup=off,clear-job-history=off,digest=off,audit-checkpoint=off,forget-sign-in-addresses=off"
+    )
     settings.PERMANENCE_SSD_SOURCE = x.write(tmp_path / "tonight", x.council(), as_at=x.at("2026-11-24", hour=2))
     assert scheduler.tick(now=datetime(2026, 11, 24, 2, 0, tzinfo=UTC)) == []
     assert scheduler.tick(now=datetime(2026, 11, 24, 2, 35, tzinfo=UTC)) == ["ssd-sync"]
