@@ -51,8 +51,11 @@ PANEL_MATTER_FOR = {
     CHILDRENS_HOME: "ltf_match",
 }
 
+# A practice prompt (no law sets when family finding starts; Leeds' pack makes it a local rule):
+# labelled as the practice guidance it comes from.
 FAMILY_FINDING_SOURCE = (
-    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.3 "
+    "Practice guidance: Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.3 "
     "(family finding begins as soon as adoption is under consideration)"
 )
-SIBLINGS_SOURCE = "Children Act 1989 s22C(8)(c); Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4"
+# A duty: the law, not a council's policy.
+SIBLINGS_SOURCE = "Children Act 1989 s22C(7)(b) and (8)(c)"

@@ -43,7 +43,7 @@ class CarerProfile(Versioned):
 
 
 class ChildProfile(models.Model):
-    """A child's family-finding profile: started as soon as adoption is under consideration (Leeds §8.3)."""
+    """A child's family-finding profile: started as soon as adoption is under consideration (a practice prompt)."""
 
     child = models.OneToOneField("children.Child", on_delete=models.CASCADE, related_name="family_finding")
     started = models.DateField("Family finding started")

@@ -10,9 +10,15 @@ KSS = "DfE, Knowledge and Skills Statement: Achieving Permanence"
 LEEDS = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015)"
 CAMDEN = "Camden, Permanence practice guidance for social workers"
 
-CONTACT_SOURCE = f"{LEEDS} §10.5-§10.6 (contact is for the child's benefit; agreed before placement); {CAMDEN} §9 (reviewed at each looked-after review)"
+# Contact is promoted by law; how a plan is made and reviewed is practice guidance from councils' own documents.
+CONTACT_SOURCE = (
+    f"Children Act 1989 Sch 2 para 15(1). Practice guidance: {LEEDS} §10.5-§10.6 (contact is for the child's benefit; "
+    f"agreed before placement); {CAMDEN} §9 (reviewed at each looked-after review)"
+)
 TRANSITION_SOURCE = f"{KSS} §4 (support children and families in transition)"
-SUPPORT_SOURCE = f"{KSS} §4 (support plans, delegated authority); {CAMDEN} §10 (supporting permanent placements)"
+SUPPORT_SOURCE = (
+    f"{KSS} §4 (support plans, delegated authority). Practice guidance: {CAMDEN} §10 (supporting permanent placements)"
+)
 STRAIN_SOURCE = f"{KSS} §5 (identify indicators and early warning signs that a permanent home is under strain)"
 DISRUPTION_SOURCE = f"{KSS} §5 (where breakdown occurs, understand the reasons, assess whether the relationship can be sustained, apply lessons learned)"
 

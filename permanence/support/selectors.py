@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q
 
 from permanence.children.models import Child, Episode
 from permanence.children.presence import may_have, rows_of
+from permanence.siblings.choices import CONTACT_SOURCE as SIBLING_CONTACT_SOURCE
 from permanence.siblings.models import SiblingContactPlan
 from permanence.siblings.selectors import sibling_facts_for
 from permanence.timescales.policy import PolicyError, pack_section
@@ -179,7 +180,7 @@ def support_summary(child, *, obligations=None, today=None, sibling_facts=_READ,
             (
                 f"{child.first_name} lives apart from a brother or sister in care: record a contact plan with them "
                 f"(choose 'Brother or sister' as who the contact is with).",
-                "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.4; Camden, Permanence practice guidance for social workers §9",
+                SIBLING_CONTACT_SOURCE,
             )
         )
     for plan in summary.contact_plans:

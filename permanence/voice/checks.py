@@ -1,5 +1,10 @@
-"""Pure checks on a child's plan: does it record the child's views, and does it include
-what Leeds says every permanence plan must include (Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5)?
+"""Pure checks on a child's plan: does it record the child's views, and does it include what good
+practice asks every permanence plan to include?
+
+The plan itself and the child's views are duties, cited to the law. What the plan should set out
+(introductions, residential aims, life story work, contact) is a practice prompt taken from Leeds
+City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5, shown labelled as
+practice guidance: it is not a rule of the England baseline.
 
 No Django here: selectors pass in plain values.
 """
@@ -8,10 +13,19 @@ from dataclasses import dataclass
 
 from permanence.timescales.dates import age_on
 
-LEEDS_5 = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5"
+# A duty: the plan for permanence is part of the care plan.
+PLAN_SOURCE = (
+    "Care Planning, Placement and Case Review (England) Regulations 2010, reg 5(a) (the plan for permanence); "
+    "The Children Act 1989 guidance and regulations, Volume 2: care planning, placement and case review (DfE, "
+    "June 2015), chapter 2"
+)
+# A practice prompt: what a council's own policy asks a plan to set out.
+LEEDS_5 = "Practice guidance: Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5"
+# A duty: the child's wishes and feelings, ascertained and given due consideration.
 VOICE_SOURCES = (
-    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §3 (Voice) and §5 (the voice of the child evidenced in the plan); "
-    "Permanence: considerations arising from key principles (procedures manual, Part 6) (a duty to seek the child's views, having regard to age and maturity)"
+    "Children Act 1989 s22(4) and (5)(a) (the child's wishes and feelings ascertained and given due consideration, "
+    "having regard to their age and understanding); Permanence: considerations arising from key principles "
+    "(procedures manual, Part 6) (a duty to seek the child's views, having regard to age and maturity)"
 )
 UNDER_FOUR_SOURCE = "SSDA903 review participation PN0: child aged under 4"
 TOO_YOUNG = 4
@@ -95,7 +109,7 @@ def plan_still_needs(*, plan_option, contents=None, views=None):
     `views`: a ViewsCheck, to list the child's views as missing when neither recorded nor explained.
     """
     if plan_option is None:
-        return [Missing("plan", "A permanence plan", "No permanence plan is recorded.", LEEDS_5)]
+        return [Missing("plan", "A permanence plan", "No permanence plan is recorded.", PLAN_SOURCE)]
     contents = contents or {}
     filled = lambda key: bool((contents.get(key) or "").strip())  # noqa: E731
     missing = []
@@ -133,7 +147,7 @@ def plan_still_needs(*, plan_option, contents=None, views=None):
                 "Contact arrangements",
                 "Arrangements for contact, if appropriate, based on the child's needs and the priority of stability "
                 "(or why there will be no contact).",
-                f"{LEEDS_5}; Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §9",
+                f"{LEEDS_5} and §9",
             )
         )
     if views is not None and not views.ok:

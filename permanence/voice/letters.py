@@ -10,9 +10,11 @@ DfE, Knowledge and Skills Statement: Achieving Permanence). No Django here.
 
 from dataclasses import dataclass
 
+# Practice, not a rule: the Knowledge and Skills Statement, and a council's own guidance labelled as such.
 SOURCES = (
-    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §10.7 (clearly communicating the permanence plan); "
-    "DfE, Knowledge and Skills Statement: Achieving Permanence §3-§4 (communicate decisions in a way appropriate to the child's age and understanding)"
+    "DfE, Knowledge and Skills Statement: Achieving Permanence §3-§4 (communicate decisions in a way appropriate to "
+    "the child's age and understanding). Practice guidance: Leeds City Council, Permanence Policy and Guidance "
+    "(3.1.2, revised December 2015) §10.7 (clearly communicating the permanence plan)"
 )
 
 UNDER_8 = "under_8"

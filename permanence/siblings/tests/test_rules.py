@@ -42,7 +42,7 @@ def test_apart_without_an_assessment_is_refused_in_words_that_say_what_to_do():
         has_contact_plan=True,
     )
     assert "Record the sibling assessment first" in problems["decision"]
-    assert "s22C(8)(c)" in problems["decision"]
+    assert "Children Act 1989 s22C(7)(b) and (8)(c)" in problems["decision"]
 
 
 def test_apart_needs_a_contact_plan_and_an_assessment_that_came_first():
