@@ -152,9 +152,9 @@ class AssessmentForm(PlanningForm):
     def checkbox_groups(self, name):
         """(group id, legend, prompts, choices) for the template; the first group's first box is id_<name>."""
         groups = (
-            [(f"Birmingham checklist: {legend}", items) for legend, items in self.checklist_groups]
+            [(f"Permanence options checklist: {legend}", items) for legend, items in self.checklist_groups]
             if name == "checklist"
-            else [(f"Leeds policy: {legend.lower()}", items) for legend, items in self.policy_groups]
+            else [(f"Practice prompts: {legend.lower()}", items) for legend, items in self.policy_groups]
         )
         return [
             (f"id_{name}" if i == 0 else f"id_{name}-g{i + 1}", legend, items, [(p.key, p.text) for p in items])

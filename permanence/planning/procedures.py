@@ -2,7 +2,10 @@
 records of what carers were told and what parents contributed. Pure: no Django.
 
 Each step is a dated record the timescales engine reads as `step:<key>` (policy packs say when
-it is due). Citations are the documents' titles (../shared/seeds/README.md).
+it is due). Citations are the documents' titles (../shared/seeds/README.md). A step set by law
+cites the law; a step only a council's own procedure asks for is shown as practice guidance here,
+and as that council's local rule where its pack (camden.yaml) has a rule for it: the planning
+page shows the running pack's citation when the pack times the step (selectors.procedures_for).
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ from datetime import date
 from . import options
 
 CAMDEN = "Camden, Permanence practice guidance for social workers"
-LEEDS = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015)"
+CAMDEN_PRACTICE = f"Practice guidance: {CAMDEN}, section 6"
+CPR_DUTY = "Adoption Agencies Regulations 2005, reg 17 (the child's permanence report)"
+FFA_APPROVAL_DUTY = (
+    "Care Planning, Placement and Case Review (England) Regulations 2010, reg 25A (temporary approval of "
+    "prospective adopters as foster carers); Children Act 1989 s22C(9A), (9B)"
+)
 PART_6 = "Permanence: considerations arising from key principles (procedures manual, Part 6)"
 KSS = "DfE, Knowledge and Skills Statement: Achieving Permanence"
 FFA_DUTY = "Children Act 1989 s22C(9A), (9B) (inserted by the Children and Families Act 2014 s2)"
@@ -39,35 +47,35 @@ STEPS: tuple[Step, ...] = (
     Step(
         "cpr_completed",
         "Child's Permanence Report completed",
-        f"{CAMDEN}, section 6",
+        CPR_DUTY,
         "when the plan is adoption",
         frozenset({options.ADOPTION}),
     ),
     Step(
         "raa_referral",
         "Referred to the regional adoption agency for family finding",
-        f"{CAMDEN}, section 6",
+        CAMDEN_PRACTICE,
         "when the plan is adoption",
         frozenset({options.ADOPTION}),
     ),
     Step(
         "ffa_temporary_approval",
         "Prospective adopters approved temporarily as the child's foster carers (fostering for adoption)",
-        f"{LEEDS}, section 8.4; Care Planning, Placement and Case Review (England) Regulations 2010 reg 25A",
+        FFA_APPROVAL_DUTY,
         "when the plan is adoption and the child is to live with prospective adopters before the placement order",
         frozenset({options.ADOPTION}),
     ),
     Step(
         "form_e_completed",
         "Form E (the child's profile) completed",
-        f"{CAMDEN}, section 6",
+        CAMDEN_PRACTICE,
         "when the plan is long-term fostering",
         frozenset({options.LONG_TERM_FOSTERING}),
     ),
     Step(
         "fostering_referral",
         "Referred to the Family, Friends and Fostering service",
-        f"{CAMDEN}, section 6",
+        CAMDEN_PRACTICE,
         "when the plan is long-term fostering",
         frozenset({options.LONG_TERM_FOSTERING}),
     ),

@@ -13,6 +13,8 @@ to tick and adopt for this child; nothing is ever ticked for them.
 
 from dataclasses import dataclass
 
+from permanence.codes.documents import PRACTICE_GUIDANCE, as_cited
+
 from . import options
 
 CAMDEN = "Camden, Permanence practice guidance for social workers"
@@ -26,6 +28,11 @@ class Question:
     short: str  # the comparison table's row heading
     text: str
     source: str
+
+    @property
+    def cited(self):
+        """The citation, labelled as the practice guidance it is."""
+        return as_cited(self.source)
 
 
 COUNCILS = {
@@ -44,10 +51,20 @@ class Prompt:
 
     @property
     def cite(self):
-        """A short citation for a table cell: 'Leeds §8.7', 'Birmingham Appendix 1'."""
-        file, _, rest = self.source.partition(" ")
-        section = " ".join(rest.split()[:2]) if rest.startswith("Appendix") else rest.split()[0]
-        return f"{COUNCILS.get(file, file)} {section}"
+        """A short citation for a table cell, labelled as the practice guidance it is: these prompts come
+        from councils' own documents, offered to every council as good practice, never as a rule.
+        'Practice guidance: Leeds §8.7', 'Practice guidance: Birmingham Appendix 1'."""
+        for document, council in COUNCILS.items():
+            if self.source.startswith(document):
+                rest = self.source[len(document) :].split()
+                section = " ".join(rest[:2]) if rest and rest[0] == "Appendix" else (rest[0] if rest else "")
+                return f"{PRACTICE_GUIDANCE}: {council} {section}".rstrip()
+        return as_cited(self.source)
+
+    @property
+    def cited(self):
+        """The full citation, labelled as practice guidance."""
+        return as_cited(self.source)
 
 
 CAMDEN_SOURCE = f"{CAMDEN} §3 Assessing permanence needs"

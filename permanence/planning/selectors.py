@@ -158,14 +158,14 @@ def comparison(analysis):
     ]
     questions = [row(q.short, lambda a, key=q.key: _paragraphs(a.answers.get(key, ""))) for q in prompts.QUESTIONS]
     policy = [
-        row("Birmingham checklist statements that fit the child", lambda a: _chosen(a.checklist)),
-        row("Factors for a safe return home (Leeds §8.1)", lambda a: _chosen(a.prompts_adopted, prompts.FACTOR)),
+        row("Permanence options checklist: statements that fit the child", lambda a: _chosen(a.checklist)),
+        row("Factors for a safe return home", lambda a: _chosen(a.prompts_adopted, prompts.FACTOR)),
     ]
     groups = [
         ("The option", the_option),
         ("Views", views),
-        ("Camden's assessment questions", questions),
-        ("Policy checklists", [r for r in policy if any(r.cells)]),
+        ("Assessment questions for any care arrangement", questions),
+        ("Practice checklists", [r for r in policy if any(r.cells)]),
     ]
     return Comparison(columns=columns, groups=[(heading, rows) for heading, rows in groups if rows])
 
@@ -321,6 +321,14 @@ class Procedures:
     contribution_due: object
 
 
+def _step_source(step, obligation):
+    """The running pack's citation when it times the step (a council's local rule cites its own document);
+    otherwise the step's own: the law, or practice guidance labelled as such."""
+    if obligation is not None and obligation.source and obligation.kind != "prompt":
+        return obligation.source
+    return step.source
+
+
 def procedures_for(child, *, today=None):
     """What the plan asks for next and what has been done, with the clock's due dates."""
     plan = PermanencePlan.objects.filter(child=child, superseded_on__isnull=True).order_by("-recorded", "-pk").first()
@@ -338,7 +346,14 @@ def procedures_for(child, *, today=None):
         procedures.BY_KEY[k] for k in dict.fromkeys(s.kind for s in recorded) if procedures.BY_KEY[k] not in asked
     ]
     lines = [
-        StepLine(s.key, s.title, s.source, s.when, [r for r in recorded if r.kind == s.key], clock.get(s.key))
+        StepLine(
+            s.key,
+            s.title,
+            _step_source(s, clock.get(s.key)),
+            s.when,
+            [r for r in recorded if r.kind == s.key],
+            clock.get(s.key),
+        )
         for s in shown
     ]
     plans = {plan.primary_option, plan.parallel_option} if plan else set()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from permanence.children.selectors import case_summary
+from permanence.codes.documents import as_cited
 
 from .. import options, prompts, selectors
 from .blocks import Bullets, Document, Paragraph, Section, Subheading, Table
@@ -150,7 +151,7 @@ def options_considered(data):
             blocks.extend(_text_blocks(label, getattr(a, field)))
         answered = [(q, a.answers.get(q.key)) for q in prompts.QUESTIONS if a.answers.get(q.key)]
         if answered:
-            blocks.append(Subheading("Camden's assessment questions"))
+            blocks.append(Subheading("Assessment questions for any care arrangement"))
             blocks.append(Table(["Question", "Answer"], [[q.text, answer] for q, answer in answered]))
         ticked = [
             prompts.PROMPTS_BY_KEY[k]
@@ -158,8 +159,8 @@ def options_considered(data):
             if k in prompts.PROMPTS_BY_KEY
         ]
         if ticked:
-            blocks.append(Subheading("Policy statements adopted for this child"))
-            blocks.append(Bullets([f"{p.text} ({_kind_name(p.kind)}; {p.source})" for p in ticked]))
+            blocks.append(Subheading("Practice statements adopted for this child"))
+            blocks.append(Bullets([f"{p.text} ({_kind_name(p.kind)}; {p.cited})" for p in ticked]))
     return Section("The options considered", blocks)
 
 
@@ -191,8 +192,11 @@ def sources(data):
     return Section(
         "Sources",
         [
-            Paragraph("The assessment questions and policy statements come from these documents:"),
-            Bullets(prompts.sources_cited()),
+            Paragraph(
+                "The assessment questions and practice statements are practice guidance the product offers, "
+                "not rules: they come from these documents."
+            ),
+            Bullets([as_cited(source) for source in prompts.sources_cited()]),
         ],
     )
 
