@@ -1,5 +1,9 @@
 """The three live trackers that replace the permanence spreadsheets (Camden §5).
 
+Where each comes from is the running pack's (`trackers:` in the pack, docs/policy-packs.md): the
+England baseline cites the law and the Knowledge and Skills Statement, with Camden's spreadsheets
+labelled as the practice guidance they are; Camden's own pack cites its procedure.
+
 - PLO pre-proceedings: cases in the Public Law Outline where the child may be removed.
 - Care proceedings: the week number against 26 weeks, extensions, hearings, the ADM decision.
 - Permanence: every child looked after or on the edge of care, with plan, stage and next step.
@@ -13,7 +17,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from django.conf import settings
 from django.db.models import Q
 
 from permanence.access.pseudonyms import applies_to
@@ -34,7 +40,9 @@ from permanence.codes.legal_status import LEGAL_STATUS
 from permanence.obligations.selectors import obligations_for_children
 from permanence.planning.models import CarerBriefing, Decision, Meeting, PermanencePlan, PlanStep
 from permanence.planning.options import OPTION_NAMES, STAGE_NAMES
+from permanence.timescales.kinds import no_file_name
 from permanence.timescales.obligations import DUE_SOON, OVERDUE, UPCOMING
+from permanence.timescales.policy import pack_section
 
 WEEK = 7
 PROCEEDINGS_WEEKS = 26
@@ -57,14 +65,29 @@ class Column:
     width: int = 14  # characters, for the spreadsheet
 
 
+@cache
+def _sources(pack: str) -> dict[str, str]:
+    """{tracker key: where it comes from}, as the pack's `trackers:` section says (merged down `extends`)."""
+    sources = {}
+    for key, entry in pack_section(pack, "trackers").items():
+        source = (entry or {}).get("source", "") if isinstance(entry, dict) else ""
+        no_file_name(source, f"trackers: {key}: source")
+        sources[key] = source
+    return sources
+
+
 @dataclass
 class Tracker:
     key: str
     title: str
     summary: str
-    source: str
     columns: tuple
     status_rule: str = ""  # the obligation whose status the row shows; "" = the most urgent open one
+
+    @property
+    def source(self):
+        """Where the tracker comes from, as the council's pack cites it."""
+        return _sources(settings.PERMANENCE_POLICY).get(self.key, "")
 
     def column(self, key):
         return next((c for c in self.columns if c.key == key), None)
@@ -83,7 +106,6 @@ TRACKERS = {
         key="plo",
         title="PLO pre-proceedings",
         summary="Children in the Public Law Outline pre-proceedings steps, where removal from their parents' care is possible.",
-        source="Camden, Permanence practice guidance for social workers, section 5 (the PLO tracking spreadsheet); DfE, Knowledge and Skills Statement: Achieving Permanence, section 2 (pre-proceedings and family group conferences)",
         columns=(
             *CHILD_COLUMNS,
             Column("pre_proceedings_start", "Pre-proceedings started", "date"),
@@ -100,7 +122,6 @@ TRACKERS = {
         key="proceedings",
         title="Care proceedings",
         summary="Children in care proceedings: the week against 26 weeks, extensions, hearings and the decisions still needed.",
-        source="Camden, Permanence practice guidance for social workers, sections 5 and 6 (proceedings tracking; the ADM decision before final evidence); Children Act 1989 s32(1)(a)(ii)",
         columns=(
             *CHILD_COLUMNS,
             Column("issued", "Issued", "date"),
@@ -125,7 +146,6 @@ TRACKERS = {
         key="permanence",
         title="Permanence",
         summary="Every child looked after or on the edge of care: the plan, its stage, and what is next.",
-        source="Camden, Permanence practice guidance for social workers, section 5 (permanence tracking for all cases, including kinship care and long-term fostering)",
         columns=(
             *CHILD_COLUMNS,
             Column("legal_status", "Legal status", width=22),
