@@ -99,6 +99,7 @@ def decode(items: str, child_id: int) -> list[Obligation]:
                     explanation=item[1],
                     kind=rule.kind,
                     reason=rule.reason,
+                    shown_as=rule.shown_as,
                 )
             )
             continue
@@ -117,6 +118,7 @@ def decode(items: str, child_id: int) -> list[Obligation]:
                 explanation=explanation,
                 kind=rule.kind,
                 reason=rule.reason,
+                shown_as=rule.shown_as,
             )
         )
     return out

@@ -54,6 +54,7 @@ def compute_obligations(
                     explanation=why,
                     kind=rule.kind,
                     reason=rule.reason,
+                    shown_as=rule.shown_as,
                 )
             )
     out.sort(key=lambda o: (o.due or _NO_DATE, o.rule, o.occurrence))

@@ -27,6 +27,12 @@ KIND_MEANINGS = {
     LOCAL_RULE: "set by the council's own policy document",
     PROMPT_KIND: "good practice the product suggests; never overdue, never counted as drift",
 }
+# What an obligation is shown as when its rule's timing says more than its kind. An action a
+# clinic, tracking meeting or panel agreed is the council's own commitment, so its rule is a local
+# rule and it is counted with them; but it is an action agreed at a meeting, not a rule of the
+# council's policy, and is shown as one.
+MEETING_ACTION_NAME = "Meeting action"
+SHOWN_AS = {"meeting_actions": MEETING_ACTION_NAME}
 
 # A legal citation names an Act, regulations or rules with their year, or statutory guidance.
 LEGAL_CITATION = re.compile(

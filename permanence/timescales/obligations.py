@@ -47,6 +47,7 @@ class Obligation:
     explanation: str = ""
     kind: str = DUTY  # duty, local_rule or prompt (kinds.py)
     reason: str = ""  # for a practice prompt: why the product suggests it
+    shown_as: str = ""  # shown instead of the kind's name: "Meeting action" (Rule.shown_as); counted by `kind`
 
     @property
     def met_late(self) -> bool:
@@ -64,7 +65,8 @@ class Obligation:
 
     @property
     def kind_name(self) -> str:
-        return KIND_NAMES[self.kind]
+        """The kind in words; an action a meeting agreed says so rather than "Local rule"."""
+        return self.shown_as or KIND_NAMES[self.kind]
 
     @property
     def status_name(self) -> str:

@@ -24,7 +24,7 @@ from .clocks import interval_by_age, visits
 from .conditions import CARE_BOUND, Predicate, compile_conditions
 from .context import FACTS, CaseContext
 from .dates import Offset
-from .kinds import KINDS, CitationError, citation
+from .kinds import KINDS, SHOWN_AS, CitationError, citation
 from .legal_timings import (
     age_milestone,
     meeting_actions,
@@ -116,6 +116,12 @@ class Rule:
     pack: str = ""  # the pack that defined or last changed the rule
     note: str = ""  # how the pack reads the source, shown in the law table
     needs: frozenset[str] = frozenset()  # the kinds of record it reads (snapshot.RECORD_KINDS)
+
+    @property
+    def shown_as(self) -> str:
+        """What its obligations are shown as instead of their kind's name ("" for the kind's name):
+        an action a meeting agreed is a "Meeting action" (kinds.SHOWN_AS)."""
+        return SHOWN_AS.get(self.timing, "")
 
 
 @dataclass(frozen=True)

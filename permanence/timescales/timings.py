@@ -48,6 +48,7 @@ def make(
         explanation=explanation,
         kind=rule.kind,
         reason=rule.reason,
+        shown_as=rule.shown_as,
     )
 
 

@@ -1,11 +1,15 @@
 """The drift dashboard page: what a worker, a manager and the service see, and what they can filter."""
 
+import re
+from datetime import date, timedelta
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from permanence.accounts import roles
 from permanence.accounts.models import User
+from permanence.meetings import services as meetings
 from permanence.web.tests.builders import record_case
 
 URL = reverse("drift-dashboard")
@@ -123,3 +127,31 @@ def test_a_restricted_record_in_the_view_is_counted_never_named(client, council)
     html = response.content.decode()
     assert "Hana" not in html
     assert response.context["hidden"] == 1 and "1 record you cannot open is in this view" in html
+
+
+def test_an_action_agreed_at_a_tracking_meeting_is_shown_as_a_meeting_action_not_a_local_rule(client, sam):
+    child = record_case(worker=sam)
+    client.force_login(sam)
+    before = client.get(URL).context["kinds"]["overdue"]
+    today = date.today()
+    meetings.action_create(
+        child=child,
+        description="Book the family group conference",
+        owner=sam,
+        due=today - timedelta(days=5),
+        forum="tracking_meeting",
+        set_on=today - timedelta(days=20),
+    )
+
+    response = client.get(URL)
+    html = response.content.decode()
+
+    (action,) = re.findall(r'<li data-rule="meeting-actions".*?</li>', html, flags=re.S)
+    assert "Action: Book the family group conference" in action
+    assert '<span class="pp-kind pp-kind--local_rule">Meeting action</span>' in action
+    assert "Local rule" not in action
+    # Counted as before: with the local rules (the council's own commitments), never as a duty.
+    after = response.context["kinds"]["overdue"]
+    assert after["local_rule"] == before["local_rule"] + 1 and after["duty"] == before["duty"]
+    (counts,) = re.findall(r'data-kinds="overdue">(.*?)</span>', html)
+    assert counts.endswith(f", {after['local_rule']} local rule" + ("s" if after["local_rule"] != 1 else ""))
