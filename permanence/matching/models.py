@@ -70,8 +70,9 @@ class ChildProfile(models.Model):
         return f"Family finding for {self.child}"
 
 
-class Match(models.Model):
-    """One household and the children to be placed with them: from link to placement."""
+class Match(Versioned):
+    """One household and the children to be placed with them: from link to placement. Versioned: a
+    move along the stages is made on the version the person saw (a stale or unversioned move is refused)."""
 
     carer = models.ForeignKey("children.Carer", on_delete=models.PROTECT, related_name="matches")
     children = models.ManyToManyField("children.Child", related_name="matches")

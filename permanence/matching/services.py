@@ -2,7 +2,12 @@
 ValidationError({field: [message]}) in words and leaves the record unchanged.
 
 A match is moved only through these functions, so every move is a dated MatchEvent and the
-carer's and children's statuses follow it. The panel's minutes and the Agency Decision Maker's
+carer's and children's statuses follow it. A person's step on the match (a visit, the report, the
+panel, introductions, the placement, the end of the link) is made on the version of the match they
+saw (`version`): two family finders moving the same match at once, one move goes in and the other is
+refused (StaleRecord, or VersionMissing when no version was sent) with nothing written, so no move is
+lost unseen and a match never jumps two stages. The panel's minutes and the decision move the match
+themselves (on_panel_minutes, on_adm_decision), which makes any page opened before them stale. The panel's minutes and the Agency Decision Maker's
 decision are recorded in meetings; the match follows them (on_panel_minutes, on_adm_decision,
 connected in apps.py). An approved match names its carers in the plan and moves the permanence
 plan to "Matched" when the plan can go there.
@@ -17,6 +22,7 @@ from django.db import transaction
 from permanence.accounts.models import User
 from permanence.children.models import Carer, Child
 from permanence.children.refusals import refuse, refuse_if
+from permanence.children.versions import editing
 from permanence.meetings import services as meetings
 from permanence.meetings.choices import RECOMMENDED
 from permanence.meetings.models import ADMDecision, Panel, PanelItem, PanelMinutes
@@ -241,8 +247,19 @@ def _move(
 
 @transaction.atomic
 def match_visit_record(
-    *, match: Match, date: date_type, notes: str, by: User | None = None, today: date_type | None = None
+    *,
+    match: Match,
+    version: int | str | None,
+    date: date_type,
+    notes: str,
+    by: User | None = None,
+    today: date_type | None = None,
 ) -> MatchVisit:
+    with editing(record=match, version=version, by=by):
+        return _visit(match, date, notes, by, today)
+
+
+def _visit(match: Match, date: date_type, notes: str, by: User | None, today: date_type | None) -> MatchVisit:
     match = Match.objects.select_for_update().get(pk=match.pk)
     if match.stage not in (stages.LINKED, stages.VISITS):
         raise ValidationError(
@@ -272,8 +289,19 @@ def match_visit_record(
 
 @transaction.atomic
 def match_report_record(
-    *, match: Match, date: date_type, report: str, by: User | None = None, today: date_type | None = None
+    *,
+    match: Match,
+    version: int | str | None,
+    date: date_type,
+    report: str,
+    by: User | None = None,
+    today: date_type | None = None,
 ) -> Match:
+    with editing(record=match, version=version, by=by):
+        return _report(match, date, report, by, today)
+
+
+def _report(match: Match, date: date_type, report: str, by: User | None, today: date_type | None) -> Match:
     match = Match.objects.select_for_update().get(pk=match.pk)
     if not match.visits.exists():
         raise ValidationError({"report": ["Record at least one visit to the carers before the matching report."]})
@@ -284,13 +312,25 @@ def match_report_record(
 
 
 @transaction.atomic
-def match_to_panel(*, match: Match, panel: Panel, today: date_type | None = None) -> Match:
+def match_to_panel(
+    *,
+    match: Match,
+    version: int | str | None,
+    panel: Panel,
+    by: User | None = None,
+    today: date_type | None = None,
+) -> Match:
     """Put the match before the permanence panel (the matter follows the carers' approval type).
 
     An adoption match needs authority to place every child first: a placement order or consent
     to placement, and the Agency Decision Maker's decision that the child should be placed
     (Adoption and Children Act 2002 s18-s21; Adoption Agencies Regulations 2005 regs 19 and 32).
     """
+    with editing(record=match, version=version, by=by):
+        return _to_panel(match, panel, today)
+
+
+def _to_panel(match: Match, panel: Panel, today: date_type | None) -> Match:
     today = today or date_type.today()
     match = Match.objects.select_for_update(of=("self",)).select_related("carer__matching_profile").get(pk=match.pk)
     if match.stage != stages.REPORT:
@@ -386,34 +426,59 @@ def _plan_to(match: Match, stage: str, date: date_type, by: User | None) -> None
 
 @transaction.atomic
 def match_introductions(
-    *, match: Match, start: date_type, plan: str, by: User | None = None, today: date_type | None = None
+    *,
+    match: Match,
+    version: int | str | None,
+    start: date_type,
+    plan: str,
+    by: User | None = None,
+    today: date_type | None = None,
 ) -> Match:
-    match = Match.objects.select_for_update().get(pk=match.pk)
-    refuse_if({"introductions_plan": "" if plan.strip() else "Set out the introductions plan"})
-    match.introductions_plan, match.introductions_start = plan.strip(), start
-    _move(match, stages.INTRODUCTIONS, start, by, "Introductions plan agreed", today)
-    return match
+    with editing(record=match, version=version, by=by):
+        match = Match.objects.select_for_update().get(pk=match.pk)
+        refuse_if({"introductions_plan": "" if plan.strip() else "Set out the introductions plan"})
+        match.introductions_plan, match.introductions_start = plan.strip(), start
+        _move(match, stages.INTRODUCTIONS, start, by, "Introductions plan agreed", today)
+        return match
 
 
 @transaction.atomic
-def match_placed(*, match: Match, date: date_type, by: User | None = None, today: date_type | None = None) -> Match:
-    match = Match.objects.select_for_update().get(pk=match.pk)
-    match.placed_on = date
-    _move(match, stages.PLACED, date, by, "Placed", today)
-    _set_children(match, choices.PLACED)
-    _plan_to(match, plan_stages.PLACED, date, by)
-    return match
+def match_placed(
+    *,
+    match: Match,
+    version: int | str | None,
+    date: date_type,
+    by: User | None = None,
+    today: date_type | None = None,
+) -> Match:
+    with editing(record=match, version=version, by=by):
+        match = Match.objects.select_for_update().get(pk=match.pk)
+        match.placed_on = date
+        _move(match, stages.PLACED, date, by, "Placed", today)
+        _set_children(match, choices.PLACED)
+        _plan_to(match, plan_stages.PLACED, date, by)
+        return match
 
 
 @transaction.atomic
 def match_end(
-    *, match: Match, date: date_type, reason: str, by: User | None = None, today: date_type | None = None
+    *,
+    match: Match,
+    version: int | str | None,
+    date: date_type,
+    reason: str,
+    by: User | None = None,
+    today: date_type | None = None,
 ) -> Match:
     """End a link before placement, with a reason: the children search again, the carers are free."""
+    with editing(record=match, version=version, by=by):
+        return _end(match, date, reason, by, today)
+
+
+def _end(match: Match, date: date_type, reason: str, by: User | None, today: date_type | None) -> Match:
     match = Match.objects.select_for_update().get(pk=match.pk)
-    _move(match, stages.ENDED, date, by, reason, today)
     match.ended_reason = reason.strip()
-    match.save(update_fields=["ended_reason"])
+    _move(match, stages.ENDED, date, by, reason, today)
     _set_children(match, choices.SEARCHING)
     still = Match.objects.filter(carer=match.carer, stage__in=stages.ACTIVE).exclude(pk=match.pk).exists()
     if not still:

@@ -190,19 +190,19 @@ STEP_FORMS = {
 }
 
 
-def _do(step, match, data, user):
-    if step == "visit":
-        services.match_visit_record(match=match, by=user, **data)
-    elif step == "report":
-        services.match_report_record(match=match, by=user, **data)
-    elif step == "panel":
-        services.match_to_panel(match=match, **data)
-    elif step == "introductions":
-        services.match_introductions(match=match, by=user, **data)
-    elif step == "placed":
-        services.match_placed(match=match, by=user, **data)
-    elif step == "end":
-        services.match_end(match=match, by=user, **data)
+STEP_SERVICES = {
+    "visit": services.match_visit_record,
+    "report": services.match_report_record,
+    "panel": services.match_to_panel,
+    "introductions": services.match_introductions,
+    "placed": services.match_placed,
+    "end": services.match_end,
+}
+
+
+def _do(step, match, data, user, version):
+    """Take the step on the version of the match the page was opened on (the form's hidden field)."""
+    STEP_SERVICES[step](match=match, version=version, by=user, **data)
 
 
 STEP_DONE = {
@@ -239,20 +239,30 @@ def match_detail(request, pk):
     match = get_object_or_404(Match, pk=pk)
     match = selectors.match_detail(match.pk)
     step = request.POST.get("step") if request.method == "POST" else None
+    posted = request.POST.get("version")
     bound = {}
-    if step in STEP_FORMS and step in _steps_open(match, request.user):
-        form = STEP_FORMS[step](request.POST)
-        bound[step] = form
-        if form.is_valid():
-            try:
-                _do(step, match, form.cleaned_data, request.user)
-                messages.success(request, STEP_DONE[step])
-                return redirect("matching-match", pk=match.pk)
-            except ValidationError as error:
-                take_refusal(form, error)
-    elif step:
-        messages.error(request, "That step is not open for this match now.")
-        return redirect("matching-match", pk=match.pk)
+    stale = None
+    try:
+        if step in STEP_FORMS and step in _steps_open(match, request.user):
+            form = STEP_FORMS[step](request.POST)
+            bound[step] = form
+            if form.is_valid():
+                try:
+                    _do(step, match, form.cleaned_data, request.user, posted)
+                    messages.success(request, STEP_DONE[step])
+                    return redirect("matching-match", pk=match.pk)
+                except ValidationError as error:
+                    take_refusal(form, error)
+        elif step:
+            # A page opened before someone else moved the match on offers a step no longer open:
+            # that is their move, shown as such, not a mistake of this person's.
+            versions.check_version(record=match, version=posted)
+            messages.error(request, "That step is not open for this match now.")
+            return redirect("matching-match", pk=match.pk)
+    except versions.StaleRecord as refused:
+        stale = refused
+        match = selectors.match_detail(match.pk)
+        bound = {s: f for s, f in bound.items() if s in _steps_open(match, request.user)}
     today = date.today()
     open_steps = _steps_open(match, request.user)
     step_forms = {s: bound.get(s) or STEP_FORMS[s](initial={"date": today, "start": today}) for s in open_steps}
@@ -269,7 +279,10 @@ def match_detail(request, pk):
             "waiting_for": _waiting_for(match, request.user),
             "stage_names": [(key, label) for key, label in stages.STAGES if key != stages.ENDED],
             "stage_index": stages.ORDER.index(match.stage) if match.stage in stages.ORDER else -1,
+            "stale": stale,
+            "version": versions.form_version(request, match, stale),
         },
+        status=409 if stale else 200,
     )
 
 

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from permanence.children.versions import StaleRecord, VersionMissing
 from permanence.matching import choices, selectors, services, stages
 from permanence.matching.models import CarerProfile, ChildProfile, Match
 from permanence.meetings import services as meetings
@@ -15,6 +16,11 @@ from permanence.timescales.engine import compute_obligations
 from permanence.timescales.policy import load_pack
 
 from .conftest import TODAY, authorise, household, siblings_together, waiting_child
+
+
+def opened(match):
+    """The version of the match a family finder sees when they open it now."""
+    return Match.objects.values_list("version", flat=True).get(pk=match.pk)
 
 
 def test_starting_family_finding_records_the_meeting_the_leeds_rule_waits_for(ava):
@@ -71,9 +77,13 @@ def test_brothers_and_sisters_to_live_together_are_linked_together(fiona):
 
 
 def _to_panel(match, fiona, panel):
-    services.match_visit_record(match=match, date=date(2026, 3, 9), notes="Good visit", by=fiona, today=TODAY)
-    services.match_report_record(match=match, date=date(2026, 3, 20), report="Report", by=fiona, today=TODAY)
-    return services.match_to_panel(match=match, panel=panel, today=date(2026, 3, 25))
+    services.match_visit_record(
+        match=match, version=opened(match), date=date(2026, 3, 9), notes="Good visit", by=fiona, today=TODAY
+    )
+    services.match_report_record(
+        match=match, version=opened(match), date=date(2026, 3, 20), report="Report", by=fiona, today=TODAY
+    )
+    return services.match_to_panel(match=match, version=opened(match), panel=panel, today=date(2026, 3, 25))
 
 
 def _minutes(match, chair, outcome="recommended"):
@@ -117,9 +127,9 @@ def test_a_link_becomes_an_adoption_match_through_panel_and_the_adm_then_a_place
     assert CarerProfile.objects.get(carer=hills).status == choices.MATCHED
     assert named_carer(ava).name == "Jo and Sam Hill"  # the plan now names the adopters
     services.match_introductions(
-        match=match, start=date(2026, 4, 20), plan="Two weeks of visits", by=fiona, today=TODAY
+        match=match, version=opened(match), start=date(2026, 4, 20), plan="Two weeks of visits", by=fiona, today=TODAY
     )
-    services.match_placed(match=match, date=date(2026, 5, 4), by=fiona, today=TODAY)
+    services.match_placed(match=match, version=opened(match), date=date(2026, 5, 4), by=fiona, today=TODAY)
     match.refresh_from_db()
     assert match.stage == stages.PLACED and match.placed_on == date(2026, 5, 4)
     assert [e.to_stage for e in match.events.order_by("date", "pk")] == [
@@ -169,13 +179,15 @@ def test_a_long_term_fostering_match_is_decided_by_the_panel_itself(fiona, panel
 def test_the_matching_report_needs_a_visit_first(ava, hills):
     match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY)
     with pytest.raises(ValidationError, match="Record at least one visit"):
-        services.match_report_record(match=match, date=date(2026, 3, 20), report="Report", today=TODAY)
+        services.match_report_record(
+            match=match, version=opened(match), date=date(2026, 3, 20), report="Report", today=TODAY
+        )
 
 
 def test_a_placement_cannot_be_recorded_before_the_match_is_approved(ava, hills):
     match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY)
     with pytest.raises(ValidationError) as error:
-        services.match_placed(match=match, date=date(2026, 3, 5), today=TODAY)
+        services.match_placed(match=match, version=opened(match), date=date(2026, 3, 5), today=TODAY)
     assert error.value.message_dict["stage"] == [
         "A match cannot move from “Linked” to “Placed”. From “Linked” the next stage is “Visits”."
     ]
@@ -184,14 +196,18 @@ def test_a_placement_cannot_be_recorded_before_the_match_is_approved(ava, hills)
 def test_a_step_cannot_be_dated_before_the_last_one(ava, hills):
     match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY)
     with pytest.raises(ValidationError, match="on or after the link"):
-        services.match_visit_record(match=match, date=date(2026, 2, 1), notes="Too early", today=TODAY)
+        services.match_visit_record(
+            match=match, version=opened(match), date=date(2026, 2, 1), notes="Too early", today=TODAY
+        )
 
 
 def test_ending_a_link_frees_the_carers_and_the_child_searches_again(ava, hills):
     match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY)
     with pytest.raises(ValidationError, match="needs a reason"):
-        services.match_end(match=match, date=date(2026, 3, 5), reason=" ", today=TODAY)
-    services.match_end(match=match, date=date(2026, 3, 5), reason="The carers withdrew", today=TODAY)
+        services.match_end(match=match, version=opened(match), date=date(2026, 3, 5), reason=" ", today=TODAY)
+    services.match_end(
+        match=match, version=opened(match), date=date(2026, 3, 5), reason="The carers withdrew", today=TODAY
+    )
     assert CarerProfile.objects.get(carer=hills).status == choices.AVAILABLE
     assert ChildProfile.objects.get(child=ava).status == choices.SEARCHING
 
@@ -214,3 +230,46 @@ def test_the_suggested_plan_keeps_brothers_and_sisters_together_and_proposes_one
     assert rows == {("Ava", "Ben"): "Big Family", ("Cal",): "Small Family"}
     assert plan["exact_matched"] == 3
     assert cal  # placed alone: no sibling decision
+
+
+def test_two_family_finders_moving_the_same_match_at_once_one_move_is_saved_the_other_refused_unchanged(
+    ava, hills, fiona, adm
+):
+    authorise(ava, adm)
+    match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), by=fiona, today=TODAY)
+    services.match_visit_record(
+        match=match, version=opened(match), date=date(2026, 3, 9), notes="Good visit", by=fiona, today=TODAY
+    )
+    seen = opened(match)  # both family finders open the match at "Visits"
+    services.match_report_record(
+        match=match, version=seen, date=date(2026, 3, 20), report="Fiona: the Hills can meet Ava's needs", by=fiona
+    )
+    with pytest.raises(StaleRecord) as refused:
+        services.match_end(match=match, version=seen, date=date(2026, 3, 21), reason="Overwrite", today=TODAY)
+    assert fiona.get_full_name() in str(refused.value)
+    match.refresh_from_db()
+    assert match.stage == stages.REPORT and match.ended_reason == ""
+    assert match.report == "Fiona: the Hills can meet Ava's needs"
+    assert [e.to_stage for e in match.events.order_by("date", "pk")] == ["linked", "visits", "report"]
+    assert CarerProfile.objects.get(carer=hills).status == choices.LINKED
+
+
+def test_a_match_opened_at_one_stage_cannot_be_moved_twice_from_it(ava, hills, fiona):
+    match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), by=fiona, today=TODAY)
+    seen = opened(match)
+    services.match_visit_record(match=match, version=seen, date=date(2026, 3, 9), notes="First visit", today=TODAY)
+    with pytest.raises(StaleRecord):
+        services.match_visit_record(match=match, version=seen, date=date(2026, 3, 9), notes="Same visit", today=TODAY)
+    assert match.visits.count() == 1 and match.events.count() == 2
+
+
+@pytest.mark.parametrize("version", [None, "", " "])
+def test_a_match_moved_without_saying_which_version_was_seen_is_refused_and_nothing_changes(ava, hills, version):
+    match = services.link_record(child=ava, carer=hills, date=date(2026, 3, 2), today=TODAY)
+    before = opened(match)
+    with pytest.raises(VersionMissing) as refused:
+        services.match_end(match=match, version=version, date=date(2026, 3, 5), reason="The carers withdrew")
+    assert refused.value.current == before
+    match.refresh_from_db()
+    assert match.stage == stages.LINKED and match.version == before and match.events.count() == 1
+    assert CarerProfile.objects.get(carer=hills).status == choices.LINKED

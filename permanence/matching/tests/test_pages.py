@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from permanence.matching import stages
+from permanence.matching import services, stages
 from permanence.matching.models import Match
 from permanence.planning import services as planning
 from permanence.web.tests.builders import child_in_care
@@ -63,11 +63,42 @@ def test_a_link_made_on_the_page_opens_the_match_record_and_moves_step_by_step(c
     assert response.url == reverse("matching-match", args=[match.pk])
     page = client.get(response.url).content.decode()
     assert "Record a visit" in page and "Arrange visits" in page
-    client.post(response.url, {"step": "visit", "date": date.today().isoformat(), "notes": "Lovely visit"})
+    seen = {"version": match.version}
+    client.post(response.url, {"step": "visit", "date": date.today().isoformat(), "notes": "Lovely visit"} | seen)
     match.refresh_from_db()
     assert match.stage == stages.VISITS
-    refused = client.post(response.url, {"step": "placed", "date": date.today().isoformat()}, follow=True)
+    now = {"version": match.version}
+    refused = client.post(response.url, {"step": "placed", "date": date.today().isoformat()} | now, follow=True)
     assert "That step is not open" in refused.content.decode()
+
+
+def test_two_family_finders_on_one_match_page_one_move_is_saved_the_other_is_told_someone_else_moved_it(
+    client, fiona, ava, hills
+):
+    client.force_login(fiona)
+    match = services.link_record(child=ava, carer=hills, date=date.today(), by=fiona)
+    services.match_visit_record(match=match, version=match.version, date=date.today(), notes="Lovely visit", by=fiona)
+    url = reverse("matching-match", args=[match.pk])
+    page = client.get(url).content.decode()
+    match.refresh_from_db()
+    assert f'name="version" value="{match.version}"' in page
+    today = {"date-day": date.today().day, "date-month": date.today().month, "date-year": date.today().year}
+    seen = {"version": match.version}
+    saved = client.post(url, {"step": "report", "report": "Fiona: a good match"} | today | seen)
+    assert saved.status_code == 302
+    # The second family finder's page still offers "End this link" from "Visits": their move is refused.
+    refused = client.post(url, {"step": "end", "reason": "The carers withdrew"} | today | seen)
+    html = refused.content.decode()
+    assert refused.status_code == 409 and "Someone else changed this record while you had it open" in html
+    assert fiona.get_full_name() in html
+    match.refresh_from_db()
+    assert match.stage == stages.REPORT and match.ended_reason == "" and match.report == "Fiona: a good match"
+    # The page now carries the match as it is: ending the link on it goes ahead.
+    assert f'name="version" value="{match.version}"' in html
+    again = client.post(url, {"step": "end", "reason": "The carers withdrew"} | today | {"version": match.version})
+    assert again.status_code == 302
+    match.refresh_from_db()
+    assert match.stage == stages.ENDED
 
 
 def test_the_suggested_plan_page_compares_with_best_first(client, fiona, ava, hills):

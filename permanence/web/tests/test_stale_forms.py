@@ -21,6 +21,7 @@ from permanence.children import services as children
 from permanence.children.models import Carer
 from permanence.govuk.forms import GovukDateField
 from permanence.matching import services as matching
+from permanence.matching.models import Match, MatchEvent, MatchVisit
 from permanence.meetings import services as meetings
 from permanence.meetings.models import (
     Action,
@@ -42,9 +43,10 @@ TODAY = date.today()
 STALE = "Someone else changed this record while you had it open"
 
 
-def form_data(response):
-    """What the page's form would send as it stands: each field's current value, as a browser posts it."""
-    form = response.context["form"]
+def form_data(response, step=None):
+    """What the page's form would send as it stands: each field's current value, as a browser posts it
+    (`step`: which of a page's forms, where it has one for each next step, as the match page does)."""
+    form = response.context["forms"][step] if step else response.context["form"]
     data = {}
     for bound in form:
         value = bound.value()
@@ -209,6 +211,28 @@ def carer_register(council):
     }
 
 
+def match_stage_move(council):
+    """Mina linked with the Hills and visited: the next move is the matching report (or ending the link)."""
+    carer = Carer.objects.create(name="The Hill family", kind="adopter", reference="AD-9")
+    matching.carer_profile_record(carer=carer, approval_type="adopter", status="linked")
+    match = Match.objects.create(carer=carer, linked_on=TODAY - timedelta(days=7), stage="visits")
+    match.children.set([council["mine"]])
+    MatchEvent.objects.create(match=match, to_stage="linked", date=TODAY - timedelta(days=7))
+    MatchEvent.objects.create(match=match, from_stage="linked", to_stage="visits", date=TODAY - timedelta(days=6))
+    MatchVisit.objects.create(match=match, date=TODAY - timedelta(days=6), notes="A warm first visit")
+    fiona = council["people"][matrix.FAMILY_FINDER]
+    report = {"step": "report", **day("date", TODAY)}
+    return {
+        "url": f"/family-finding/matches/{match.pk}/",
+        "step": "report",  # the form on the match page that moves it on
+        "people": (fiona, council["people"][matrix.TEAM_MANAGER]),
+        "first": report | {"report": "Fiona: the Hills can meet Mina's needs"},
+        "second": report | {"report": "Tara: overwrite"},
+        "saved": lambda: Match.objects.get(pk=match.pk).report or None,
+        "expect": "Fiona: the Hills can meet Mina's needs",
+    }
+
+
 def letter(council):
     sam = council["people"][matrix.SOCIAL_WORKER]
     item = voice.letter_start(child=council["mine"], by=sam)
@@ -288,6 +312,7 @@ CASES = {
     "action-done": action_done,
     "escalation-detail": escalation_detail,
     "matching-carer-edit": carer_register,
+    "matching-match": match_stage_move,
     "voice-letter": letter,
     "support-action-done": support_action_done,
     "record-access": record_access,
@@ -329,7 +354,6 @@ NOT_AN_EDIT = {
     "escalation-new": "raises a new escalation",
     "matching-start": "starts family finding",
     "matching-link": "links a child with a household (a new match)",
-    "matching-match": "moves a match on a stage (each step a new dated event)",
     "return-903-import": "uploads a return",
     "voice-wishes-new": "records the child's views (each a new dated record)",
     "voice-views-reason": "records why views are not recorded (a new dated record)",
@@ -410,11 +434,11 @@ def test_a_stale_save_on_the_page_is_refused_with_the_other_change_and_changes_n
     opened_first, opened_second = first.get(case["url"]), second.get(case["url"])
     assert opened_first.status_code == opened_second.status_code == 200, case["url"]
 
-    saved = first.post(case["url"], form_data(opened_first) | case["first"])
+    saved = first.post(case["url"], form_data(opened_first, case.get("step")) | case["first"])
     assert saved.status_code == 302, saved.content.decode()[:3000]
     assert case["saved"]() == case["expect"]
 
-    refused = second.post(case["url"], form_data(opened_second) | case["second"])
+    refused = second.post(case["url"], form_data(opened_second, case.get("step")) | case["second"])
     html = refused.content.decode()
     assert refused.status_code == 409, html[:3000]
     assert STALE in html and first_person.get_full_name() in html
@@ -443,7 +467,7 @@ def test_a_save_posted_without_its_version_is_refused_and_says_so_and_changes_no
     client = sign_in(Client(), person)
     opened = client.get(case["url"])
     before = _read(case)
-    data = form_data(opened) | case["first"]
+    data = form_data(opened, case.get("step")) | case["first"]
     if sent == "without the field":
         del data["version"]
     else:
@@ -456,6 +480,6 @@ def test_a_save_posted_without_its_version_is_refused_and_says_so_and_changes_no
     assert STALE not in html
     assert _read(case) == before  # nothing was written
 
-    saved = client.post(case["url"], form_data(refused) | case["first"])
+    saved = client.post(case["url"], form_data(refused, case.get("step")) | case["first"])
     assert saved.status_code == 302, saved.content.decode()[:3000]
     assert case["saved"]() == case["expect"]
