@@ -137,6 +137,12 @@ def _invalid(form):
 
 
 def _stale(refused):
+    if refused.missing:  # VersionMissing: the edit did not say which version it was made on (as If-Match absent)
+        raise ApiError(
+            428,
+            f'{refused.message} Send the version you read (the record\'s ETag is now "{refused.current}").',
+            code="version_required",
+        )
     raise ApiError(
         412,
         f'{refused.message} Read the record again (its ETag is now "{refused.current}"), check the change '
@@ -258,7 +264,11 @@ def _register():
                 f"/children/{{child_id}}/record/{slug}",
                 ["POST"],
                 _record_view(kind, In, Out),
-                response=WRITE(CREATED, Out) | {412: Error},
+                # A move, a change of legal status or the end of care names the episode and version read:
+                # 412 when it changed since, 428 when no version was sent.
+                response=WRITE(CREATED, Out)
+                | {412: Error}
+                | ({428: Error} if issubclass(kind.form, kinds.f.EpisodeSeenForm) else {}),
                 summary=kind.title,
                 description=kind.intro or None,
             )

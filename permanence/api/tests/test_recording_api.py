@@ -121,3 +121,21 @@ def test_every_recording_operation_is_in_the_openapi_document(people):
     for kind in matrix.CORRECTIONS:
         assert f"correct_{kind}" in operations and f"list_recorded_{kind}" in operations
     assert {"record_carer", "correct_carer", "record_carer_approval"} <= operations
+
+
+@pytest.mark.parametrize("sent", [{}, {"version": None}], ids=["without a version", "with it null"])
+def test_a_move_sent_through_the_api_without_the_version_of_the_episode_read_is_refused_428_and_changes_nothing(
+    people, sent
+):
+    """As a page without its version field: the same refusal in words, 428 (as If-Match missing), nothing written."""
+    ava, sam = people["ava"], people["sam"]
+    current = ava.episodes.get(end__isnull=True)
+    move = {"date": (TODAY - timedelta(days=1)).isoformat(), "placement": "U4", "reason_place_change": "CARPL"}
+    refused = client_for(sam).post(f"/children/{ava.pk}/record/move", move | {"episode": current.pk} | sent)
+    assert refused.status_code == 428, refused.content
+    assert "did not say which version of the record it was opened on" in refused.json()["error"]["message"]
+    assert list(ava.episodes.all()) == [current] and ava.episodes.get().end is None
+    moved = client_for(sam).post(
+        f"/children/{ava.pk}/record/move", move | {"episode": current.pk, "version": current.version}
+    )
+    assert moved.status_code == 201, moved.content

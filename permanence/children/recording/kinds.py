@@ -733,7 +733,9 @@ def _seen(data):
     seen = data.get("episode")
     return {
         "episode": Episode.objects.filter(pk=seen).first() if seen else None,
-        "version": data.get("version") if data.get("version") is not None else -1,
+        # None when the form came without its version (missing or blank): refused as VersionMissing,
+        # which says so, not as someone else's change.
+        "version": data.get("version"),
     }
 
 

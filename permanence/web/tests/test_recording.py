@@ -326,3 +326,38 @@ def test_beside_a_case_system_its_facts_are_not_recorded_here(council, sam, sett
     assert sam.get(reverse("record-visit", args=[ava.pk])).status_code == 403
     assert sam.post(reverse("record-visit", args=[ava.pk]), day_fields("date", TODAY)).status_code == 403
     assert not Visit.objects.filter(child=ava, date=TODAY).exists()
+
+
+MISSING = "This form did not say which version of the record it was opened on"
+STALE = "Someone else changed this record while you had it open"
+EPISODE_CHANGES = {
+    "move": {"placement": "U4", "reason_place_change": "CARPL"},
+    "legal_status": {"legal_status": "C2"},
+    "care_end": {"reason_ceased": "E4A"},
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EPISODE_CHANGES))
+@pytest.mark.parametrize("sent", ["without the field", "with it blank"])
+def test_a_move_a_change_of_legal_status_or_the_end_of_care_sent_without_its_version_says_so_and_changes_nothing(
+    council, sam, kind, sent
+):
+    """The same message every other edit page gives for a form without its version, not "someone else
+    changed this record" (nobody did); the form comes back carrying the episode's version, and saving
+    it again goes ahead."""
+    ava = council["ava"]
+    current = services.current_episode(ava)
+    url = reverse(f"record-{kind}", args=[ava.pk])
+    data = {"episode": current.pk, **EPISODE_CHANGES[kind], **day_fields("date", TODAY - timedelta(days=1))}
+    if sent == "with it blank":
+        data["version"] = ""
+
+    refused = sam.post(url, data)
+    html = refused.content.decode()
+    assert refused.status_code == 409, html[:3000]
+    assert MISSING in html and "“version” field" in html and STALE not in html
+    assert list(Episode.objects.filter(child=ava)) == [current] and Episode.objects.get(pk=current.pk).end is None
+
+    again = sam.post(url, data | {"version": refused.context["form"].data["version"]})
+    assert again.status_code == 302, again.content.decode()[:3000]
+    assert Episode.objects.get(pk=current.pk).end == TODAY - timedelta(days=1)
