@@ -53,7 +53,7 @@ SEES_OUT_OF_SCOPE = {matrix.SERVICE_MANAGER}
 
 def _child(first, last, ref, born, upn, *, worker, iro=None):
     child = child_in_care(first, last, reference=ref, born=born, entered=ENTERED, social_worker=worker, iro=iro)
-    children.child_update(child=child, upn=upn)
+    children.child_update(child=child, version=child.version, upn=upn)
     return child
 
 

@@ -306,6 +306,7 @@ class EpisodeOut(Schema):
     reason_place_change: str
     home_postcode: str
     placement_postcode: str
+    version: int = Field(description="Goes up by one with every change: send it back as `If-Match` to end the episode.")
 
 
 def _blank_codes(values):
@@ -326,12 +327,24 @@ def create_episode(request, child_id: Id, payload: EpisodeIn):
     return Status(201, services.episode_create(child=child, by=request.user, **_blank_codes(payload.dict())))
 
 
-@router.post("/episodes/{episode_id}/close", response=WRITE(200, EpisodeOut), summary="End an episode of care")
-def close_episode(request, episode_id: Id, payload: EpisodeClose):
+@router.post(
+    "/episodes/{episode_id}/close",
+    response={**WRITE(200, EpisodeOut), 412: Error, 428: Error},
+    summary="End an episode of care",
+    description="Send `If-Match` with the episode's `version` (as an ETag): an episode changed since you read it "
+    "is refused with 412 (the change is named) and left as it was; without `If-Match`, 428.",
+)
+def close_episode(request, episode_id: Id, payload: EpisodeClose, response: HttpResponse):
     episode = item_for(request, Episode, episode_id, edit=True)
-    return services.episode_close(
-        episode=episode, end=payload.end, reason_ceased=payload.reason_ceased, by=request.user
-    )
+    version = _if_match(request)
+    try:
+        episode = services.episode_close(
+            episode=episode, version=version, end=payload.end, reason_ceased=payload.reason_ceased, by=request.user
+        )
+    except StaleRecord as refused:
+        _stale(refused)
+    response["ETag"] = _etag(episode)
+    return episode
 
 
 # --- legal orders ----------------------------------------------------------------------------

@@ -16,8 +16,9 @@ class ApiClient:
     def get(self, path, params=None):
         return self.client.get(f"/api/v1{path}", params or {}, headers=self.headers)
 
-    def post(self, path, data=None):
-        return self.client.post(f"/api/v1{path}", data or {}, content_type="application/json", headers=self.headers)
+    def post(self, path, data=None, *, if_match=None):
+        headers = self.headers | ({"If-Match": str(if_match)} if if_match is not None else {})
+        return self.client.post(f"/api/v1{path}", data or {}, content_type="application/json", headers=headers)
 
     def patch(self, path, data=None, *, if_match=None):
         headers = self.headers | ({"If-Match": str(if_match)} if if_match is not None else {})

@@ -240,3 +240,23 @@ def test_a_child_opened_through_the_api_is_held_only_by_someone_who_may_hold_the
         "social_worker": [f"No active social worker or team manager has id {irene.pk}."]
     }
     assert not Child.objects.filter(council_reference="API-2").exists()
+
+
+def test_ending_an_episode_through_the_api_needs_the_version_read_and_a_stale_one_changes_nothing(council, api_as):
+    """As every other edit: without If-Match (or with an empty one) 428, on an older version 412 naming
+    the other change, and the episode is left as it was; on the version read it ends."""
+    sam = council["people"][matrix.SOCIAL_WORKER]
+    api = api_as(sam)
+    mine = council["mine"]
+    listed = api.get(f"/children/{mine.pk}/episodes").json()
+    episode, read = listed[-1]["id"], listed[-1]["version"]
+    path, end = f"/episodes/{episode}/close", {"end": "2026-06-01", "reason_ceased": "E4A"}
+    assert api.post(path, end).status_code == 428
+    assert api.post(path, end, if_match='""').status_code == 428
+    assert Episode.objects.get(pk=episode).end is None and Episode.objects.get(pk=episode).version == read
+    Episode.objects.get(pk=episode).save()  # someone else changes it after it was read
+    stale = api.post(path, end, if_match=f'"{read}"')
+    assert stale.status_code == 412 and Episode.objects.get(pk=episode).end is None
+    closed = api.post(path, end, if_match=f'"{read + 1}"')
+    assert closed.status_code == 200, closed.json()
+    assert closed.json()["end"] == "2026-06-01" and closed["ETag"] == f'"{read + 2}"'

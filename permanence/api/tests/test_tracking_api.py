@@ -18,7 +18,8 @@ ON = {"on": "2026-02-10"}
 def placed_with_gran(council):
     """Mina lives with her grandmother, a connected person who shares her family name."""
     carer = Carer.objects.create(name="Grace Example", kind="connected_person", reference="CP-1")
-    children.episode_update(episode=council["mine"].episodes.get(), carer=carer)
+    episode = council["mine"].episodes.get()
+    children.episode_update(episode=episode, version=episode.version, carer=carer)
     return carer
 
 

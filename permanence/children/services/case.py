@@ -27,7 +27,7 @@ from ..models import (
     Review,
     Visit,
 )
-from ..versions import versioned_update
+from ..versions import refuse_unversioned, versioned_update
 from .common import recorded, refuse_if, refuse_unless_editable_here, today_or
 from .episodes import FIELDS, _lock, check_new, episode_check
 
@@ -77,9 +77,12 @@ def child_open(*, by: User, social_worker: User | None = None, start: date | Non
 def child_update(
     *, child: Child, by: User | None = None, version: int | str | None = None, reason: str = "", **changes: Any
 ) -> Child:
-    """Correct a child's details. With `version`, refused if someone changed them since (see
-    permanence.audit.versions); with a `reason`, the earlier values are kept as a correction."""
+    """Correct a child's details on the `version` of the record the person read: refused
+    (StaleRecord) if someone changed them since, and (VersionMissing) when no version is given, as
+    every edit is (children.versions); with a `reason`, the earlier values are kept as a correction.
+    Code changing a child it has just read passes `version=child.version`."""
     refuse_unless_editable_here("child")
+    refuse_unversioned(record=child, version=version)
     values = {
         field: getattr(child, field)
         for field in (
@@ -94,12 +97,7 @@ def child_update(
     }
     values.update(changes)
     _refuse_if(child_check(child, values))
-    if version is not None:
-        child = versioned_update(record=child, version=version, changes=changes, by=by, reason=reason)
-    else:
-        for field, value in changes.items():
-            setattr(child, field, value)
-        child.save()
+    child = versioned_update(record=child, version=version, changes=changes, by=by, reason=reason)
     recorded(child.pk)
     return child
 
@@ -129,22 +127,23 @@ def episode_update(
     today: date | None = None,
     **changes: Any,
 ) -> Episode:
-
+    """Change an SSDA903 episode as the standard writes it, on the `version` the person read: refused
+    (StaleRecord) if someone changed it since, and (VersionMissing) when no version is given. Code
+    changing an episode it has just read passes `version=episode.version`."""
     refuse_unless_editable_here("episode")
+    refuse_unversioned(record=episode, version=version)
     _lock(episode.child)
     episode_check(episode=episode, values=changes, today=today)
-    if version is not None:
-        episode = versioned_update(record=episode, version=version, changes=changes, by=by)
-    else:
-        for field, value in changes.items():
-            setattr(episode, field, value)
-        episode.save()
+    episode = versioned_update(record=episode, version=version, changes=changes, by=by)
     recorded(episode.child_id)
     return episode
 
 
-def episode_close(*, episode: Episode, end: date, reason_ceased: str, by: User | None = None) -> Episode:
-    return episode_update(episode=episode, end=end, reason_ceased=reason_ceased, by=by)
+def episode_close(
+    *, episode: Episode, version: int | str | None, end: date, reason_ceased: str, by: User | None = None
+) -> Episode:
+    """End an episode on the `version` read (episode_update's refusals)."""
+    return episode_update(episode=episode, version=version, end=end, reason_ceased=reason_ceased, by=by)
 
 
 def review_check(child: Child, values: Values, today: date | None = None) -> dict[str, str]:
@@ -303,8 +302,10 @@ def proceedings_record(
 def proceedings_update(
     *, proceedings: Proceedings, by: User | None = None, version: int | str | None = None, **changes: Any
 ) -> Proceedings:
-    """Change proceedings' dates. With `version`, refused (StaleRecord) if someone changed them since,
-    written in one conditional update."""
+    """Change proceedings' dates on the `version` read, in one conditional update: refused
+    (StaleRecord) if someone changed them since, and (VersionMissing) when no version is given.
+    Code changing proceedings it has just read passes `version=proceedings.version`."""
+    refuse_unversioned(record=proceedings, version=version)
     fields = (
         "pre_proceedings_start",
         "letter_before_proceedings",
@@ -321,12 +322,7 @@ def proceedings_update(
     changed = [f for f, v in changes.items() if getattr(proceedings, f, None) != v]
     _refuse_if(ownership.fields_kept_elsewhere("proceedings", changed))
     _refuse_if(proceedings_check(proceedings.child, values))
-    if version is not None:
-        proceedings = versioned_update(record=proceedings, version=version, changes=changes, by=by)
-    else:
-        for field, value in changes.items():
-            setattr(proceedings, field, value)
-        proceedings.save()
+    proceedings = versioned_update(record=proceedings, version=version, changes=changes, by=by)
     recorded(proceedings.child_id)
     return proceedings
 

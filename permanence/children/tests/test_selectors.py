@@ -13,7 +13,7 @@ from .conftest import EPISODE
 
 def test_days_looked_after_count_from_the_start_of_the_period_of_care(ava_in_care):
     episode = ava_in_care.episodes.get()
-    services.episode_close(episode=episode, end=date(2026, 3, 1), reason_ceased="X1")
+    services.episode_close(episode=episode, version=episode.version, end=date(2026, 3, 1), reason_ceased="X1")
     services.episode_create(
         child=ava_in_care, start=date(2026, 3, 1), **(EPISODE | {"reason_new": "L", "legal_status": "C2"})
     )
@@ -24,7 +24,8 @@ def test_days_looked_after_count_from_the_start_of_the_period_of_care(ava_in_car
 
 
 def test_a_child_who_has_gone_home_is_not_looked_after(ava_in_care):
-    services.episode_close(episode=ava_in_care.episodes.get(), end=date(2026, 6, 1), reason_ceased="E4A")
+    episode = ava_in_care.episodes.get()
+    services.episode_close(episode=episode, version=episode.version, end=date(2026, 6, 1), reason_ceased="E4A")
     summary = selectors.case_summary(ava_in_care, today=date(2026, 7, 1))
     assert not summary.looked_after and summary.days_looked_after is None
 

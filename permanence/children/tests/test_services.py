@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from permanence.accounts import roles
 from permanence.accounts.models import User
 from permanence.children import services
-from permanence.children.models import Allocation, Episode
+from permanence.children.models import Allocation, Episode, RecordChange
+from permanence.children.versions import VersionMissing
 
 from .conftest import EPISODE
 
@@ -22,7 +23,7 @@ def test_recording_an_overlapping_episode_is_refused_and_nothing_is_saved(ava_in
 
 def test_closing_an_episode_then_starting_the_next_the_same_day(ava_in_care):
     first = Episode.objects.get(child=ava_in_care)
-    services.episode_close(episode=first, end=date(2026, 4, 1), reason_ceased="X1")
+    services.episode_close(episode=first, version=first.version, end=date(2026, 4, 1), reason_ceased="X1")
     services.episode_create(child=ava_in_care, start=date(2026, 4, 1), **(EPISODE | {"reason_new": "P"}))
     assert Episode.objects.filter(child=ava_in_care).count() == 2
 
@@ -30,7 +31,7 @@ def test_closing_an_episode_then_starting_the_next_the_same_day(ava_in_care):
 def test_closing_an_episode_before_it_started_leaves_it_open(ava_in_care):
     episode = Episode.objects.get(child=ava_in_care)
     with pytest.raises(ValidationError) as refused:
-        services.episode_close(episode=episode, end=date(2025, 12, 1), reason_ceased="E4A")
+        services.episode_close(episode=episode, version=episode.version, end=date(2025, 12, 1), reason_ceased="E4A")
     assert "end" in refused.value.message_dict
     episode.refresh_from_db()
     assert episode.end is None and episode.reason_ceased == ""
@@ -73,3 +74,42 @@ def test_an_order_cannot_end_before_it_was_made(ava):
     with pytest.raises(ValidationError) as refused:
         services.order_record(child=ava, order_type="care_order", made=date(2026, 5, 1), ended=date(2026, 4, 1))
     assert "ended" in refused.value.message_dict
+
+
+def _unversioned_changes(ava):
+    """A correction of Ava's name, the end of her episode and her proceedings concluding: each made by code."""
+    episode = Episode.objects.get(child=ava)
+    proceedings = services.proceedings_record(child=ava, issued=date(2026, 1, 2))
+    return {
+        "child": (lambda v: services.child_update(child=ava, version=v, first_name="Eva"), ava, "first_name", "Ava"),
+        "episode": (
+            lambda v: services.episode_close(episode=episode, version=v, end=date(2026, 4, 1), reason_ceased="E4A"),
+            episode,
+            "end",
+            None,
+        ),
+        "proceedings": (
+            lambda v: services.proceedings_update(proceedings=proceedings, version=v, concluded=date(2026, 4, 1)),
+            proceedings,
+            "concluded",
+            None,
+        ),
+    }
+
+
+@pytest.mark.parametrize("what", ["child", "episode", "proceedings"])
+def test_a_change_to_a_childs_details_episode_or_proceedings_that_does_not_say_which_version_it_read_is_refused(
+    ava_in_care, what
+):
+    """Code (a command, a script, a page) that does not say which version of the record it read could
+    overwrite someone else's newer change unseen: refused like any edit, and nothing changes."""
+    change, record, field, before = _unversioned_changes(ava_in_care)[what]
+    opened = record.version
+    with pytest.raises(VersionMissing):
+        change(None)
+    record.refresh_from_db()
+    assert getattr(record, field) == before and record.version == opened
+    assert not RecordChange.objects.filter(model=record._meta.label, object_id=str(record.pk)).exists()
+    change(opened)  # on the version read, it goes ahead
+    record.refresh_from_db()
+    assert getattr(record, field) != before and record.version == opened + 1

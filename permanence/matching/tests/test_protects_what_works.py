@@ -21,7 +21,8 @@ def foster_home(name, reference):
 
 
 def lives_with(child, carer, placement="U6"):
-    record.episode_update(episode=child.episodes.get(), carer=carer, placement=placement)
+    episode = child.episodes.get()
+    record.episode_update(episode=episode, version=episode.version, carer=carer, placement=placement)
 
 
 def brother_and_sister(fiona, *, option="adoption"):

@@ -21,7 +21,8 @@ FOSTER_CARERS = "Pat and Chris Carer"
 def foster_home(ava):
     """Ava (5) lives with short-term foster carers."""
     carers = Carer.objects.create(name=FOSTER_CARERS, kind="foster_carer", reference="F-LET")
-    record.episode_update(episode=ava.episodes.get(), carer=carers)
+    episode = ava.episodes.get()
+    record.episode_update(episode=episode, version=episode.version, carer=carers)
     return carers
 
 
@@ -82,7 +83,8 @@ def test_a_long_term_fostering_plan_names_the_long_term_carers(ava, sam, foster_
     assert "We are looking for the right family for you." in letter(ava, sam)
     assert FOSTER_CARERS not in letter(ava, sam)
     # The carers confirmed as long-term foster carers (SSDA903 U4): they are the long-term carers.
-    record.episode_update(episode=ava.episodes.get(), placement="U4")
+    episode = ava.episodes.get()
+    record.episode_update(episode=episode, version=episode.version, placement="U4")
     assert f"The plan is for you to live with {FOSTER_CARERS}, who will look after you" in letter(ava, sam)
     # Or the plan names other long-term carers, found by family finding.
     matched = Carer.objects.create(name="Lee and Kim Moss", kind="foster_carer", reference="LT-LET")

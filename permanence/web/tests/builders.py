@@ -50,7 +50,7 @@ def full_history(child, *, entered, iro, social_worker):
     """Orders, proceedings, reviews, a change of plan, a family network: a case a year in."""
     carer = Carer.objects.create(name="Pat and Chris Carer", kind="foster_carer", reference=f"F-{child.pk}")
     episode = child.episodes.get()
-    services.episode_update(episode=episode, carer=carer)
+    services.episode_update(episode=episode, version=episode.version, carer=carer)
     services.order_record(child=child, order_type="interim_care_order", made=entered, court="Thornbury Family Court")
     proceedings = Proceedings.objects.create(
         child=child,

@@ -53,7 +53,8 @@ def test_an_iro_sees_the_children_they_review_with_each_social_worker(client, ir
 
 
 def test_a_service_manager_sees_every_child_looked_after(client, simone, ava, ben):
-    services.episode_close(episode=ben.episodes.get(), end=date(2026, 2, 1), reason_ceased="E4A")
+    episode = ben.episodes.get()
+    services.episode_close(episode=episode, version=episode.version, end=date(2026, 2, 1), reason_ceased="E4A")
     assert names_on_home_page(client, simone) == ["Ava Example"]
 
 
