@@ -172,7 +172,18 @@ def tracking_meeting_create(*, date: date, chair: User | None = None, attendees:
 
 @transaction.atomic
 def agenda_refresh(meeting: TrackingMeeting, *, today: date | None = None) -> int:
-    """Add children who now qualify; never removes an item or its record. Running it twice changes nothing."""
+    """Add children who now qualify; never removes an item or its record. Running it twice changes nothing.
+
+    Not versioned, because it cannot overwrite anyone's edit: it is a recomputation from the case
+    record. It adds new items and, on an item not yet discussed, rewrites only what the record says
+    (why the child is on the agenda: `reasons`, `rules`, `risk_rank`, `risk_since`); it never writes
+    the meeting itself, nor an item's discussion, decision, `discussed` or `version`, which are the
+    chair's (agenda_item_record, made on the version the chair saw). So a chair with an item open is
+    not made stale by a refresh, and what the chair recorded in between survives it. An item
+    discussed is the record of what the meeting discussed, reasons included: the rewrite is ONE
+    conditional statement (`UPDATE ... WHERE id = %s AND discussed = false`), so an item the chair
+    records between this function reading the agenda and writing it keeps the reasons it was
+    discussed on, on SQLite and PostgreSQL alike."""
     found = agenda.build(since=meeting.since, until=meeting.date, today=today or meeting.date)
     existing = {item.child_id: item for item in meeting.items.all()}
     new = []
@@ -187,9 +198,7 @@ def agenda_refresh(meeting: TrackingMeeting, *, today: date | None = None) -> in
         if child_id in existing:
             item = existing[child_id]
             if not item.discussed and any(getattr(item, k) != v for k, v in values.items()):
-                for k, v in values.items():
-                    setattr(item, k, v)
-                item.save(update_fields=list(values))
+                AgendaItem.objects.filter(pk=item.pk, discussed=False).update(**values)
         else:
             new.append(AgendaItem(meeting=meeting, child_id=child_id, **values))
     AgendaItem.objects.bulk_create(new)

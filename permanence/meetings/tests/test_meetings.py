@@ -9,9 +9,10 @@ from django.urls import reverse
 from permanence.accounts import roles
 from permanence.accounts.models import User
 from permanence.children import services as children
+from permanence.children import versions
 from permanence.children.models import Allocation, Child, Review
 from permanence.children.services import allocation_assign
-from permanence.meetings import agenda, services
+from permanence.meetings import agenda, agenda_rules, services
 from permanence.meetings.models import Action, AgendaItem, Referral
 from permanence.obligations import selectors as obligations
 from permanence.planning import services as planning
@@ -369,3 +370,56 @@ def test_the_iro_sees_the_twin_track_plan_on_the_decisions_report_and_records_th
     assert review.decisions_report.twin_track_considered
     found = [o for o in obligations.obligations_for_child(child, today=TODAY) if o.rule == "birmingham-twin-track"]
     assert found[0].status == "met" and found[0].due == review.date
+
+
+# --- bringing the agenda up to date ---------------------------------------------------------------
+
+
+def _chair_records(item, opened_on, chair):
+    """The chair saves what the meeting said about the child, on the version of the item they opened."""
+    with versions.editing(record=item, version=opened_on, by=chair):
+        services.agenda_item_record(
+            item=AgendaItem.objects.get(pk=item.pk),
+            discussion="Final hearing listed for January",
+            decision="Chase the court for the IRH date",
+        )
+
+
+def test_the_chair_records_a_child_while_the_agenda_is_brought_up_to_date_and_both_the_words_and_reasons_survive(
+    sam, monkeypatch
+):
+    """The chair's save lands after the refresh has read the agenda and before it writes: what the
+    chair recorded survives, and the refresh's rewrite of why the child is on the agenda does not land
+    on the item just discussed (it keeps the reasons the meeting discussed)."""
+    child = record_case(worker=sam)
+    meeting = services.tracking_meeting_create(date=MEETING_DAY)
+    item = meeting.items.get(child=child)
+    opened_on, discussed_on = item.version, list(item.reasons)
+    services.referral_create(child=child, by=sam, date=date(2026, 11, 24), reason="Adoption")
+    risk = agenda_rules.risk
+
+    def chair_saves_in_between(reasons):
+        if not AgendaItem.objects.get(pk=item.pk).discussed:
+            _chair_records(item, opened_on, sam)
+        return risk(reasons)
+
+    monkeypatch.setattr(agenda_rules, "risk", chair_saves_in_between)
+    services.agenda_refresh(meeting, today=MEETING_DAY)
+    item.refresh_from_db()
+    assert item.discussed and item.discussion == "Final hearing listed for January"
+    assert item.decision == "Chase the court for the IRH date"
+    assert item.reasons == discussed_on
+
+
+def test_bringing_the_agenda_up_to_date_does_not_make_the_chairs_open_item_stale(sam):
+    """A refresh changes nothing the chair edits (guards the reason agenda_refresh is not versioned)."""
+    child = record_case(worker=sam)
+    meeting = services.tracking_meeting_create(date=MEETING_DAY)
+    item = meeting.items.get(child=child)
+    opened_on = item.version
+    services.referral_create(child=child, by=sam, date=date(2026, 11, 24), reason="Adoption")
+    services.agenda_refresh(meeting, today=MEETING_DAY)
+    item.refresh_from_db()
+    assert any(r.startswith("Referred to the permanence planning clinic") for r in item.reasons)
+    _chair_records(item, opened_on, sam)  # not refused: the refresh changed nothing the chair edits
+    assert AgendaItem.objects.get(pk=item.pk).discussed
