@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from permanence.access import matrix, pseudonyms, retention
+from permanence.access import matrix, policy, pseudonyms, retention
 from permanence.access.models import BreakGlassGrant, RestrictedRecord
 from permanence.access.rules import can_view_child, visible_children
 from permanence.access.services import break_glass_grant
@@ -14,6 +14,8 @@ from permanence.audit.models import AuditEvent
 from permanence.children import services
 from permanence.children.models import Carer, Episode
 from permanence.matching.models import Match
+from permanence.meetings.models import Action
+from permanence.meetings.selectors import open_actions_for
 from permanence.support.models import ContactPlan, SupportAction, SupportPlan
 from permanence.tracking import trackers
 from permanence.web.tests.builders import sign_in
@@ -229,10 +231,6 @@ def test_a_social_workers_open_actions_leave_out_a_record_restricted_since_and_a
     """Sam was given actions on Mina (his), Hana (his, but her record is restricted) and Otto (Omar's).
     Only Mina's is listed, and the other two are counted, never named, until Sam is named on Hana's
     restriction or is given emergency access to Otto's record."""
-    from permanence.access import policy
-    from permanence.meetings.models import Action
-    from permanence.meetings.selectors import open_actions_for
-
     sam, mine, other, hidden = (
         council["people"][matrix.SOCIAL_WORKER],
         council["mine"],
