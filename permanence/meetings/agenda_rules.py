@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from permanence.codes.documents import CAMDEN, PRACTICE_GUIDANCE
+
 
 @dataclass(frozen=True)
 class AgendaRule:
@@ -38,6 +40,9 @@ PROCEEDINGS_LIMIT_WEEKS = 26
 # A duty overdue by more than this is drift for the meeting; a duty a few days late is the team
 # manager's, on the drift dashboard.
 DUTY_OVERDUE_DAYS = 28
+# The tracking meeting itself is Camden's procedure: offered to every council as practice guidance,
+# never given as the law (docs/policy-packs.md, "Citations outside the rules").
+CAMDEN_PRACTICE = f"{PRACTICE_GUIDANCE}: {CAMDEN}, section 5"
 # Moves in the last 12 months that put a placement at risk (the DfE's stability indicator: 3 or more).
 MOVES_AT_RISK = 3
 
@@ -77,14 +82,15 @@ RULES = (
         5,
         "Care proceedings near 26 weeks",
         f"Care proceedings in week {PROCEEDINGS_NEAR_WEEK} to 26 at the meeting.",
-        "Camden permanence tracking (§5): proceedings are tracked before the 26-week limit",
+        "Children Act 1989 s32(1)(a) (the 26-week limit). "
+        f"{CAMDEN_PRACTICE} (proceedings are tracked before the 26-week limit)",
     ),
     AgendaRule(
         PLAN_CHANGED,
         6,
         "Permanence plan changed",
         "The permanence plan changed since the last meeting.",
-        "Camden permanence tracking (§5): plan changes come to the tracking meeting",
+        f"{CAMDEN_PRACTICE} (plan changes come to the tracking meeting)",
         discuss=False,
     ),
     AgendaRule(
@@ -92,7 +98,7 @@ RULES = (
         7,
         "New to the list",
         "Started to be looked after, or referred to the permanence planning clinic, since the last meeting.",
-        "Camden permanence tracking (§5): new children join the tracking list",
+        f"{CAMDEN_PRACTICE} (new children join the tracking list)",
         discuss=False,
     ),
 )

@@ -69,8 +69,9 @@ ADM_SOURCE = (
     "Adoption Agencies Regulations 2005 regs 19 and 33 (the agency decides, taking into account the panel's "
     "recommendation); Adoption statutory guidance (2013) ch 1 and ch 4 (the decision maker considers the minutes)"
 )
+# A panel deciding a match itself is Leeds's own procedure, not the law: practice guidance.
 LEEDS_PANEL_SOURCE = (
-    "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5 (the permanence panel "
+    "Practice guidance: Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §5 (the permanence panel "
     "decides matches for long-term fostering and special guardianship)"
 )
 

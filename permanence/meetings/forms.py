@@ -72,7 +72,10 @@ class TrackingMeetingForm(GovukForm):
         label="Attendees",
         required=False,
         widget=forms.Textarea,
-        help_text="Camden §5: IRO, CLA and CIN managers, Family, Friends and Fostering, recruitment and care provision managers.",
+        help_text=(
+            "For example the IRO, CLA and CIN managers, Family, Friends and Fostering, recruitment and care "
+            "provision managers. Practice guidance: Camden, Permanence practice guidance for social workers §5."
+        ),
     )
 
 

@@ -99,14 +99,21 @@ def clinic_list(*, clinic: Clinic, referral: Referral) -> ClinicItem:
     return item
 
 
+CLINIC_PRACTICE = "Practice guidance: Camden, Permanence practice guidance for social workers §4"
+
+
 def attendance_warnings(item: ClinicItem) -> list[str]:
-    """Camden §4 expects the IRO (or the conference chair) and the social worker or manager at the clinic."""
+    """Who is expected at the clinic: the IRO (or the conference chair) and the social worker or manager.
+    The clinic is Camden's procedure (§4), offered as practice guidance: the warnings say so."""
     warnings = []
     if item.iro_or_chair_present is False:
-        warnings.append("The IRO or conference chair was not at the clinic: they are expected to attend (Camden §4).")
+        warnings.append(
+            f"The IRO or conference chair was not at the clinic: they are expected to attend ({CLINIC_PRACTICE})."
+        )
     if item.worker_or_manager_present is False:
         warnings.append(
-            "Neither the social worker nor their manager was at the clinic: one of them is expected to attend (Camden §4)."
+            "Neither the social worker nor their manager was at the clinic: one of them is expected to attend "
+            f"({CLINIC_PRACTICE})."
         )
     return warnings
 

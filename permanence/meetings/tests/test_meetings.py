@@ -78,7 +78,10 @@ def test_the_clinic_warns_when_the_iro_or_the_worker_was_not_there(sam):
         agreed_plan="long_term_fostering",
         notes="",
     )
-    assert warnings == ["The IRO or conference chair was not at the clinic: they are expected to attend (Camden §4)."]
+    assert warnings == [
+        "The IRO or conference chair was not at the clinic: they are expected to attend "
+        "(Practice guidance: Camden, Permanence practice guidance for social workers §4)."
+    ]
     referral.refresh_from_db()
     assert referral.status == "seen"
     assert Meeting.objects.filter(child=child, kind="permanence_planning_meeting", date=MEETING_DAY).count() == 1

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from permanence.matching.services import family_finding_start
+from permanence.meetings import services as meetings
 from permanence.planning import documents
 from permanence.planning import services as planning
 from permanence.planning.documents import pdf
@@ -161,3 +162,55 @@ def test_the_options_analysis_document_for_a_council_on_the_england_baseline_lab
     document = pdf.html(documents.build(analysis), marking="OFFICIAL-SENSITIVE")
     assert "Practice guidance: Birmingham" in document
     assert other_councils_cited(document) == []
+
+
+def test_a_council_on_the_england_baseline_sees_the_clinic_the_tracking_meeting_and_the_panel_labelled_practice_guidance(
+    england, ava_planned, client, sam, simone, pat
+):
+    ava, ben = ava_planned
+    referral = meetings.referral_create(child=ava, by=sam, date=date(2026, 3, 2), reason="Adoption being considered")
+    clinic = meetings.clinic_create(date=date(2026, 3, 4))
+    clinic_item = meetings.clinic_list(clinic=clinic, referral=referral)
+    warnings = meetings.clinic_item_record(
+        item=clinic_item,
+        iro_or_chair_present=False,
+        worker_or_manager_present=False,
+        attendees="",
+        options_discussed=["adoption", "long_term_fostering"],
+        agreed_plan="adoption",
+        notes="",
+    )
+    assert len(warnings) == 2
+    tracking_meeting = meetings.tracking_meeting_create(date=date(2026, 3, 25), chair=simone)
+    panel = meetings.panel_create(date=date(2026, 3, 30), chair=pat, members=[])
+    panel_item = meetings.panel_item_add(panel=panel, child=ben, matter="ltf_match", today=date(2026, 3, 30))
+    pages = {
+        sam: [
+            reverse("meetings"),
+            reverse("refer-to-clinic", args=[ben.pk]),
+            reverse("clinic-list"),
+            reverse("clinic-detail", args=[clinic.pk]),
+            reverse("clinic-item", args=[clinic.pk, clinic_item.pk]),
+        ],
+        simone: [
+            reverse("tracking-list"),
+            reverse("tracking-detail", args=[tracking_meeting.pk]),
+            reverse("tracking-pack", args=[tracking_meeting.pk]),
+        ],
+        pat: [
+            reverse("panel-list"),
+            reverse("panel-detail", args=[panel.pk]),
+            reverse("panel-item", args=[panel.pk, panel_item.pk]),
+            reverse("panel-minutes", args=[panel.pk, panel_item.pk]),
+        ],
+    }
+    wrong = {}
+    for person, urls in pages.items():
+        client.force_login(person)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            found = other_councils_cited(response.content.decode())
+            if found:
+                wrong[url] = found
+    assert wrong == {}
