@@ -1,9 +1,10 @@
 """May this person apply for a child arrangements order without the court's leave?
 
 Children Act 1989 s10(5) (including (d), parental responsibility given with a "spends time
-with" order under s12(2A)), (5A), (5B) and s10(4), as Leeds permanence policy sets them out
-(Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.6). Anyone else may still ask the court for leave. The check takes
-a small set of facts and answers in words: which ground applies, or why none does.
+with" order under s12(2A)), (5A), (5B) and s10(4). Each ground cites the Act first, then Leeds
+permanence policy's summary of it (§8.6), labelled as practice guidance. Anyone else may still
+ask the court for leave. The check takes a small set of facts and answers in words: which
+ground applies, or why none does.
 
 Periods of living with the applicant are (start, end) pairs; `end` None means still living
 there. Where a period must be "at least three years" made up of shorter spells, the days are
@@ -13,9 +14,16 @@ added up and compared with the three calendar years before the application.
 from dataclasses import dataclass, field
 from datetime import date
 
+from permanence.codes.documents import LEEDS, PRACTICE_GUIDANCE
 from permanence.timescales.dates import add_months, add_years
 
-LEEDS_86 = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8.6"
+LEEDS_86 = f"{LEEDS} §8.6"
+
+
+def _cited(law: str) -> str:
+    """A ground's source: the Children Act first, then Leeds' summary of it labelled as the practice
+    guidance it is (another council's policy is never the reason a ground applies)."""
+    return f"{law}. {PRACTICE_GUIDANCE}: {LEEDS_86}"
 
 
 @dataclass(frozen=True)
@@ -121,13 +129,13 @@ def _status_ground(facts: ApplicantFacts) -> Ground:
             "parent_or_guardian",
             True,
             f"the applicant is {' and '.join(held)}",
-            f"{LEEDS_86}; Children Act 1989 s10(4)(a)",
+            _cited("Children Act 1989 s10(4)(a)"),
         )
     return Ground(
         "parent_or_guardian",
         False,
         "the applicant is not a parent, guardian or special guardian",
-        f"{LEEDS_86}; Children Act 1989 s10(4)(a)",
+        _cited("Children Act 1989 s10(4)(a)"),
     )
 
 
@@ -137,13 +145,13 @@ def _named_ground(facts: ApplicantFacts) -> Ground:
             "named_in_order",
             True,
             "the applicant is named in a child arrangements order in force as someone the child lives with",
-            f"{LEEDS_86}; Children Act 1989 s10(4)(b)",
+            _cited("Children Act 1989 s10(4)(b)"),
         )
     return Ground(
         "named_in_order",
         False,
         "the applicant is not named in a lives-with child arrangements order in force",
-        f"{LEEDS_86}; Children Act 1989 s10(4)(b)",
+        _cited("Children Act 1989 s10(4)(b)"),
     )
 
 
@@ -153,18 +161,18 @@ def _marriage_ground(facts: ApplicantFacts) -> Ground:
             "child_of_the_family",
             True,
             "the child is a child of the family of the applicant's marriage or civil partnership (a step-parent, present or former)",
-            f"{LEEDS_86}; Children Act 1989 s10(5)(a), (aa)",
+            _cited("Children Act 1989 s10(5)(a), (aa)"),
         )
     return Ground(
         "child_of_the_family",
         False,
         "the child is not a child of the family of a marriage or civil partnership of the applicant's",
-        f"{LEEDS_86}; Children Act 1989 s10(5)(a), (aa)",
+        _cited("Children Act 1989 s10(5)(a), (aa)"),
     )
 
 
 def _three_of_five_ground(facts: ApplicantFacts) -> Ground:
-    source = f"{LEEDS_86}; Children Act 1989 s10(5)(b), (10)"
+    source = _cited("Children Act 1989 s10(5)(b), (10)")
     app = facts.application_date
     window_start = add_years(app, -5)
     spells = _spells(facts)
@@ -246,7 +254,7 @@ def _one_year_ground(facts: ApplicantFacts, key: str, who: str, flag: bool, sour
 
 
 def _consent_ground(facts: ApplicantFacts) -> Ground:
-    source = f"{LEEDS_86}; Children Act 1989 s10(5)(c)"
+    source = _cited("Children Act 1989 s10(5)(c)")
     if facts.live_with_order_in_force:
         if facts.live_with_holders_consent:
             return Ground(
@@ -272,7 +280,7 @@ def _consent_ground(facts: ApplicantFacts) -> Ground:
 
 
 def _contact_order_pr_ground(facts: ApplicantFacts) -> Ground:
-    source = f"{LEEDS_86}; Children Act 1989 s10(5)(d), s12(2A)"
+    source = _cited("Children Act 1989 s10(5)(d), s12(2A)")
     if facts.pr_under_contact_order:
         return Ground(
             "contact_order_with_pr",
@@ -301,11 +309,9 @@ def cao_without_leave(facts: ApplicantFacts) -> Eligibility:
             "foster_parent_one_year",
             "a local authority foster parent",
             facts.local_authority_foster_parent,
-            f"{LEEDS_86}; Children Act 1989 s10(5A)",
+            _cited("Children Act 1989 s10(5A)"),
         ),
-        _one_year_ground(
-            facts, "relative_one_year", "a relative", facts.relative, f"{LEEDS_86}; Children Act 1989 s10(5B)"
-        ),
+        _one_year_ground(facts, "relative_one_year", "a relative", facts.relative, _cited("Children Act 1989 s10(5B)")),
         _consent_ground(facts),
         _contact_order_pr_ground(facts),
     )

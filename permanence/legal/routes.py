@@ -1,18 +1,19 @@
 """The legal routes to permanence, order by order, each fact with its citation.
 
-Drawn from the source documents (`../shared/seeds/`): Leeds permanence policy
-(Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015) §8, §10.8), Birmingham permanence guidance (Birmingham Children's Trust, Permanence Guidance
-§4 and Appendix 1) and Camden practice guidance (Camden, Permanence practice guidance for social workers §10). Where the
-documents are silent, the fact cites the statute (Children Act 1989, "CA 1989"; Adoption and
-Children Act 2002, "ACA 2002") so that no fact stands without a source.
+Each fact cites the law first (Children Act 1989; Adoption and Children Act 2002; the Care
+Planning, Placement and Case Review (England) Regulations 2010) wherever the law says it. What
+the councils' own documents add (`../shared/seeds/`: Leeds City Council, Permanence Policy and
+Guidance §8, §10.8; Birmingham Children's Trust, Permanence Guidance §4 and Appendix 1; Camden,
+Permanence practice guidance for social workers §10) is their local policy, offered to every
+council as practice guidance: a fact's source labels it so ("Practice guidance: ..."), after the
+law, so that pages, documents and exports all read the same. No fact stands without a source.
 """
 
 from dataclasses import dataclass, fields
 from typing import ClassVar
 
-LEEDS = "Leeds City Council, Permanence Policy and Guidance (3.1.2, revised December 2015)"
-CAMDEN = "Camden, Permanence practice guidance for social workers"
-BIRMINGHAM = "Birmingham Children's Trust, Permanence Guidance"
+from permanence.codes.documents import BIRMINGHAM, CAMDEN, LEEDS, as_cited
+
 SEEDS = (LEEDS, CAMDEN, BIRMINGHAM)
 
 
@@ -56,7 +57,9 @@ class Route:
 
 
 def _f(text: str, *sources: str) -> Fact:
-    return Fact(text, "; ".join(sources))
+    """A fact and its source: the law as given, first, then any council document labelled as practice
+    guidance ('Children Act 1989 s33(3). Practice guidance: Leeds ... §8.7'), whatever order they are listed in."""
+    return Fact(text, as_cited("; ".join(sources)))
 
 
 CARE_ORDER = Route(

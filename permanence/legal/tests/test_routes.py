@@ -76,3 +76,19 @@ def test_the_package_imports_no_django():
         names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert not any(name.startswith("django") for name in names), path
+
+
+@pytest.mark.parametrize("route", routes.ROUTES, ids=lambda r: r.key)
+def test_each_fact_gives_the_law_first_and_another_councils_policy_only_as_practice_guidance(route):
+    for label, fact in route.facts():
+        law, _, practice = fact.source.partition("Practice guidance: ")
+        for council in ("Leeds", "Camden", "Birmingham"):
+            assert council not in law, (route.key, label, fact.source)
+        assert not practice or fact.from_seed, (route.key, label)
+
+
+def test_a_care_order_gives_the_children_act_before_leeds():
+    assert routes.CARE_ORDER.parental_responsibility.source == (
+        "Children Act 1989 s33(3). Practice guidance: Leeds City Council, Permanence Policy and Guidance "
+        "(3.1.2, revised December 2015) §8.7 (lack of parental responsibility for the carers)"
+    )

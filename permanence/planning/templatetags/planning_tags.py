@@ -2,8 +2,6 @@
 
 from django import template
 
-from permanence.codes.documents import as_cited
-
 register = template.Library()
 
 
@@ -20,10 +18,3 @@ def is_chosen(value, bound_field):
     if isinstance(chosen, (list, tuple)):
         return str(value) in [str(c) for c in chosen]
     return chosen is not None and str(value) == str(chosen)
-
-
-@register.filter
-def cited(source):
-    """A citation as shown: the law first, then any council document it names labelled as practice guidance
-    (codes.documents.as_cited)."""
-    return as_cited(source or "")

@@ -143,6 +143,7 @@ def test_a_council_on_the_england_baseline_sees_no_other_councils_policy_as_the_
         reverse("voice-wishes-new", args=[ava.pk]),
         reverse("legal-routes"),
         reverse("cao-eligibility"),
+        reverse("cao-eligibility") + "?application_date=2026-11-23&who=special_guardian&who=parent",
     ]
     wrong = {}
     for url in urls:
