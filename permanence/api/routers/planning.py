@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from ninja import Field, Router, Schema, Status
 
+from permanence.codes.documents import PRACTICE_GUIDANCE, as_cited
 from permanence.planning import options, prompts, selectors, services
 from permanence.planning.models import OptionsAnalysis, PermanencePlan, PlanStageChange
 
@@ -27,6 +28,10 @@ router = Router(tags=["Planning"])
 LONG_TEXT = 10_000
 
 CHECKLIST_KEYS = [prompt.key for prompt in prompts.CHECKLIST]
+# Where the options analysis prompts come from: councils' own documents, labelled as practice guidance.
+QUESTIONS_CITED = as_cited(prompts.CAMDEN_SOURCE)
+CHECKLIST_CITED = as_cited(prompts.BIRMINGHAM_SOURCE)
+PROMPTS_CITED = f"{PRACTICE_GUIDANCE}: {prompts.LEEDS} §8.1, §8.6 and §8.7"
 POLICY_PROMPT_KEYS = list(dict.fromkeys(prompt.key for items in prompts.POLICY_PROMPTS.values() for prompt in items))
 
 
@@ -268,8 +273,12 @@ class AssessmentOut(Schema):
     parent_views: str
     carer_views: str
     answers: dict[str, str] = Field(description="Answers to the assessment questions, by question key.")
-    checklist: list[str] = Field(description="Keys of the Birmingham checklist statements that fit the child.")
-    prompts_adopted: list[str] = Field(description="Keys of the policy prompts adopted for this child.")
+    checklist: list[str] = Field(
+        description=f"Keys of the permanence options checklist statements that fit the child. {CHECKLIST_CITED}."
+    )
+    prompts_adopted: list[str] = Field(
+        description=f"Keys of the practice prompts adopted for this child. {PROMPTS_CITED}."
+    )
 
 
 class AnalysisOut(Schema):
@@ -317,19 +326,22 @@ class AssessmentIn(Schema):
     answers: dict[Codes(prompts.QUESTION_KEYS), Text(LONG_TEXT)] = Field(
         {},
         examples=[{"belonging": "Mina already belongs in Grace's household."}],
-        description="Answers to Camden's assessment questions, by question key.",
+        description=f"Answers to the assessment questions for any care arrangement, by question key. {QUESTIONS_CITED}.",
     )
     checklist: list[Codes(CHECKLIST_KEYS)] = Field(
         [],
         max_length=len(CHECKLIST_KEYS),
         examples=[["cao_sgo_attachment"]],
-        description="Birmingham checklist statements that fit the child (only those offered for this option).",
+        description=(
+            "Permanence options checklist statements that fit the child (only those offered for this option). "
+            f"{CHECKLIST_CITED}."
+        ),
     )
     prompts_adopted: list[Codes(POLICY_PROMPT_KEYS)] = Field(
         [],
         max_length=len(POLICY_PROMPT_KEYS),
         examples=[["ltf_adv_support"]],
-        description="Leeds policy prompts adopted for this child (only those offered for this option).",
+        description=f"Practice prompts adopted for this child (only those offered for this option). {PROMPTS_CITED}.",
     )
 
 

@@ -39,7 +39,12 @@ class TrackerOut(Schema):
     key: str = Field(examples=["permanence"])
     title: str = Field(examples=["Permanence"])
     summary: str
-    source: str = Field(description="Where the tracker comes from (the practice document it replaces).")
+    source: str = Field(
+        description=(
+            "Where the tracker comes from, as the council's policy pack cites it: the law first; a council's own "
+            "procedure as its local rule in that council's pack, otherwise labelled practice guidance."
+        )
+    )
     status_rule: str = Field(description="The obligation whose status a row shows; empty for the most urgent open one.")
     columns: list[ColumnOut]
 

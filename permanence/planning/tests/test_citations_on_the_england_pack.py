@@ -5,6 +5,7 @@ document it comes from, labelled as practice guidance."""
 
 import re
 from datetime import date
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -215,3 +216,26 @@ def test_a_council_on_the_england_baseline_sees_the_clinic_the_tracking_meeting_
             if found:
                 wrong[url] = found
     assert wrong == {}
+
+
+def _texts(node):
+    """Every description and summary in an OpenAPI document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("description", "summary") and isinstance(value, str):
+                yield value
+            else:
+                yield from _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+
+
+def test_a_connected_systems_developer_reads_no_other_councils_policy_as_the_reason_in_the_api_document(
+    england, client
+):
+    schema = client.get("/api/v1/openapi.json").json()
+    texts = list(_texts(schema))
+    wrong = [text for text in texts if other_councils_cited(f"<p>{escape(text)}</p>")]
+    assert wrong == []
+    assert any("Practice guidance: Camden" in text for text in texts)
