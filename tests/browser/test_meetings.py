@@ -66,7 +66,8 @@ def test_a_service_manager_runs_the_monthly_tracking_meeting(page, demo_council)
 
     page.get_by_role("link", name="Agenda of").click()
     discussed = page.locator("tr[data-discussed='yes']")
-    assert discussed.count() == 1 and name in discussed.inner_text()
+    expect(discussed).to_have_count(1)  # waits for the agenda the click opens
+    assert name in discussed.inner_text()
     page.get_by_role("link", name="Meeting pack to print").click()
     pack = page.locator("main").inner_text()
     assert "Hold the review within two weeks" in pack and "Confirm the review date with the IRO" in pack

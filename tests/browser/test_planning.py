@@ -172,8 +172,9 @@ def test_a_stage_move_the_plan_cannot_make_is_not_offered(signed_in_page):
     page.get_by_role("button", name="Open permanence planning").click()
     page.get_by_role("button", name="Record a change of stage").click()
     stages = page.get_by_role("group", name="Where has the plan got to?")
-    assert stages.get_by_label("Agreed at review").count() == 1
-    assert stages.get_by_label("Placed").count() == 0
+    # Waits for the page the click opens (count() would ask at once, before it has loaded).
+    expect(stages.get_by_label("Agreed at review")).to_have_count(1)
+    expect(stages.get_by_label("Placed")).to_have_count(0)
     page.get_by_role("button", name="Save the change of stage").click()
     assert "Select the stage the plan has reached" in page.locator(".govuk-error-summary").inner_text()
     screenshot(page, "planning-stage-error")
