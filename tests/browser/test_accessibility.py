@@ -11,6 +11,7 @@ BLOCKING = {"serious", "critical"}
 
 
 def axe_problems(page):
+    page.wait_for_load_state("load")  # a page still loading has no <head> to add axe to
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("axe.run()")
     return [v for v in results["violations"] if v["impact"] in BLOCKING]
