@@ -36,7 +36,7 @@ def test_a_wrong_password_is_shown_in_an_error_summary(page, council):
     assert "Enter a correct username and password" in summary.inner_text()
     assert page.title().startswith("Error: ")
     # GOV.UK Frontend's JS moves focus to the summary so screen readers announce it.
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
     screenshot(page, "login-error")
 
 

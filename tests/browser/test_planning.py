@@ -107,6 +107,7 @@ def test_a_social_worker_weighs_the_options_and_records_the_decision(signed_in_p
 
     page.get_by_role("button", name="Compare the options side by side").click()
     table = page.locator("table.app-compare__table")
+    expect(table).to_be_visible()  # the page the click opens, before reading all its headers at once
     headers = table.locator("thead th[scope=col]").all_inner_texts()
     assert headers == ["Long-term fostering", "Special guardianship"]
     belonging_row = table.locator("tr", has=page.locator("th[scope=row]", has_text="Belonging"))
